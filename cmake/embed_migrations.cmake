@@ -1,0 +1,12 @@
+# Writes OUTPUT, a C++ source defining embedded_migrations() from the *.sql files in DIR, in name order.
+file(GLOB sql_files "${DIR}/*.sql")
+list(SORT sql_files)
+set(body "#include \"store/migrations_embedded.hpp\"\nnamespace ateliers::store {\nconst std::vector<EmbeddedMigration>& embedded_migrations() {\n    static const std::vector<EmbeddedMigration> all{\n")
+foreach(f ${sql_files})
+  get_filename_component(name ${f} NAME_WE)
+  file(READ ${f} content)
+  string(APPEND body "        {\"${name}\", R\"__sql__(${content})__sql__\"},\n")
+endforeach()
+string(APPEND body "    };\n    return all;\n}\n}  // namespace ateliers::store\n")
+file(WRITE ${OUTPUT}.tmp "${body}")
+file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,122 @@
+#include "cli/commands.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+#include "services/accounts.hpp"
+#include "services/crypto.hpp"
+#include "services/demo_seed.hpp"
+#include "store/migrations.hpp"
+#include "store/referential_import.hpp"
+#include "web/server.hpp"
+
+namespace ateliers::cli {
+
+namespace {
+
+std::unique_ptr<store::Database> open_database(const std::string& url, std::size_t pool) {
+    // A SQLite file's folder is created on first use so `make run` works on a fresh clone.
+    if (url.rfind("postgres", 0) != 0) {
+        auto path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
+        const auto parent = std::filesystem::path(path).parent_path();
+        std::error_code ec;
+        if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    }
+    auto db = store::Database::open(url, pool);
+    if (!db) {
+        std::cerr << db.failure().message << "\n";
+        return nullptr;
+    }
+    return std::move(db.value());
+}
+
+}  // namespace
+
+int run_migrate(const CommonOptions& common) {
+    auto db = open_database(common.db, 1);
+    if (!db) return 1;
+    auto applied = store::migrate(*db);
+    if (!applied) {
+        std::cerr << applied.failure().message << "\n";
+        return 1;
+    }
+    std::cout << "Migrations appliquées : " << applied.value() << " (" << db->display_name() << ")\n";
+    return 0;
+}
+
+int run_import_referential(const CommonOptions& common, const std::string& data_dir) {
+    auto db = open_database(common.db, 1);
+    if (!db) return 1;
+    const auto started = std::chrono::steady_clock::now();
+    auto counts = store::import_referential(*db, data_dir.empty() ? store::default_referential_dir() : data_dir);
+    if (!counts) {
+        std::cerr << counts.failure().message << "\n";
+        return 1;
+    }
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    std::cout << "Référentiel importé en " << ms.count() << " ms : " << counts->regions << " régions, "
+              << counts->departements << " départements, " << counts->communes << " communes, " << counts->epci
+              << " EPCI\n";
+    return 0;
+}
+
+int run_seed_demo(const CommonOptions& common, const std::string& file) {
+    auto db = open_database(common.db, 1);
+    if (!db) return 1;
+    auto counts = services::seed_demo(*db, file.empty() ? services::default_demo_path() : file,
+                                      store::now_utc_seconds());
+    if (!counts) {
+        std::cerr << counts.failure().message << "\n";
+        return 1;
+    }
+    std::cout << "Contenu de démonstration : " << counts->cycles << " cycles, " << counts->sessions
+              << " séances créées, " << counts->testimonials << " témoignages, " << counts->contacts << " contacts\n";
+    return 0;
+}
+
+int run_serve(const CommonOptions& common, const ServeOptions& options) {
+    if (!crypto::initialise()) {
+        std::cerr << "libsodium ne peut pas être initialisée\n";
+        return 1;
+    }
+    auto db = open_database(common.db, options.threads + 2);
+    if (!db) return 1;
+    auto views = web::Views::load(options.assets_dir + "/templates");
+    if (!views) {
+        std::cerr << views.failure().message << "\n";
+        return 1;
+    }
+    web::WebConfig config;
+    config.assets_dir = options.assets_dir;
+    config.base_url = options.base_url.empty()
+                          ? "http://" + options.address + ":" + std::to_string(options.port)
+                          : options.base_url;
+    while (!config.base_url.empty() && config.base_url.back() == '/') config.base_url.pop_back();
+    const web::App app(*db, *views.value(), config);
+    jobs::OutboxWorker worker(*db, options.mail, options.worker_interval_ms);
+    if (options.run_worker) worker.start();
+    spdlog::info("database {}; e-mail via {}", db->display_name(),
+                 options.mail.smtp_url.empty() ? "files in " + options.mail.mail_dir : options.mail.smtp_url);
+    const int code = web::serve_until_signalled(app, {options.address, options.port, options.threads});
+    worker.stop();
+    return code;
+}
+
+int run_user_grant(const CommonOptions& common, const std::string& email, const std::string& role,
+                   const std::string& cycle) {
+    auto db = open_database(common.db, 1);
+    if (!db) return 1;
+    auto done = services::grant_role(*db, email, role, cycle);
+    if (!done) {
+        std::cerr << done.failure().message << "\n";
+        return 2;
+    }
+    std::cout << "Rôle « " << role << " » donné à " << email << (cycle.empty() ? "" : " pour le cycle " + cycle)
+              << "\n";
+    return 0;
+}
+
+}  // namespace ateliers::cli

@@ -1,0 +1,30 @@
+#pragma once
+#include <string>
+
+#include "jobs/outbox_worker.hpp"
+
+namespace ateliers::cli {
+
+struct CommonOptions {
+    std::string db;
+};
+
+struct ServeOptions {
+    std::string address = "127.0.0.1";
+    unsigned short port = 8080;
+    std::size_t threads = 2;
+    std::string base_url;
+    std::string assets_dir;
+    jobs::MailSettings mail;
+    int worker_interval_ms = 1000;
+    bool run_worker = true;
+};
+
+int run_migrate(const CommonOptions& common);
+int run_import_referential(const CommonOptions& common, const std::string& data_dir);
+int run_seed_demo(const CommonOptions& common, const std::string& file);
+int run_serve(const CommonOptions& common, const ServeOptions& options);
+int run_user_grant(const CommonOptions& common, const std::string& email, const std::string& role,
+                   const std::string& cycle);
+
+}  // namespace ateliers::cli

@@ -1,0 +1,78 @@
+// ateliers: one program, sub-commands. Parses flags, wires the parts, starts.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.hpp"
+
+namespace {
+
+std::string env_or(const char* name, const std::string& fallback) {
+    const char* v = std::getenv(name);
+    return v && *v ? std::string(v) : fallback;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace ateliers::cli;
+    CLI::App app{"Ateliers des territoires – plateforme des ateliers interactifs de l'ANCT"};
+    app.require_subcommand(1);
+    app.fallthrough();  // --db may follow the sub-command
+
+    CommonOptions common;
+    common.db = env_or("ATELIERS_DB", "sqlite:var/ateliers.db");
+    app.add_option("--db", common.db, "Base de données : sqlite:CHEMIN ou postgresql://… (env ATELIERS_DB)");
+
+    auto* migrate = app.add_subcommand("migrate", "Crée ou met à jour le schéma de la base");
+    auto* import = app.add_subcommand("import-referential", "Importe le référentiel des collectivités");
+    std::string referential_dir;
+    import->add_option("--data", referential_dir, "Dossier data/ de @etalab/decoupage-administratif");
+    auto* seed = app.add_subcommand("seed-demo", "Charge les cycles, témoignages et contacts de démonstration");
+    std::string demo_file;
+    seed->add_option("--file", demo_file, "Fichier JSON du contenu de démonstration");
+
+    ServeOptions serve_options;
+    serve_options.port = static_cast<unsigned short>(std::stoi(env_or("ATELIERS_PORT", "8080")));
+    serve_options.address = env_or("ATELIERS_ADDRESS", "127.0.0.1");
+    serve_options.base_url = env_or("ATELIERS_BASE_URL", "");
+    serve_options.mail.smtp_url = env_or("ATELIERS_SMTP_URL", "");
+    serve_options.mail.mail_dir = env_or("ATELIERS_MAIL_DIR", "var/mail");
+    serve_options.mail.from = env_or("ATELIERS_MAIL_FROM", serve_options.mail.from);
+    serve_options.assets_dir = env_or("ATELIERS_ASSETS_DIR", ATELIERS_SOURCE_DIR);
+    auto* serve = app.add_subcommand("serve", "Sert le site web et envoie les e-mails en attente");
+    serve->add_option("--port", serve_options.port, "Port HTTP (env ATELIERS_PORT, défaut 8080)");
+    serve->add_option("--address", serve_options.address, "Adresse d'écoute (env ATELIERS_ADDRESS)");
+    serve->add_option("--threads", serve_options.threads, "Fils de traitement HTTP (défaut 2)");
+    serve->add_option("--base-url", serve_options.base_url,
+                      "Adresse publique du site, pour les liens des e-mails (env ATELIERS_BASE_URL)");
+    serve->add_option("--smtp-url", serve_options.mail.smtp_url,
+                      "Serveur SMTP, ex. smtp://127.0.0.1:25 (env ATELIERS_SMTP_URL) ; sinon fichiers .eml");
+    serve->add_option("--mail-dir", serve_options.mail.mail_dir, "Dossier des .eml (env ATELIERS_MAIL_DIR)");
+    serve->add_option("--mail-from", serve_options.mail.from, "Expéditeur des e-mails (env ATELIERS_MAIL_FROM)");
+    serve->add_option("--assets", serve_options.assets_dir,
+                      "Dossier contenant templates/, static/ et node_modules/ (env ATELIERS_ASSETS_DIR)");
+    serve->add_option("--worker-interval-ms", serve_options.worker_interval_ms,
+                      "Intervalle d'envoi des e-mails en attente (défaut 1000)");
+    serve->add_flag("!--no-worker", serve_options.run_worker, "Ne pas envoyer les e-mails depuis ce processus");
+
+    auto* user = app.add_subcommand("user", "Gestion des comptes");
+    user->require_subcommand(1);
+    auto* grant = user->add_subcommand("grant", "Donne un rôle à un compte : participant, facilitator, organiser, admin");
+    std::string grant_email, grant_role, grant_cycle;
+    grant->add_option("email", grant_email, "Adresse e-mail du compte")->required();
+    grant->add_option("role", grant_role, "Rôle")->required();
+    grant->add_option("--cycle", grant_cycle, "Pour facilitator : identifiant (slug) du cycle animé");
+
+    CLI11_PARSE(app, argc, argv);
+
+    if (*migrate) return run_migrate(common);
+    if (*import) return run_import_referential(common, referential_dir);
+    if (*seed) return run_seed_demo(common, demo_file);
+    if (*serve) return run_serve(common, serve_options);
+    if (*grant) return run_user_grant(common, grant_email, grant_role, grant_cycle);
+    return 2;
+}

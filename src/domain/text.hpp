@@ -1,0 +1,24 @@
+#pragma once
+// Text rules shared by forms, search and the referential: UTF-8 validity and the
+// accent-insensitive folding used to match "pelussin" with "Pélussin".
+#include <string>
+#include <string_view>
+
+namespace ateliers::text {
+
+bool is_valid_utf8(std::string_view s);
+
+// Lower-cases, strips French diacritics, turns punctuation (hyphens, apostrophes,
+// dots) into single spaces and trims. "Saint-Étienne" -> "saint etienne".
+std::string fold_for_search(std::string_view s);
+
+std::string trim(std::string_view s);
+
+// Number of Unicode code points in a valid UTF-8 string.
+std::size_t length_in_chars(std::string_view s);
+
+bool is_plausible_email(std::string_view s);
+
+std::string lower_ascii(std::string_view s);
+
+}  // namespace ateliers::text

@@ -1,0 +1,26 @@
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "store/database.hpp"
+
+namespace ateliers::services {
+
+struct DemoCounts {
+    int cycles = 0;
+    int sessions = 0;
+    int testimonials = 0;
+    int contacts = 0;
+};
+
+// Loads the demo content file (cycles of seed 000, testimonials, contacts).
+// Idempotent: upserts by slug. Session dates move by whole weeks so the earliest
+// session falls at least three weeks after `today_utc`, keeping weekdays and hours.
+Result<DemoCounts> seed_demo(store::Database& db, const std::string& json_path, std::int64_t today_utc);
+
+std::string default_demo_path();
+
+// Whole weeks to add to `first_session_utc` so that it lands at least `lead_days` after `today_utc`.
+int weeks_to_shift(std::int64_t first_session_utc, std::int64_t today_utc, int lead_days);
+
+}  // namespace ateliers::services

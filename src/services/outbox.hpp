@@ -1,0 +1,29 @@
+#pragma once
+// Writing e-mail to the outbox, inside the caller's transaction, so a message
+// exists if and only if the action that causes it was committed.
+#include <soci/soci.h>
+
+#include <string>
+
+namespace ateliers::services {
+
+struct Mail {
+    std::string recipient;
+    std::string subject;
+    std::string text;
+    std::string html;
+};
+
+// Where links in e-mails point and who signs them.
+struct MailContext {
+    std::string base_url;  // e.g. https://ateliers.anct.gouv.fr, no trailing slash
+};
+
+void enqueue_mail(soci::session& sql, const Mail& mail);
+
+// Wraps paragraphs of plain text and one call-to-action link into both the text
+// and a small, accessible HTML body.
+Mail compose_mail(const std::string& recipient, const std::string& subject, const std::string& greeting,
+                  const std::vector<std::string>& paragraphs, const std::string& link_label, const std::string& link);
+
+}  // namespace ateliers::services

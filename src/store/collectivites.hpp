@@ -1,0 +1,37 @@
+#pragma once
+// Reading the referential: one collectivité by id, and the search behind the
+// autocomplete (name, INSEE code, SIREN or postcode-free code).
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ateliers::store {
+
+struct CollectiviteRow {
+    std::string id;
+    std::string kind;
+    std::string code;
+    std::string name;
+    std::string epci_type;
+    long long population = 0;
+    std::string size_class;
+    std::string zone;
+    std::string departement_code;
+    std::string region_code;
+    std::string departement_name;
+};
+
+std::optional<CollectiviteRow> find_collectivite(soci::session& sql, const std::string& id);
+
+// Best matches first: exact code, then names starting with the query, then names
+// containing it; larger populations first within each group.
+std::vector<CollectiviteRow> search_collectivites(soci::session& sql, const std::string& query, int limit);
+
+// "Pélussin (42) – commune" style label used in lists and the autocomplete.
+std::string collectivite_label(const CollectiviteRow& c);
+
+long long count_collectivites(soci::session& sql);
+
+}  // namespace ateliers::store

@@ -1,0 +1,99 @@
+#include "store/database.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <regex>
+
+namespace ateliers::store {
+
+namespace {
+
+bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+std::string without_password(const std::string& url) {
+    static const std::regex password(R"((://[^:/@]+:)[^@]*@)");
+    return std::regex_replace(url, password, "$1***@");
+}
+
+}  // namespace
+
+Database::Database(Dialect d, std::size_t pool_size, std::string display)
+    : dialect_(d), pool_(std::make_unique<soci::connection_pool>(pool_size)), pool_size_(pool_size),
+      display_name_(std::move(display)) {}
+
+Database::~Database() = default;
+
+Result<std::unique_ptr<Database>> Database::open(const std::string& url, std::size_t pool_size) {
+    if (url.empty()) return fail("Aucune base de données indiquée (--db ou ATELIERS_DB).");
+    const bool postgres = starts_with(url, "postgresql://") || starts_with(url, "postgres://");
+    std::string path = url;
+    if (starts_with(url, "sqlite:")) path = url.substr(7);
+    if (starts_with(path, "//")) path = path.substr(2);
+    try {
+        std::unique_ptr<Database> db(new Database(postgres ? Dialect::postgresql : Dialect::sqlite, pool_size,
+                                                  without_password(url)));
+        for (std::size_t i = 0; i < pool_size; ++i) {
+            soci::session& sql = db->pool_->at(i);
+            if (postgres) {
+                sql.open(soci::postgresql, url);
+                sql << "SET client_min_messages TO WARNING";
+                sql << "SET TIME ZONE 'UTC'";
+            } else {
+                sql.open(soci::sqlite3, "db=\"" + path + "\" timeout=10");
+                std::string mode;
+                sql << "PRAGMA journal_mode=WAL", soci::into(mode);
+                sql << "PRAGMA foreign_keys=ON";
+                sql << "PRAGMA synchronous=NORMAL";
+                sql << "PRAGMA busy_timeout=10000";
+            }
+        }
+        return db;
+    } catch (const std::exception& e) {
+        spdlog::error("database open failed for {}: {}", without_password(url), e.what());
+        return fail("Impossible d'ouvrir la base de données " + without_password(url) + " : " + e.what());
+    }
+}
+
+Transaction::Transaction(soci::session& sql, Dialect dialect) : sql_(sql) {
+    sql_ << (dialect == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+Transaction::~Transaction() {
+    if (!open_) return;
+    try {
+        sql_ << "ROLLBACK";
+    } catch (const std::exception& e) {
+        spdlog::warn("rollback failed: {}", e.what());
+    }
+}
+
+void Transaction::commit() {
+    sql_ << "COMMIT";
+    open_ = false;
+}
+
+bool is_unique_violation(const std::exception& e) {
+    const std::string what = e.what();
+    return what.find("UNIQUE constraint") != std::string::npos ||
+           what.find("duplicate key value") != std::string::npos || what.find("23505") != std::string::npos;
+}
+
+Result<Done> run_in_transaction(Database& db, const std::function<Status(soci::session&)>& work) {
+    return in_transaction<Done>(db, work);
+}
+
+std::int64_t now_utc_seconds() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+Failure technical_failure(const std::exception& e) {
+    spdlog::error("database error: {}", e.what());
+    return fail("Une erreur technique est survenue ; rien n'a été enregistré. Merci de réessayer dans un instant.",
+                {}, 500);
+}
+
+}  // namespace ateliers::store

@@ -1,0 +1,138 @@
+#include "web/app.hpp"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "services/crypto.hpp"
+#include "web/cookies.hpp"
+#include "web/handlers.hpp"
+
+namespace ateliers::web {
+
+namespace {
+
+const char* session_cookie = "ateliers_session";
+const char* csrf_cookie = "ateliers_csrf";
+
+bool is_form_route(const std::string& path) { return path.rfind("/api/", 0) != 0; }
+
+// Compares in constant time so the token cannot be guessed byte by byte.
+bool same_token(const std::string& a, const std::string& b) {
+    if (a.size() != b.size() || a.empty()) return false;
+    unsigned char diff = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+}  // namespace
+
+App::App(store::Database& db, const Views& views, WebConfig config)
+    : db_(db), views_(views), config_(std::move(config)) {}
+
+Response App::page(const Visitor& visitor, const std::string& template_name, nlohmann::json data, int status) const {
+    data["csrf_token"] = visitor.csrf_token;
+    if (visitor.user) {
+        data["current_user"] = {{"full_name", visitor.user->full_name},
+                                {"is_organiser", visitor.user->has_role("organiser") || visitor.user->has_role("admin")}};
+    }
+    if (!data.contains("title")) data["title"] = "Ateliers des territoires";
+    Response r;
+    r.status = status;
+    r.body = views_.render_page(template_name, data);
+    return r;
+}
+
+std::string App::fragment(const std::string& template_name, const nlohmann::json& data) const {
+    return views_.render_fragment(template_name, data);
+}
+
+Response App::error_page(const Visitor& visitor, int status, const std::string& title,
+                         const std::string& message) const {
+    return page(visitor, "error", {{"title", title}, {"heading", title}, {"message", message}}, status);
+}
+
+Response App::handle(const Request& request) const {
+    Visitor visitor;
+    visitor.secure_transport =
+        request.header("x-forwarded-proto") == "https" || config_.base_url.rfind("https://", 0) == 0;
+    const auto cookies = parse_cookie_header(request.header("cookie"));
+    if (const auto it = cookies.find(session_cookie); it != cookies.end()) {
+        visitor.session_token = it->second;
+        visitor.user = services::user_for_session(db_, visitor.session_token);
+    }
+    if (const auto it = cookies.find(csrf_cookie); it != cookies.end() && it->second.size() >= 32) {
+        visitor.csrf_token = it->second;
+    } else {
+        visitor.csrf_token = crypto::random_token();
+        visitor.csrf_cookie_is_new = true;
+    }
+
+    Response response;
+    try {
+        response = route(request, visitor);
+    } catch (const std::exception& e) {
+        spdlog::error("{} {}: {}", request.method == Method::post ? "POST" : "GET", request.path, e.what());
+        response = error_page(visitor, 500, "Erreur technique",
+                              "Une erreur technique est survenue. Rien n'a été perdu de ce qui était déjà "
+                              "enregistré ; merci de réessayer dans un instant.");
+    }
+    if (visitor.csrf_cookie_is_new && response.content_type.rfind("text/html", 0) == 0)
+        response.header("Set-Cookie", set_cookie_value(csrf_cookie, visitor.csrf_token,
+                                                       {true, visitor.secure_transport, -1}));
+    response.header("X-Content-Type-Options", "nosniff");
+    response.header("Referrer-Policy", "same-origin");
+    if (response.content_type.rfind("text/html", 0) == 0) {
+        response.header("X-Frame-Options", "DENY");
+        response.header("Cache-Control", "no-store");
+    }
+    return response;
+}
+
+Response App::route(const Request& req, Visitor& visitor) const {
+    const auto& path = req.path;
+    if (req.body.size() > config_.max_body_bytes)
+        return error_page(visitor, 413, "Envoi trop volumineux",
+                          "Les données envoyées dépassent la taille maximale acceptée (1 Mio). Réduisez le texte "
+                          "saisi et réessayez.");
+
+    if (req.method == Method::get || req.method == Method::head) {
+        if (path == "/healthz") return plain_text(200, "ok");
+        if (auto file = static_file(*this, req)) return *file;
+        if (path == "/") return home_page(*this, req, visitor);
+        if (path == "/compte/inscription") return sign_up_form(*this, req, visitor);
+        if (path == "/compte/inscription/envoyee") return sign_up_sent(*this, req, visitor);
+        if (path == "/compte/confirmer") return confirm_email_link(*this, req, visitor);
+        if (path == "/compte/connexion") return login_form(*this, req, visitor);
+        if (path == "/compte/mot-de-passe-oublie") return forgot_password_form(*this, req, visitor);
+        if (path == "/compte/nouveau-mot-de-passe") return new_password_form(*this, req, visitor);
+        if (path == "/espace") return my_space(*this, req, visitor);
+        if (path == "/collectivites/recherche") return collectivites_search_page(*this, req, visitor);
+        if (path == "/api/v1/collectivites") return collectivites_search_api(*this, req);
+        if (path == "/accessibilite") return static_page(*this, visitor, "accessibility", "Accessibilité");
+        if (path == "/mentions-legales") return static_page(*this, visitor, "legal", "Mentions légales");
+        if (path == "/donnees-personnelles")
+            return static_page(*this, visitor, "privacy", "Données personnelles");
+        return error_page(visitor, 404, "Page introuvable",
+                          "La page demandée n'existe pas ou a été déplacée. Vérifiez l'adresse, ou revenez à "
+                          "l'accueil.");
+    }
+    if (req.method != Method::post) return plain_text(405, "Méthode non autorisée.");
+
+    if (!is_form_route(path)) return json_response(404, R"({"error":"Point d'accès inconnu."})");
+    auto form = parse_urlencoded(req.body);
+    if (!form) return error_page(visitor, 400, "Formulaire invalide", form.failure().message);
+    if (visitor.csrf_cookie_is_new || !same_token(field(form.value(), "csrf_token"), visitor.csrf_token))
+        return error_page(visitor, 403, "Formulaire expiré",
+                          "Pour votre sécurité, ce formulaire a expiré ou n'a pas été envoyé depuis ce site. "
+                          "Revenez à la page précédente, rechargez-la et envoyez-le à nouveau.");
+
+    if (path == "/compte/inscription") return sign_up_submit(*this, req, visitor, form.value());
+    if (path == "/compte/connexion") return login_submit(*this, req, visitor, form.value());
+    if (path == "/compte/deconnexion") return logout_submit(*this, req, visitor, form.value());
+    if (path == "/compte/mot-de-passe-oublie") return forgot_password_submit(*this, req, visitor, form.value());
+    if (path == "/compte/nouveau-mot-de-passe") return new_password_submit(*this, req, visitor, form.value());
+    if (path == "/espace/profil") return profile_submit(*this, req, visitor, form.value());
+    return error_page(visitor, 404, "Page introuvable", "Cette action n'existe pas.");
+}
+
+}  // namespace ateliers::web

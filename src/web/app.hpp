@@ -1,0 +1,55 @@
+#pragma once
+// The web application: turns a Request into a Response. Holds no mutable state;
+// everything lasting lives in the database.
+#include <nlohmann/json_fwd.hpp>
+
+#include <optional>
+#include <string>
+
+#include "services/accounts.hpp"
+#include "store/database.hpp"
+#include "web/http.hpp"
+#include "web/views.hpp"
+
+namespace ateliers::web {
+
+struct WebConfig {
+    std::string base_url = "http://127.0.0.1:8080";  // links in e-mails
+    std::string assets_dir = ATELIERS_SOURCE_DIR;    // holds templates/, static/, node_modules/
+    std::size_t max_body_bytes = 1024 * 1024;
+};
+
+// What we know about the person behind one request.
+struct Visitor {
+    std::optional<services::CurrentUser> user;
+    std::string session_token;
+    std::string csrf_token;
+    bool csrf_cookie_is_new = false;
+    bool secure_transport = false;
+};
+
+class App {
+public:
+    App(store::Database& db, const Views& views, WebConfig config);
+    Response handle(const Request& request) const;
+
+    store::Database& db() const { return db_; }
+    const WebConfig& config() const { return config_; }
+    services::MailContext mail_context() const { return {config_.base_url}; }
+
+    // A page in the site layout; `data` gets the visitor's name, CSRF token, etc.
+    Response page(const Visitor& visitor, const std::string& template_name, nlohmann::json data,
+                  int status = 200) const;
+    // A template rendered alone, to be embedded in a page as HTML.
+    std::string fragment(const std::string& template_name, const nlohmann::json& data) const;
+    Response error_page(const Visitor& visitor, int status, const std::string& title,
+                        const std::string& message) const;
+
+private:
+    Response route(const Request& request, Visitor& visitor) const;
+    store::Database& db_;
+    const Views& views_;
+    WebConfig config_;
+};
+
+}  // namespace ateliers::web

@@ -1,0 +1,71 @@
+#include <nlohmann/json.hpp>
+
+#include "domain/account_rules.hpp"
+#include "web/collectivite_picker.hpp"
+#include "web/form_view.hpp"
+#include "web/handlers.hpp"
+
+namespace ateliers::web {
+
+namespace {
+
+Response login_required(const Request& req) {
+    return redirect_to("/compte/connexion?suivant=" + url_encode(req.path));
+}
+
+nlohmann::json space_view(const App& app, const services::CurrentUser& user, const FormFields& values,
+                          nlohmann::json picker, const nlohmann::json& errors) {
+    if (errors["by_field"].contains("collectivite")) picker["problem"] = errors["by_field"]["collectivite"];
+    const auto mandate = values.count("mandate") ? field(values, "mandate") : user.mandate;
+    accounts::Mandate m;
+    const bool known = accounts::parse_mandate(user.mandate, m);
+    return {{"title", "Mon espace – Ateliers des territoires"},
+            {"user",
+             {{"full_name", user.full_name},
+              {"email", user.email},
+              {"collectivite", user.collectivite_label},
+              {"function_title", user.function_title},
+              {"mandate_label", known ? accounts::mandate_label(m) : ""}}},
+            {"values",
+             {{"full_name", values.count("full_name") ? field(values, "full_name") : user.full_name},
+              {"function_title", values.count("function_title") ? field(values, "function_title") : user.function_title},
+              {"mandate_elu", mandate == "elu"},
+              {"mandate_agent", mandate == "agent"}}},
+            {"picker_html", app.fragment("collectivite_picker", picker)},
+            {"errors", errors}};
+}
+
+}  // namespace
+
+Response my_space(const App& app, const Request& req, Visitor& visitor) {
+    if (!visitor.user) return login_required(req);
+    auto view = space_view(app, *visitor.user, {}, collectivite_picker_view(app.db(), visitor.user->collectivite_id, ""),
+                           form_errors_view("", {}));
+    if (req.query_param("enregistre") == "1") view["notice"] = "Vos informations ont été enregistrées.";
+    return app.page(visitor, "my_space", view);
+}
+
+Response profile_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form) {
+    if (!visitor.user) return login_required(req);
+    auto picked = pick_collectivite(app.db(), form);
+    std::map<std::string, std::string> errors;
+    if (!picked.problem.empty()) {
+        errors["collectivite"] = picked.problem;
+    } else {
+        auto done = services::update_profile(app.db(), visitor.user->id,
+                                             {field(form, "full_name"), picked.id, field(form, "mandate"),
+                                              field(form, "function_title")});
+        if (done) return redirect_to("/espace?enregistre=1");
+        if (done.failure().status >= 500)
+            return app.error_page(visitor, done.failure().status, "Erreur technique", done.failure().message);
+        errors = done.failure().fields;
+    }
+    return app.page(visitor, "my_space",
+                    space_view(app, *visitor.user, form, picked.view,
+                               form_errors_view("Vos informations n'ont pas été enregistrées : corrigez les champs "
+                                                "signalés.",
+                                                errors)),
+                    422);
+}
+
+}  // namespace ateliers::web

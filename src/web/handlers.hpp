@@ -1,0 +1,39 @@
+#pragma once
+// Every page and endpoint, grouped by audience (public/, espace/, api/).
+#include "web/app.hpp"
+#include "web/forms.hpp"
+
+namespace ateliers::web {
+
+// public/home.cpp
+Response home_page(const App& app, const Request& req, Visitor& visitor);
+Response static_page(const App& app, const Visitor& visitor, const std::string& template_name,
+                     const std::string& title);
+
+// public/sign_up_pages.cpp
+Response sign_up_form(const App& app, const Request& req, Visitor& visitor);
+Response sign_up_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form);
+Response sign_up_sent(const App& app, const Request& req, Visitor& visitor);
+Response confirm_email_link(const App& app, const Request& req, Visitor& visitor);
+
+// public/login_pages.cpp
+Response login_form(const App& app, const Request& req, Visitor& visitor);
+Response login_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form);
+Response logout_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form);
+Response forgot_password_form(const App& app, const Request& req, Visitor& visitor);
+Response forgot_password_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form);
+Response new_password_form(const App& app, const Request& req, Visitor& visitor);
+Response new_password_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form);
+
+// espace/profile_pages.cpp
+Response my_space(const App& app, const Request& req, Visitor& visitor);
+Response profile_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form);
+
+// api/collectivites_api.cpp
+Response collectivites_search_api(const App& app, const Request& req);
+Response collectivites_search_page(const App& app, const Request& req, Visitor& visitor);
+
+// static_files.cpp
+std::optional<Response> static_file(const App& app, const Request& req);
+
+}  // namespace ateliers::web

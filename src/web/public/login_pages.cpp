@@ -1,0 +1,108 @@
+#include <nlohmann/json.hpp>
+
+#include "services/crypto.hpp"
+#include "web/cookies.hpp"
+#include "web/form_view.hpp"
+#include "web/handlers.hpp"
+
+namespace ateliers::web {
+
+namespace {
+
+// Only local paths: an open redirect would let a phishing link borrow our domain.
+std::string safe_next(const std::string& next) {
+    if (next.empty() || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))) return "/espace";
+    return next;
+}
+
+nlohmann::json login_view(const std::string& email, const std::string& next, const nlohmann::json& errors) {
+    return {{"title", "Se connecter – Ateliers des territoires"},
+            {"values", {{"email", email}, {"suivant", next}}},
+            {"errors", errors}};
+}
+
+}  // namespace
+
+Response login_form(const App& app, const Request& req, Visitor& visitor) {
+    if (visitor.user) return redirect_to(safe_next(req.query_param("suivant")));
+    auto view = login_view("", req.query_param("suivant"), form_errors_view("", {}));
+    if (req.query_param("confirme") == "1")
+        view["notice"] = "Votre adresse e-mail est confirmée. Vous pouvez vous connecter.";
+    if (req.query_param("reinitialise") == "1")
+        view["notice"] = "Votre mot de passe a été modifié. Connectez-vous avec le nouveau mot de passe.";
+    return app.page(visitor, "login", view);
+}
+
+Response login_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form) {
+    const auto email = field(form, "email");
+    const auto next = field(form, "suivant");
+    auto outcome = services::log_in(app.db(), email, field(form, "password"), req.remote_ip);
+    if (!outcome) {
+        const auto& f = outcome.failure();
+        if (f.status >= 500) return app.error_page(visitor, f.status, "Erreur technique", f.message);
+        return app.page(visitor, "login", login_view(email, next, form_errors_view(f.message, {})), f.status);
+    }
+    auto r = redirect_to(safe_next(next));
+    r.header("Set-Cookie", set_cookie_value("ateliers_session", outcome->session_token,
+                                            {true, visitor.secure_transport,
+                                             accounts::session_lifetime_seconds}));
+    // A new CSRF token with the new session: a token seen before login is worth nothing after.
+    r.header("Set-Cookie", set_cookie_value("ateliers_csrf", crypto::random_token(),
+                                            {true, visitor.secure_transport, -1}));
+    return r;
+}
+
+Response logout_submit(const App& app, const Request&, Visitor& visitor, const FormFields&) {
+    if (!visitor.session_token.empty()) services::log_out(app.db(), visitor.session_token);
+    auto r = redirect_to("/");
+    r.header("Set-Cookie", set_cookie_value("ateliers_session", "", {true, visitor.secure_transport, 0}));
+    return r;
+}
+
+Response forgot_password_form(const App& app, const Request&, Visitor& visitor) {
+    return app.page(visitor, "forgot_password",
+                    {{"title", "Mot de passe oublié – Ateliers des territoires"},
+                     {"values", {{"email", ""}}},
+                     {"errors", form_errors_view("", {})}});
+}
+
+Response forgot_password_submit(const App& app, const Request&, Visitor& visitor, const FormFields& form) {
+    const auto email = field(form, "email");
+    auto done = services::request_password_reset(app.db(), email, app.mail_context());
+    if (!done) {
+        const auto& f = done.failure();
+        if (f.status >= 500) return app.error_page(visitor, f.status, "Erreur technique", f.message);
+        return app.page(visitor, "forgot_password",
+                        {{"title", "Mot de passe oublié – Ateliers des territoires"},
+                         {"values", {{"email", email}}},
+                         {"errors", form_errors_view(f.message, f.fields)}},
+                        f.status);
+    }
+    return app.page(visitor, "forgot_password_sent",
+                    {{"title", "Vérifiez votre messagerie – Ateliers des territoires"}, {"email", email}});
+}
+
+Response new_password_form(const App& app, const Request& req, Visitor& visitor) {
+    return app.page(visitor, "new_password",
+                    {{"title", "Nouveau mot de passe – Ateliers des territoires"},
+                     {"jeton", req.query_param("jeton")},
+                     {"errors", form_errors_view("", {})}});
+}
+
+Response new_password_submit(const App& app, const Request&, Visitor& visitor, const FormFields& form) {
+    const auto token = field(form, "jeton");
+    auto done = services::reset_password(app.db(), token, field(form, "password"), field(form, "password_confirm"));
+    if (!done) {
+        const auto& f = done.failure();
+        if (f.status >= 500) return app.error_page(visitor, f.status, "Erreur technique", f.message);
+        if (f.status == 410) return app.error_page(visitor, 410, "Lien non valable", f.message);
+        return app.page(visitor, "new_password",
+                        {{"title", "Nouveau mot de passe – Ateliers des territoires"},
+                         {"jeton", token},
+                         {"errors", form_errors_view(f.message, f.fields)}},
+                        f.status);
+    }
+    return redirect_to("/compte/connexion?reinitialise=1");
+}
+
+}  // namespace ateliers::web

@@ -1,0 +1,18 @@
+#pragma once
+// The HTTP server (RESTinio). The only file that includes RESTinio's headers.
+#include <string>
+
+#include "web/app.hpp"
+
+namespace ateliers::web {
+
+struct ServerOptions {
+    std::string address = "127.0.0.1";
+    unsigned short port = 8080;
+    std::size_t threads = 2;
+};
+
+// Serves until SIGINT or SIGTERM. Returns a process exit code.
+int serve_until_signalled(const App& app, const ServerOptions& options);
+
+}  // namespace ateliers::web
