@@ -106,14 +106,14 @@ Result<int> deliver_pending(store::Database& db, const MailSettings& settings, i
         const auto delivered = settings.smtp_url.empty() ? write_eml(settings, m.id, message)
                                                          : send_smtp(settings, m.recipient, message);
         (void)store::run_in_transaction(db, [&](soci::session& sql) -> Status {
+            // soci::use binds by reference: every bound value is a named variable.
+            const long long sent_at = store::now_utc_seconds(), retry_at = now + 60;
             if (delivered) {
-                sql << "UPDATE outbox SET sent_at = :t, last_error = '' WHERE id = :id",
-                    soci::use(static_cast<long long>(store::now_utc_seconds())), soci::use(m.id);
-            } else {
-                // Back off: the next attempt waits a little longer each time.
-                sql << "UPDATE outbox SET last_error = :e, locked_until = :u WHERE id = :id",
-                    soci::use(delivered.failure().message), soci::use(static_cast<long long>(now + 60)),
+                sql << "UPDATE outbox SET sent_at = :t, last_error = '' WHERE id = :id", soci::use(sent_at),
                     soci::use(m.id);
+            } else {
+                sql << "UPDATE outbox SET last_error = :e, locked_until = :u WHERE id = :id",
+                    soci::use(delivered.failure().message), soci::use(retry_at), soci::use(m.id);
             }
             return Done{};
         });

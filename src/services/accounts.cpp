@@ -24,22 +24,24 @@ Failure unknown_collectivite() {
 void issue_token(soci::session& sql, long long user_id, const std::string& purpose, long long lifetime,
                  std::string& token_out) {
     token_out = crypto::random_token();
+    // soci::use binds by reference: every bound value in this file is a named variable.
+    const auto hash = crypto::token_hash(token_out);
+    const long long expires_at = now_utc_seconds() + lifetime;
     sql << "INSERT INTO account_tokens (token_hash, user_id, purpose, expires_at) VALUES (:h, :u, :p, :e)",
-        soci::use(crypto::token_hash(token_out)), soci::use(user_id), soci::use(purpose),
-        soci::use(static_cast<long long>(now_utc_seconds() + lifetime));
+        soci::use(hash), soci::use(user_id), soci::use(purpose), soci::use(expires_at);
 }
 
 // Consumes a valid token of the purpose and returns its user, or nothing.
 std::optional<long long> consume_token(soci::session& sql, const std::string& token, const std::string& purpose) {
     long long user_id = 0;
     soci::indicator ind = soci::i_null;
+    const auto hash = crypto::token_hash(token);
+    const long long now = now_utc_seconds();
     sql << "SELECT user_id FROM account_tokens WHERE token_hash = :h AND purpose = :p AND used_at IS NULL "
            "AND expires_at > :now",
-        soci::use(crypto::token_hash(token)), soci::use(purpose), soci::use(static_cast<long long>(now_utc_seconds())),
-        soci::into(user_id, ind);
+        soci::use(hash), soci::use(purpose), soci::use(now), soci::into(user_id, ind);
     if (!sql.got_data() || ind != soci::i_ok) return std::nullopt;
-    sql << "UPDATE account_tokens SET used_at = :now WHERE token_hash = :h",
-        soci::use(static_cast<long long>(now_utc_seconds())), soci::use(crypto::token_hash(token));
+    sql << "UPDATE account_tokens SET used_at = :now WHERE token_hash = :h", soci::use(now), soci::use(hash);
     return user_id;
 }
 
@@ -75,6 +77,7 @@ Status sign_up(store::Database& db, const accounts::SignUpInput& input, const Ma
                                    "« Mot de passe oublié » si besoin.",
                                    "email", 422));
         long long user_id = 0;
+        const long long created_at = now_utc_seconds();
         const auto name = text::trim(input.full_name);
         const auto function = text::trim(input.function_title);
         const auto collectivite = text::trim(input.collectivite_id);
@@ -82,8 +85,7 @@ Status sign_up(store::Database& db, const accounts::SignUpInput& input, const Ma
             sql << "INSERT INTO users (email, password_hash, full_name, collectivite_id, function_title, mandate, "
                    "created_at) VALUES (:e, :p, :n, :c, :f, :m, :t) RETURNING id",
                 soci::use(email), soci::use(password_hash), soci::use(name), soci::use(collectivite),
-                soci::use(function), soci::use(input.mandate), soci::use(static_cast<long long>(now_utc_seconds())),
-                soci::into(user_id);
+                soci::use(function), soci::use(input.mandate), soci::use(created_at), soci::into(user_id);
         } catch (const std::exception& e) {
             if (!store::is_unique_violation(e)) throw;
             return with_field(fail("Un compte existe déjà avec cette adresse e-mail.", "email", 422));
@@ -110,8 +112,9 @@ Status confirm_email(store::Database& db, const std::string& token) {
             return fail("Ce lien de confirmation n'est plus valable (déjà utilisé ou expiré). Connectez-vous : si votre "
                         "adresse n'est pas confirmée, un nouveau lien vous sera proposé.",
                         {}, 410);
-        sql << "UPDATE users SET confirmed_at = :t WHERE id = :u AND confirmed_at IS NULL",
-            soci::use(static_cast<long long>(now_utc_seconds())), soci::use(*user);
+        const long long confirmed_at = now_utc_seconds();
+        sql << "UPDATE users SET confirmed_at = :t WHERE id = :u AND confirmed_at IS NULL", soci::use(confirmed_at),
+            soci::use(*user);
         return Done{};
     });
 }
@@ -146,28 +149,37 @@ Result<LoginOutcome> log_in(store::Database& db, const std::string& email_typed,
         });
     if (!candidate) return candidate.failure();
     const bool good = candidate.value() && crypto::verify_password(candidate.value()->hash, password);
-    return store::in_transaction<LoginOutcome>(db, [&](soci::session& sql) -> Result<LoginOutcome> {
+    const bool confirmed = good && candidate.value()->confirmed;
+    LoginOutcome out;
+    // The attempt is recorded whatever its outcome: failures feed the rate limit.
+    auto recorded = store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         const long long now = now_utc_seconds();
+        const int succeeded = good ? 1 : 0;
         sql << "INSERT INTO login_attempts (email, remote, at, succeeded) VALUES (:e, :r, :t, :s)", soci::use(email),
-            soci::use(remote_address), soci::use(now), soci::use(good ? 1 : 0);
-        if (!good)
-            return with_field(
-                fail("Adresse e-mail ou mot de passe incorrect. Vérifiez votre saisie et réessayez.", "password", 401));
-        if (!candidate.value()->confirmed)
-            return fail("Votre adresse e-mail n'est pas encore confirmée : suivez le lien reçu par e-mail pour "
-                        "confirmer votre compte.",
-                        {}, 403);
-        LoginOutcome out{crypto::random_token(), candidate.value()->id};
+            soci::use(remote_address), soci::use(now), soci::use(succeeded);
+        if (!confirmed) return Done{};
+        out = LoginOutcome{crypto::random_token(), candidate.value()->id};
+        const auto hash = crypto::token_hash(out.session_token);
+        const long long expires_at = now + accounts::session_lifetime_seconds;
         sql << "INSERT INTO web_sessions (token_hash, user_id, created_at, expires_at) VALUES (:h, :u, :c, :e)",
-            soci::use(crypto::token_hash(out.session_token)), soci::use(out.user_id), soci::use(now),
-            soci::use(static_cast<long long>(now + accounts::session_lifetime_seconds));
-        return out;
+            soci::use(hash), soci::use(out.user_id), soci::use(now), soci::use(expires_at);
+        return Done{};
     });
+    if (!recorded) return recorded.failure();
+    if (!good)
+        return with_field(
+            fail("Adresse e-mail ou mot de passe incorrect. Vérifiez votre saisie et réessayez.", "password", 401));
+    if (!confirmed)
+        return fail("Votre adresse e-mail n'est pas encore confirmée : suivez le lien reçu par e-mail pour "
+                    "confirmer votre compte.",
+                    {}, 403);
+    return out;
 }
 
 void log_out(store::Database& db, const std::string& session_token) {
     (void)store::run_in_transaction(db, [&](soci::session& sql) -> Status {
-        sql << "DELETE FROM web_sessions WHERE token_hash = :h", soci::use(crypto::token_hash(session_token));
+        const auto hash = crypto::token_hash(session_token);
+        sql << "DELETE FROM web_sessions WHERE token_hash = :h", soci::use(hash);
         return Done{};
     });
 }
@@ -177,10 +189,11 @@ std::optional<CurrentUser> user_for_session(store::Database& db, const std::stri
     try {
         return store::with_session(db, [&](soci::session& sql) -> std::optional<CurrentUser> {
             soci::row r;
+            const auto hash = crypto::token_hash(session_token);
+            const long long now = now_utc_seconds();
             sql << "SELECT u.id, u.email, u.full_name, COALESCE(u.collectivite_id, ''), u.function_title, u.mandate "
                    "FROM web_sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = :h AND s.expires_at > :n",
-                soci::use(crypto::token_hash(session_token)), soci::use(static_cast<long long>(now_utc_seconds())),
-                soci::into(r);
+                soci::use(hash), soci::use(now), soci::into(r);
             if (!sql.got_data()) return std::nullopt;
             CurrentUser u;
             u.id = store::as_int(r, 0);
@@ -239,8 +252,9 @@ Status reset_password(store::Database& db, const std::string& token, const std::
                         "nouveau.",
                         {}, 410);
         // A reset proves control of the mailbox: it also confirms the address, and ends other sessions.
+        const long long now = now_utc_seconds();
         sql << "UPDATE users SET password_hash = :p, confirmed_at = COALESCE(confirmed_at, :t) WHERE id = :u",
-            soci::use(hash), soci::use(static_cast<long long>(now_utc_seconds())), soci::use(*user);
+            soci::use(hash), soci::use(now), soci::use(*user);
         sql << "DELETE FROM web_sessions WHERE user_id = :u", soci::use(*user);
         return Done{};
     });
@@ -258,9 +272,11 @@ Status update_profile(store::Database& db, long long user_id, const ProfileInput
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         const auto collectivite = text::trim(input.collectivite_id);
         if (!store::find_collectivite(sql, collectivite)) return unknown_collectivite();
+        const auto name = text::trim(input.full_name);
+        const auto function = text::trim(input.function_title);
         sql << "UPDATE users SET full_name = :n, collectivite_id = :c, mandate = :m, function_title = :f WHERE id = :u",
-            soci::use(text::trim(input.full_name)), soci::use(collectivite), soci::use(input.mandate),
-            soci::use(text::trim(input.function_title)), soci::use(user_id);
+            soci::use(name), soci::use(collectivite), soci::use(input.mandate), soci::use(function),
+            soci::use(user_id);
         return Done{};
     });
 }

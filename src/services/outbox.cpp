@@ -25,10 +25,11 @@ std::string html_escape(const std::string& s) {
 }  // namespace
 
 void enqueue_mail(soci::session& sql, const Mail& mail) {
+    const long long created_at = store::now_utc_seconds();
     sql << "INSERT INTO outbox (recipient, subject, body_text, body_html, created_at) "
            "VALUES (:r, :s, :t, :h, :c)",
         soci::use(mail.recipient), soci::use(mail.subject), soci::use(mail.text), soci::use(mail.html),
-        soci::use(static_cast<long long>(store::now_utc_seconds()));
+        soci::use(created_at);
 }
 
 Mail compose_mail(const std::string& recipient, const std::string& subject, const std::string& greeting,

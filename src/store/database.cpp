@@ -18,6 +18,40 @@ std::string without_password(const std::string& url) {
     return std::regex_replace(url, password, "$1***@");
 }
 
+// postgresql://user:password@host:port/dbname?sslmode=… -> libpq key=value form,
+// which SOCI's backend passes through unchanged.
+std::string libpq_conninfo(const std::string& url) {
+    static const std::regex form(R"(^postgres(?:ql)?://(?:([^:@/]*)(?::([^@/]*))?@)?([^:/?]*)(?::(\d+))?(?:/([^?]*))?(?:\?(.*))?$)");
+    std::smatch m;
+    if (!std::regex_match(url, m, form)) return url;
+    std::string out;
+    const auto add = [&out](const char* key, const std::string& value) {
+        if (value.empty()) return;
+        std::string quoted;
+        for (char c : value) {
+            if (c == '\\' || c == '\'') quoted += '\\';
+            quoted += c;
+        }
+        out += (out.empty() ? "" : " ") + std::string(key) + "='" + quoted + "'";
+    };
+    add("user", m[1]);
+    add("password", m[2]);
+    add("host", m[3]);
+    add("port", m[4]);
+    add("dbname", m[5]);
+    std::string query = m[6];
+    std::size_t start = 0;
+    while (start < query.size()) {
+        auto end = query.find('&', start);
+        if (end == std::string::npos) end = query.size();
+        const auto pair = query.substr(start, end - start);
+        const auto eq = pair.find('=');
+        if (eq != std::string::npos) add(pair.substr(0, eq).c_str(), pair.substr(eq + 1));
+        start = end + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
 Database::Database(Dialect d, std::size_t pool_size, std::string display)
@@ -38,7 +72,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& url, std::si
         for (std::size_t i = 0; i < pool_size; ++i) {
             soci::session& sql = db->pool_->at(i);
             if (postgres) {
-                sql.open(soci::postgresql, url);
+                sql.open(soci::postgresql, libpq_conninfo(url));
                 sql << "SET client_min_messages TO WARNING";
                 sql << "SET TIME ZONE 'UTC'";
             } else {

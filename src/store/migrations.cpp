@@ -45,14 +45,15 @@ Result<int> migrate(Database& db) {
         int applied = 0;
         for (const auto& m : embedded_migrations()) {
             long long seen = 0;
-            sql << "SELECT COUNT(*) FROM schema_migrations WHERE name = :n", soci::use(std::string(m.name)),
-                soci::into(seen);
+            const std::string name(m.name);
+            sql << "SELECT COUNT(*) FROM schema_migrations WHERE name = :n", soci::use(name), soci::into(seen);
             if (seen > 0) continue;
             Transaction tx(sql, db.dialect());
             for (const auto& statement : statements(for_dialect(std::string(m.sql), db.dialect())))
                 sql << statement;
-            sql << "INSERT INTO schema_migrations (name, applied_at) VALUES (:n, :t)", soci::use(std::string(m.name)),
-                soci::use(static_cast<long long>(now_utc_seconds()));
+            const long long applied_at = now_utc_seconds();
+            sql << "INSERT INTO schema_migrations (name, applied_at) VALUES (:n, :t)", soci::use(name),
+                soci::use(applied_at);
             tx.commit();
             spdlog::info("migration applied: {}", m.name);
             ++applied;

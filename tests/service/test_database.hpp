@@ -1,0 +1,67 @@
+#pragma once
+// A fresh, migrated database for each test: a temporary SQLite file, or the
+// PostgreSQL server named by ATELIERS_TEST_PG_URL with its schema recreated.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <random>
+#include <string>
+
+#include "services/crypto.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+#include "store/referential_import.hpp"
+
+namespace ateliers::test_support {
+
+inline std::string fixture_dir(const std::string& name) {
+    return std::string(ATELIERS_SOURCE_DIR) + "/tests/fixtures/" + name;
+}
+
+class DatabaseTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(crypto::initialise());
+        const char* pg = std::getenv("ATELIERS_TEST_PG_URL");
+        if (pg && *pg) {
+            url_ = pg;
+            auto admin = store::Database::open(url_, 1);
+            ASSERT_TRUE(admin.ok()) << admin.failure().message;
+            soci::session sql(admin.value()->pool());
+            sql << "DROP SCHEMA IF EXISTS public CASCADE";
+            sql << "CREATE SCHEMA public";
+        } else {
+            std::random_device rd;
+            dir_ = std::filesystem::temp_directory_path() / ("ateliers-test-" + std::to_string(rd()));
+            std::filesystem::create_directories(dir_);
+            url_ = "sqlite:" + (dir_ / "test.db").string();
+        }
+        auto db = store::Database::open(url_, 4);
+        ASSERT_TRUE(db.ok()) << db.failure().message;
+        db_ = std::move(db.value());
+        auto migrated = store::migrate(*db_);
+        ASSERT_TRUE(migrated.ok()) << migrated.failure().message;
+        auto imported = store::import_referential(*db_, fixture_dir("referential"));
+        ASSERT_TRUE(imported.ok()) << imported.failure().message;
+    }
+
+    void TearDown() override {
+        db_.reset();
+        if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    }
+
+    long long count(const std::string& sql_text) {
+        long long n = 0;
+        soci::session sql(db_->pool());
+        sql << sql_text, soci::into(n);
+        return n;
+    }
+
+    std::unique_ptr<store::Database> db_;
+    std::string url_;
+    std::filesystem::path dir_;
+};
+
+}  // namespace ateliers::test_support
