@@ -102,6 +102,22 @@ std::string iso_date(std::int64_t utc_seconds) {
     return buf;
 }
 
+std::string iso8601(std::int64_t utc_seconds) {
+    const auto t = to_local(utc_seconds);
+    const int offset = utc_offset_minutes(utc_seconds);
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:00+%02d:%02d", t.year, t.month, t.day, t.hour, t.minute,
+                  offset / 60, offset % 60);
+    return buf;
+}
+
+std::string month_key(std::int64_t utc_seconds) {
+    const auto t = to_local(utc_seconds);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", t.year, t.month);
+    return buf;
+}
+
 std::string month_and_year(std::int64_t utc_seconds) {
     const auto t = to_local(utc_seconds);
     return std::string(month_name(t.month)) + " " + std::to_string(t.year);

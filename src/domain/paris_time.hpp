@@ -23,6 +23,10 @@ std::string long_date(std::int64_t utc_seconds);
 std::string time_of_day(std::int64_t utc_seconds);
 // "2024-10-17"
 std::string iso_date(std::int64_t utc_seconds);
+// "2024-10-17T13:30:00+02:00"
+std::string iso8601(std::int64_t utc_seconds);
+// "2024-10" (month key used by filters)
+std::string month_key(std::int64_t utc_seconds);
 // "octobre 2024"
 std::string month_and_year(std::int64_t utc_seconds);
 

@@ -1,5 +1,7 @@
 #pragma once
 // Every page and endpoint, grouped by audience (public/, espace/, api/).
+#include <nlohmann/json.hpp>
+
 #include "web/app.hpp"
 #include "web/forms.hpp"
 
@@ -24,6 +26,21 @@ Response forgot_password_form(const App& app, const Request& req, Visitor& visit
 Response forgot_password_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form);
 Response new_password_form(const App& app, const Request& req, Visitor& visitor);
 Response new_password_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form);
+
+// public/cycle_pages.cpp
+Response catalogue_page(const App& app, const Request& req, Visitor& visitor);
+Response cycle_page(const App& app, const Request& req, Visitor& visitor, const std::string& slug);
+
+// public/registration_pages.cpp
+Response registration_form(const App& app, const Request& req, Visitor& visitor, const std::string& slug);
+Response registration_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
+                             const std::string& slug);
+
+// espace/registration_actions.cpp
+nlohmann::json my_registrations_view(const App& app, long long user_id);
+Response situation_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form, long long id);
+Response cancel_confirm_page(const App& app, const Request& req, Visitor& visitor, long long id);
+Response cancel_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form, long long id);
 
 // espace/profile_pages.cpp
 Response my_space(const App& app, const Request& req, Visitor& visitor);

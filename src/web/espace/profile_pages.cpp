@@ -42,6 +42,18 @@ Response my_space(const App& app, const Request& req, Visitor& visitor) {
     auto view = space_view(app, *visitor.user, {}, collectivite_picker_view(app.db(), visitor.user->collectivite_id, ""),
                            form_errors_view("", {}));
     if (req.query_param("enregistre") == "1") view["notice"] = "Vos informations ont été enregistrées.";
+    const auto outcome = req.query_param("inscription");
+    if (outcome == "confirmed") view["notice"] = "Votre inscription est confirmée. Un e-mail de confirmation vous a été envoyé.";
+    if (outcome == "waiting")
+        view["notice"] = "Le cycle est complet : vous êtes sur la liste d’attente. Vous serez prévenu par e-mail si une place se libère.";
+    if (outcome == "applied")
+        view["notice"] = "Votre candidature est enregistrée. Vous serez prévenu par e-mail de la décision.";
+    if (req.query_param("chevauchement") == "1")
+        view["warning"] = "Attention : une séance de ce cycle a lieu en même temps qu’une séance d’un autre cycle auquel vous êtes inscrit.";
+    if (req.query_param("annulation") == "1") view["notice"] = "Votre inscription est annulée. Merci de nous avoir prévenus.";
+    if (req.query_param("situation") == "1") view["notice"] = "Votre situation a été enregistrée.";
+    view["registrations"] = my_registrations_view(app, visitor.user->id);
+    view["has_registrations"] = !view["registrations"].empty();
     return app.page(visitor, "my_space", view);
 }
 

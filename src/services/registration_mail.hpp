@@ -1,0 +1,23 @@
+#pragma once
+// The French e-mails sent about a registration.
+#include <string>
+
+#include "domain/registration_rules.hpp"
+#include "services/outbox.hpp"
+
+namespace ateliers::services {
+
+struct RegistrationMailFacts {
+    std::string recipient;
+    std::string full_name;
+    std::string cycle_title;
+    std::string cycle_slug;
+    std::string first_session;  // "jeudi 17 décembre 2026 à 13 h 30"
+    int waiting_position = 0;
+};
+
+enum class RegistrationEvent { received, confirmed, waiting, promoted, declined, cancelled, moved_to_waiting };
+
+Mail registration_mail(RegistrationEvent event, const RegistrationMailFacts& facts, const MailContext& mail);
+
+}  // namespace ateliers::services

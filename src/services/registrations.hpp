@@ -1,0 +1,54 @@
+#pragma once
+// A participant's registration use cases: register, edit the situation, cancel
+// (which promotes the first person waiting), list their registrations.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/registration_rules.hpp"
+#include "services/accounts.hpp"
+
+namespace ateliers::services {
+
+struct RegistrationRequest {
+    std::string cycle_slug;
+    std::string collectivite_id;
+    registration::RegistrationInput input;
+};
+
+struct RegistrationOutcome {
+    long long registration_id = 0;
+    registration::Status status = registration::Status::applied;
+    int waiting_position = 0;           // 1 = next in line, when waiting
+    std::vector<std::string> warnings;  // e.g. sessions overlapping another cycle of theirs
+};
+
+Result<RegistrationOutcome> register_for_cycle(store::Database& db, const CurrentUser& user,
+                                               const RegistrationRequest& request, const MailContext& mail);
+
+Status update_situation(store::Database& db, const CurrentUser& user, long long registration_id,
+                        const std::string& situation);
+
+Status cancel_registration(store::Database& db, const CurrentUser& user, long long registration_id,
+                           const MailContext& mail);
+
+struct MyRegistration {
+    long long id = 0;
+    std::string cycle_slug;
+    std::string cycle_title;
+    std::string facilitator;
+    registration::Status status = registration::Status::applied;
+    int waiting_position = 0;
+    std::string situation;
+    std::int64_t first_session_at = 0;
+    std::int64_t last_session_ends_at = 0;
+    bool situation_editable = false;  // until the first session starts
+};
+
+Result<std::vector<MyRegistration>> my_registrations(store::Database& db, long long user_id, std::int64_t now);
+
+// Promotes the earliest waiting registration of a "premier arrivé" cycle into a
+// free seat, e-mailing them. Runs inside the caller's transaction.
+void promote_waiting(soci::session& sql, long long cycle_id, const MailContext& mail);
+
+}  // namespace ateliers::services

@@ -1,0 +1,173 @@
+#include <nlohmann/json.hpp>
+
+#include "domain/paris_time.hpp"
+#include "domain/territory_types.hpp"
+#include "store/collectivites.hpp"
+#include "web/cycle_view.hpp"
+#include "web/handlers.hpp"
+
+namespace ateliers::web {
+
+namespace {
+
+constexpr int per_page = 10;
+
+std::string query_string(const services::CatalogueFilters& f, int page) {
+    std::string q;
+    const auto add = [&q](const char* name, const std::string& value) {
+        if (!value.empty()) q += (q.empty() ? "?" : "&") + std::string(name) + "=" + url_encode(value);
+    };
+    add("territoire", f.territory_type);
+    add("theme", f.theme);
+    add("region", f.region_code);
+    add("mois", f.month);
+    if (f.seats_available) add("places", "1");
+    if (page > 1) add("page", std::to_string(page));
+    return q;
+}
+
+nlohmann::json options(const std::vector<std::pair<std::string, std::string>>& values, const std::string& selected) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& [value, label] : values)
+        out.push_back({{"value", value}, {"label", label}, {"selected", value == selected}});
+    return out;
+}
+
+std::string json_for_script(const nlohmann::json& j) {
+    // "</" would end the <script> element early.
+    auto text = j.dump();
+    for (auto pos = text.find("</"); pos != std::string::npos; pos = text.find("</", pos + 3)) text.replace(pos, 2, "<\\/");
+    return text;
+}
+
+nlohmann::json json_ld(const services::CycleDetail& d, const std::string& base_url) {
+    const auto& c = d.summary;
+    const auto page_url = base_url + "/cycles/" + c.slug;
+    nlohmann::json organizer = {{"@type", "GovernmentOrganization"},
+                                {"name", "Agence nationale de la cohésion des territoires"},
+                                {"url", "https://agence-cohesion-territoires.gouv.fr"}};
+    nlohmann::json events = nlohmann::json::array();
+    int n = 0;
+    for (const auto& s : c.sessions)
+        events.push_back({{"@type", "Event"},
+                          {"name", c.title + " – atelier " + std::to_string(++n) + "/" + std::to_string(c.sessions.size())},
+                          {"startDate", paris_time::iso8601(s.starts_at)},
+                          {"endDate", paris_time::iso8601(s.ends_at)},
+                          {"eventAttendanceMode", "https://schema.org/OnlineEventAttendanceMode"},
+                          {"eventStatus", "https://schema.org/EventScheduled"},
+                          {"location", {{"@type", "VirtualLocation"}, {"url", page_url}}},
+                          {"organizer", organizer}});
+    nlohmann::json series = {{"@context", "https://schema.org"},
+                             {"@type", "EventSeries"},
+                             {"name", c.title},
+                             {"description", c.summary},
+                             {"url", page_url},
+                             {"inLanguage", "fr"},
+                             {"isAccessibleForFree", true},
+                             {"organizer", organizer},
+                             {"performer", {{"@type", "Person"}, {"name", c.facilitator_name}}},
+                             {"maximumAttendeeCapacity", c.capacity},
+                             {"offers",
+                              {{"@type", "Offer"},
+                               {"price", "0"},
+                               {"priceCurrency", "EUR"},
+                               {"url", page_url + "/inscription"},
+                               {"availability", c.seats_taken < c.capacity ? "https://schema.org/InStock"
+                                                                           : "https://schema.org/SoldOut"}}},
+                             {"subEvent", events}};
+    if (!c.sessions.empty()) {
+        series["startDate"] = paris_time::iso8601(c.sessions.front().starts_at);
+        series["endDate"] = paris_time::iso8601(c.sessions.back().ends_at);
+    }
+    return series;
+}
+
+}  // namespace
+
+Response catalogue_page(const App& app, const Request& req, Visitor& visitor) {
+    services::CatalogueFilters f;
+    f.territory_type = req.query_param("territoire");
+    f.theme = req.query_param("theme");
+    f.region_code = req.query_param("region");
+    f.month = req.query_param("mois");
+    f.seats_available = req.query_param("places") == "1";
+    int page = 1;
+    try {
+        page = std::max(1, std::stoi(req.query_param("page").empty() ? "1" : req.query_param("page")));
+    } catch (const std::exception&) {
+    }
+    const auto now = store::now_utc_seconds();
+    auto result = services::search_catalogue(app.db(), f, page, per_page, now);
+    if (!result) return app.error_page(visitor, 500, "Erreur technique", result.failure().message);
+    const auto& p = result.value();
+    nlohmann::json cards = nlohmann::json::array();
+    for (const auto& c : p.cycles) cards.push_back(cycle_card(c, now));
+
+    std::vector<std::pair<std::string, std::string>> types{{"", "Tous les territoires"}};
+    for (const auto& t : territory::all_types()) types.emplace_back(t.code, t.label);
+    std::vector<std::pair<std::string, std::string>> themes{{"", "Toutes les thématiques"}};
+    for (const auto& t : p.themes) themes.emplace_back(t, t);
+    std::vector<std::pair<std::string, std::string>> months{{"", "Tous les mois"}};
+    for (const auto& m : p.months) {
+        const int year = std::stoi(m.substr(0, 4)), month = std::stoi(m.substr(5, 2));
+        months.emplace_back(m, std::string(paris_time::month_name(month)) + " " + std::to_string(year));
+    }
+    std::vector<std::pair<std::string, std::string>> regions{{"", "Toutes les régions"}};
+    {
+        soci::session sql(app.db().pool());
+        soci::rowset<soci::row> rows = (sql.prepare << "SELECT code, name FROM regions ORDER BY name");
+        for (const auto& r : rows) regions.emplace_back(r.get<std::string>(0), r.get<std::string>(1));
+    }
+    nlohmann::json pages = nlohmann::json::array();
+    for (int i = 1; i <= p.pages; ++i)
+        pages.push_back({{"number", i}, {"href", "/cycles" + query_string(f, i)}, {"current", i == p.page}});
+    return app.page(visitor, "catalogue",
+                    {{"title", "Cycles d’ateliers – Ateliers des territoires"},
+                     {"cards_html", app.fragment("cycle_cards", {{"cycles", cards}})},
+                     {"total", p.total},
+                     {"plural", p.total > 1},
+                     {"none", p.total == 0},
+                     {"territory_options", options(types, f.territory_type)},
+                     {"theme_options", options(themes, f.theme)},
+                     {"region_options", options(regions, f.region_code)},
+                     {"month_options", options(months, f.month)},
+                     {"seats_available", f.seats_available},
+                     {"paginated", p.pages > 1},
+                     {"pages", pages},
+                     {"has_previous", p.page > 1},
+                     {"previous_href", "/cycles" + query_string(f, p.page - 1)},
+                     {"has_next", p.page < p.pages},
+                     {"next_href", "/cycles" + query_string(f, p.page + 1)}});
+}
+
+Response cycle_page(const App& app, const Request&, Visitor& visitor, const std::string& slug) {
+    auto detail = services::cycle_detail(app.db(), slug);
+    if (!detail) return app.error_page(visitor, 500, "Erreur technique", detail.failure().message);
+    if (!detail.value())
+        return app.error_page(visitor, 404, "Cycle introuvable", "Ce cycle n’existe pas ou n’est plus publié.");
+    const auto& d = *detail.value();
+    const auto now = store::now_utc_seconds();
+    auto card = cycle_card(d.summary, now);
+    nlohmann::json paragraphs = nlohmann::json::array();
+    std::size_t start = 0;
+    while (start < d.description.size()) {
+        auto end = d.description.find("\n\n", start);
+        if (end == std::string::npos) end = d.description.size();
+        paragraphs.push_back(d.description.substr(start, end - start));
+        start = end + 2;
+    }
+    nlohmann::json contacts = nlohmann::json::array();
+    for (const auto& c : d.contacts) contacts.push_back({{"name", c.full_name}, {"email", c.email}});
+    card["title_page"] = d.summary.title + " – Ateliers des territoires";
+    return app.page(visitor, "cycle",
+                    {{"title", d.summary.title + " – Ateliers des territoires"},
+                     {"cycle", card},
+                     {"paragraphs", paragraphs},
+                     {"facilitator_bio", d.facilitator_bio},
+                     {"contacts", contacts},
+                     {"application_mode", d.summary.mode == registration::Mode::application},
+                     {"capacity", d.summary.capacity},
+                     {"jsonld", json_for_script(json_ld(d, app.config().base_url))}});
+}
+
+}  // namespace ateliers::web
