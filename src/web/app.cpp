@@ -129,6 +129,11 @@ Response App::route(const Request& req, Visitor& visitor) const {
         if (path == "/cycles") return catalogue_page(*this, req, visitor);
         const auto parts = segments(path);
         if (parts.size() == 2 && parts[0] == "cycles") return cycle_page(*this, req, visitor, parts[1]);
+        if (parts.size() == 3 && parts[0] == "cycles" && parts[2] == "calendrier.ics")
+            return cycle_calendar_file(*this, req, visitor, parts[1]);
+        if (parts.size() == 2 && parts[0] == "calendrier" && parts[1].size() > 4 &&
+            parts[1].compare(parts[1].size() - 4, 4, ".ics") == 0)
+            return personal_calendar_file(*this, req, visitor, parts[1].substr(0, parts[1].size() - 4));
         if (parts.size() == 3 && parts[0] == "cycles" && parts[2] == "inscription")
             return registration_form(*this, req, visitor, parts[1]);
         if (parts.size() == 4 && parts[0] == "espace" && parts[1] == "inscriptions" && parts[3] == "annuler")

@@ -36,6 +36,10 @@ Response registration_form(const App& app, const Request& req, Visitor& visitor,
 Response registration_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
                              const std::string& slug);
 
+// public/calendar_files.cpp
+Response cycle_calendar_file(const App& app, const Request& req, Visitor& visitor, const std::string& slug);
+Response personal_calendar_file(const App& app, const Request& req, Visitor& visitor, const std::string& token);
+
 // espace/registration_actions.cpp
 nlohmann::json my_registrations_view(const App& app, long long user_id);
 Response situation_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form, long long id);

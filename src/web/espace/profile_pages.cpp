@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/account_rules.hpp"
+#include "services/calendar_feeds.hpp"
 #include "web/collectivite_picker.hpp"
 #include "web/form_view.hpp"
 #include "web/handlers.hpp"
@@ -53,6 +54,8 @@ Response my_space(const App& app, const Request& req, Visitor& visitor) {
     if (req.query_param("annulation") == "1") view["notice"] = "Votre inscription est annulée. Merci de nous avoir prévenus.";
     if (req.query_param("situation") == "1") view["notice"] = "Votre situation a été enregistrée.";
     view["registrations"] = my_registrations_view(app, visitor.user->id);
+    if (auto token = services::calendar_token(app.db(), visitor.user->id))
+        view["calendar_feed"] = app.config().base_url + "/calendrier/" + token.value() + ".ics";
     view["has_registrations"] = !view["registrations"].empty();
     return app.page(visitor, "my_space", view);
 }
