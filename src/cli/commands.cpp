@@ -96,7 +96,7 @@ int run_serve(const CommonOptions& common, const ServeOptions& options) {
                           : options.base_url;
     while (!config.base_url.empty() && config.base_url.back() == '/') config.base_url.pop_back();
     const web::App app(*db, *views.value(), config);
-    jobs::OutboxWorker worker(*db, options.mail, options.worker_interval_ms);
+    jobs::OutboxWorker worker(*db, options.mail, options.worker_interval_ms, config.base_url);
     if (options.run_worker) worker.start();
     spdlog::info("database {}; e-mail via {}", db->display_name(),
                  options.mail.smtp_url.empty() ? "files in " + options.mail.mail_dir : options.mail.smtp_url);

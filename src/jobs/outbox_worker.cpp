@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "jobs/mime.hpp"
+#include "jobs/reminders.hpp"
 #include "store/rows.hpp"
 
 namespace ateliers::jobs {
@@ -123,8 +124,8 @@ Result<int> deliver_pending(store::Database& db, const MailSettings& settings, i
     return sent;
 }
 
-OutboxWorker::OutboxWorker(store::Database& db, MailSettings settings, int interval_ms)
-    : db_(db), settings_(std::move(settings)), interval_ms_(interval_ms) {}
+OutboxWorker::OutboxWorker(store::Database& db, MailSettings settings, int interval_ms, std::string base_url)
+    : db_(db), settings_(std::move(settings)), interval_ms_(interval_ms), base_url_(std::move(base_url)) {}
 
 OutboxWorker::~OutboxWorker() { stop(); }
 
@@ -143,6 +144,8 @@ void OutboxWorker::loop() {
     std::unique_lock lock(mutex_);
     while (!stopping_) {
         lock.unlock();
+        if (auto queued = queue_due_reminders(db_, store::now_utc_seconds(), {base_url_}); queued && queued.value() > 0)
+            spdlog::info("reminders: {} queued", queued.value());
         int sent = 0;
         do {
             auto result = deliver_pending(db_, settings_, 20);

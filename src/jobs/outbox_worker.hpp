@@ -22,7 +22,8 @@ Result<int> deliver_pending(store::Database& db, const MailSettings& settings, i
 
 class OutboxWorker {
 public:
-    OutboxWorker(store::Database& db, MailSettings settings, int interval_ms);
+    // `base_url`: where links in reminders point.
+    OutboxWorker(store::Database& db, MailSettings settings, int interval_ms, std::string base_url);
     ~OutboxWorker();
     void start();
     void stop();
@@ -32,6 +33,7 @@ private:
     store::Database& db_;
     MailSettings settings_;
     int interval_ms_;
+    std::string base_url_;
     std::thread thread_;
     std::mutex mutex_;
     std::condition_variable wake_;
