@@ -91,6 +91,7 @@ int run_serve(const CommonOptions& common, const ServeOptions& options) {
     }
     web::WebConfig config;
     config.assets_dir = options.assets_dir;
+    config.public_page_ttl = std::chrono::milliseconds(options.public_cache_ms);
     config.base_url = options.base_url.empty()
                           ? "http://" + options.address + ":" + std::to_string(options.port)
                           : options.base_url;

@@ -18,6 +18,7 @@ struct ServeOptions {
     jobs::MailSettings mail;
     int worker_interval_ms = 1000;
     bool run_worker = true;
+    int public_cache_ms = 3000;
 };
 
 int run_migrate(const CommonOptions& common);

@@ -57,6 +57,8 @@ int main(int argc, char** argv) {
                       "Dossier contenant templates/, static/ et node_modules/ (env ATELIERS_ASSETS_DIR)");
     serve->add_option("--worker-interval-ms", serve_options.worker_interval_ms,
                       "Intervalle d'envoi des e-mails en attente (défaut 1000)");
+    serve->add_option("--public-cache-ms", serve_options.public_cache_ms,
+                      "Durée de cache des pages publiques vues sans connexion, en ms (défaut 3000, 0 : aucun)");
     serve->add_flag("!--no-worker", serve_options.run_worker, "Ne pas envoyer les e-mails depuis ce processus");
 
     auto* user = app.add_subcommand("user", "Gestion des comptes");

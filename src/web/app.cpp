@@ -16,6 +16,12 @@ const char* csrf_cookie = "ateliers_csrf";
 
 bool is_form_route(const std::string& path) { return path.rfind("/api/", 0) != 0; }
 
+// Public pages whose anonymous rendering is the same for everyone.
+bool is_cacheable_public_page(const std::string& path) {
+    return path == "/" || path == "/cycles" ||
+           (path.rfind("/cycles/", 0) == 0 && path.find('/', 8) == std::string::npos);
+}
+
 // Splits "/cycles/foret/inscription" into {"cycles", "foret", "inscription"}.
 std::vector<std::string> segments(const std::string& path) {
     std::vector<std::string> out;
@@ -45,7 +51,7 @@ bool same_token(const std::string& a, const std::string& b) {
 }  // namespace
 
 App::App(store::Database& db, const Views& views, WebConfig config)
-    : db_(db), views_(views), config_(std::move(config)) {}
+    : db_(db), views_(views), config_(std::move(config)), public_pages_(config_.public_page_ttl, 512) {}
 
 Response App::page(const Visitor& visitor, const std::string& template_name, nlohmann::json data, int status) const {
     data["csrf_token"] = visitor.csrf_token;
@@ -85,9 +91,19 @@ Response App::handle(const Request& request) const {
         visitor.csrf_cookie_is_new = true;
     }
 
+    const bool cacheable = request.method == Method::get && !visitor.user && config_.public_page_ttl.count() > 0 &&
+                           is_cacheable_public_page(request.path);
+    const auto cache_key = cacheable ? PageCache::key_for(request) : std::string{};
     Response response;
     try {
-        response = route(request, visitor);
+        if (auto cached = cacheable ? public_pages_.get(cache_key) : std::nullopt) {
+            response = std::move(*cached);
+        } else {
+            response = route(request, visitor);
+            if (cacheable && response.status == 200) public_pages_.put(cache_key, response);
+        }
+        // Any change made here may show on public pages (places left, new cycles).
+        if (request.method == Method::post && response.status < 400) public_pages_.clear();
     } catch (const std::exception& e) {
         spdlog::error("{} {}: {}", request.method == Method::post ? "POST" : "GET", request.path, e.what());
         response = error_page(visitor, 500, "Erreur technique",

@@ -3,12 +3,14 @@
 // everything lasting lives in the database.
 #include <nlohmann/json_fwd.hpp>
 
+#include <chrono>
 #include <optional>
 #include <string>
 
 #include "services/accounts.hpp"
 #include "store/database.hpp"
 #include "web/http.hpp"
+#include "web/page_cache.hpp"
 #include "web/views.hpp"
 
 namespace ateliers::web {
@@ -17,6 +19,7 @@ struct WebConfig {
     std::string base_url = "http://127.0.0.1:8080";  // links in e-mails
     std::string assets_dir = ATELIERS_SOURCE_DIR;    // holds templates/, static/, node_modules/
     std::size_t max_body_bytes = 1024 * 1024;
+    std::chrono::milliseconds public_page_ttl{3000};  // 0 disables the anonymous page cache
 };
 
 // What we know about the person behind one request.
@@ -50,6 +53,7 @@ private:
     store::Database& db_;
     const Views& views_;
     WebConfig config_;
+    PageCache public_pages_;
 };
 
 }  // namespace ateliers::web
