@@ -1,0 +1,102 @@
+#include "web/admin/admin_routes.hpp"
+
+#include "domain/paris_time.hpp"
+#include "services/cycle_admin.hpp"
+
+namespace ateliers::web {
+
+namespace {
+
+std::vector<std::string> path_segments(const std::string& path) {
+    std::vector<std::string> out;
+    std::size_t start = 1;
+    while (start <= path.size()) {
+        auto end = path.find('/', start);
+        if (end == std::string::npos) end = path.size();
+        if (end > start) out.push_back(path.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+std::optional<long long> as_id(const std::string& s) {
+    if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    return std::stoll(s);
+}
+
+bool is_admin_path(const std::string& path) { return path == "/admin" || path.rfind("/admin/", 0) == 0; }
+
+Response not_found(const App& app, const Visitor& visitor) {
+    return app.error_page(visitor, 404, "Page introuvable",
+                          "Cette page de l’administration n’existe pas. Revenez à la liste des cycles.");
+}
+
+}  // namespace
+
+namespace admin {
+
+nlohmann::json status_badge(const std::string& cycle_status) {
+    const char* badge = cycle_status == "published" ? "fr-badge--success"
+                        : cycle_status == "draft"   ? "fr-badge--info"
+                                                    : "";
+    return {{"label", services::cycle_status_label(cycle_status)}, {"class", badge}};
+}
+
+std::string date_time_text(std::int64_t utc_seconds) {
+    if (utc_seconds <= 0) return {};
+    return paris_time::long_date(utc_seconds) + " à " + paris_time::time_of_day(utc_seconds);
+}
+
+nlohmann::json text_or_null(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
+
+Response service_error(const App& app, const Visitor& visitor, const Failure& failure) {
+    const char* title = failure.status == 404   ? "Page introuvable"
+                        : failure.status >= 500 ? "Erreur technique"
+                                                : "Action impossible";
+    return app.error_page(visitor, failure.status, title, failure.message);
+}
+
+}  // namespace admin
+
+std::optional<Response> admin_route(const App& app, const Request& req, Visitor& visitor, const FormFields* form) {
+    if (!is_admin_path(req.path)) return std::nullopt;
+    if (!visitor.user) return redirect_to("/compte/connexion?suivant=" + url_encode(req.path));
+    if (!visitor.user->has_role("organiser") && !visitor.user->has_role("admin"))
+        return app.error_page(visitor, 403, "Accès réservé",
+                              "Cette partie du site est réservée à l’équipe des ateliers de l’ANCT. Si vous pensez "
+                              "devoir y accéder, contactez l’équipe pour qu’elle vous donne le rôle d’organisateur.");
+
+    const auto parts = path_segments(req.path);  // parts[0] == "admin"
+    if (!form) {
+        if (parts.size() == 1) return admin::home_page(app, req, visitor);
+        if (parts.size() == 2 && parts[1] == "journal") return admin::journal_page(app, req, visitor);
+        if (parts.size() == 2 && parts[1] == "nouveau-cycle") return admin::new_cycle_form(app, req, visitor);
+        if (parts.size() >= 3 && parts[1] == "cycles") {
+            const auto& slug = parts[2];
+            if (parts.size() == 3) return admin::edit_cycle_form(app, req, visitor, slug);
+            if (parts.size() == 4 && parts[3] == "inscriptions")
+                return admin::registrations_page(app, req, visitor, slug);
+            if (parts.size() == 4 && parts[3] == "participants.csv")
+                return admin::export_download(app, req, visitor, slug, "csv");
+            if (parts.size() == 4 && parts[3] == "participants.xlsx")
+                return admin::export_download(app, req, visitor, slug, "xlsx");
+        }
+        return not_found(app, visitor);
+    }
+
+    if (parts.size() == 2 && parts[1] == "nouveau-cycle")
+        return admin::create_cycle_submit(app, req, visitor, *form);
+    if (parts.size() >= 3 && parts[1] == "cycles") {
+        const auto& slug = parts[2];
+        if (parts.size() == 3) return admin::update_cycle_submit(app, req, visitor, *form, slug);
+        if (parts.size() == 4 && (parts[3] == "publier" || parts[3] == "cloturer" || parts[3] == "dupliquer"))
+            return admin::cycle_status_submit(app, req, visitor, slug, parts[3]);
+        if (parts.size() == 6 && parts[3] == "inscriptions" &&
+            (parts[5] == "accepter" || parts[5] == "refuser" || parts[5] == "attente"))
+            if (auto id = as_id(parts[4]))
+                return admin::decision_submit(app, req, visitor, *form, slug, *id, parts[5]);
+    }
+    return app.error_page(visitor, 404, "Action inconnue", "Cette action de l’administration n’existe pas.");
+}
+
+}  // namespace ateliers::web
