@@ -1,6 +1,7 @@
 #include "services/accounts.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "domain/text.hpp"
 #include "services/crypto.hpp"
@@ -45,6 +46,16 @@ std::optional<long long> consume_token(soci::session& sql, const std::string& to
     return user_id;
 }
 
+std::string url_component(const std::string& s) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') out += static_cast<char>(c);
+        else out += std::string{'%', hex[c >> 4], hex[c & 15]};
+    }
+    return out;
+}
+
 Failure with_field(Failure f) {
     if (!f.field.empty()) f.fields[f.field] = f.message;
     return f;
@@ -56,7 +67,8 @@ bool CurrentUser::has_role(const std::string& role) const {
     return std::find(roles.begin(), roles.end(), role) != roles.end();
 }
 
-Status sign_up(store::Database& db, const accounts::SignUpInput& input, const MailContext& mail) {
+Status sign_up(store::Database& db, const accounts::SignUpInput& input, const MailContext& mail,
+               const std::string& next_path) {
     auto errors = accounts::validate_sign_up(input);
     if (!errors.empty()) {
         Failure f = fail("Le formulaire contient " + std::to_string(errors.size()) +
@@ -100,7 +112,8 @@ Status sign_up(store::Database& db, const accounts::SignUpInput& input, const Ma
                                         "ci-dessous (valable 7 jours).",
                                         "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message."},
                                        "Confirmer mon adresse e-mail",
-                                       mail.base_url + "/compte/confirmer?jeton=" + token));
+                                       mail.base_url + "/compte/confirmer?jeton=" + token +
+                                           (next_path.empty() ? "" : "&suivant=" + url_component(next_path))));
         return Done{};
     });
 }

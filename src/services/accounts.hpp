@@ -23,7 +23,10 @@ struct CurrentUser {
     bool has_role(const std::string& role) const;
 };
 
-Status sign_up(store::Database& db, const accounts::SignUpInput& input, const MailContext& mail);
+// `next_path`: a local page the confirmation link leads back to after login (e.g. a
+// cycle's registration form), empty for none.
+Status sign_up(store::Database& db, const accounts::SignUpInput& input, const MailContext& mail,
+               const std::string& next_path = {});
 
 // Marks the address confirmed; the token is single-use.
 Status confirm_email(store::Database& db, const std::string& token);

@@ -50,6 +50,12 @@ inline Response redirect_to(const std::string& location, int status = 303) {
     return r;
 }
 
+// Only local paths: an open redirect would let a phishing link borrow our domain.
+inline std::string safe_local_path(const std::string& next, const std::string& fallback) {
+    if (next.empty() || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))) return fallback;
+    return next;
+}
+
 inline Response plain_text(int status, std::string body) {
     Response r;
     r.status = status;

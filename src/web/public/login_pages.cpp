@@ -9,11 +9,7 @@ namespace ateliers::web {
 
 namespace {
 
-// Only local paths: an open redirect would let a phishing link borrow our domain.
-std::string safe_next(const std::string& next) {
-    if (next.empty() || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))) return "/espace";
-    return next;
-}
+std::string safe_next(const std::string& next) { return safe_local_path(next, "/espace"); }
 
 nlohmann::json login_view(const std::string& email, const std::string& next, const nlohmann::json& errors) {
     return {{"title", "Se connecter – Ateliers des territoires"},

@@ -21,14 +21,15 @@ nlohmann::json sign_up_view(const App& app, const FormFields& form, nlohmann::js
               {"mandate_elu", mandate == "elu"},
               {"mandate_agent", mandate == "agent"}}},
             {"picker_html", app.fragment("collectivite_picker", picker)},
+            {"suivant", safe_local_path(field(form, "suivant"), "")},
             {"errors", errors}};
 }
 
 }  // namespace
 
-Response sign_up_form(const App& app, const Request&, Visitor& visitor) {
-    if (visitor.user) return redirect_to("/espace");
-    return app.page(visitor, "sign_up", sign_up_view(app, {}, collectivite_picker_view(app.db(), "", ""),
+Response sign_up_form(const App& app, const Request& req, Visitor& visitor) {
+    if (visitor.user) return redirect_to(safe_local_path(req.query_param("suivant"), "/espace"));
+    return app.page(visitor, "sign_up", sign_up_view(app, {{"suivant", req.query_param("suivant")}}, collectivite_picker_view(app.db(), "", ""),
                                                      form_errors_view("", {})));
 }
 
@@ -41,7 +42,8 @@ Response sign_up_submit(const App& app, const Request&, Visitor& visitor, const 
     auto field_errors = accounts::validate_sign_up(input);
     if (!picked.problem.empty()) field_errors["collectivite"] = picked.problem;
     if (field_errors.empty()) {
-        auto done = services::sign_up(app.db(), input, app.mail_context());
+        auto done = services::sign_up(app.db(), input, app.mail_context(),
+                                      safe_local_path(field(form, "suivant"), ""));
         if (done) return redirect_to("/compte/inscription/envoyee");
         if (done.failure().status >= 500)
             return app.error_page(visitor, done.failure().status, "Erreur technique", done.failure().message);
@@ -64,7 +66,8 @@ Response confirm_email_link(const App& app, const Request& req, Visitor& visitor
     if (!done)
         return app.error_page(visitor, done.failure().status, "Lien de confirmation non valable",
                               done.failure().message);
-    return redirect_to("/compte/connexion?confirme=1");
+    const auto next = safe_local_path(req.query_param("suivant"), "");
+    return redirect_to("/compte/connexion?confirme=1" + (next.empty() ? "" : "&suivant=" + url_encode(next)));
 }
 
 }  // namespace ateliers::web
