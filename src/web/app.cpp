@@ -5,6 +5,7 @@
 
 #include "services/crypto.hpp"
 #include "web/admin/admin_routes.hpp"
+#include "web/api/api_routes.hpp"
 #include "web/cookies.hpp"
 #include "web/handlers.hpp"
 
@@ -125,6 +126,11 @@ Response App::handle(const Request& request) const {
 
 Response App::route(const Request& req, Visitor& visitor) const {
     const auto& path = req.path;
+    // The JSON API answers in JSON, authenticates writes by bearer token (no CSRF).
+    if (path.rfind("/api/v1/", 0) == 0 && path != "/api/v1/collectivites") {
+        if (auto r = api_route(*this, req, visitor.user)) return *r;
+        return json_response(404, R"({"error":"Point d'accès inconnu.","fields":{}})");
+    }
     if (req.body.size() > config_.max_body_bytes)
         return error_page(visitor, 413, "Envoi trop volumineux",
                           "Les données envoyées dépassent la taille maximale acceptée (1 Mio). Réduisez le texte "

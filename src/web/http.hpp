@@ -9,7 +9,7 @@
 
 namespace ateliers::web {
 
-enum class Method { get, post, head, other };
+enum class Method { get, post, head, del, other };
 
 struct Request {
     Method method = Method::get;

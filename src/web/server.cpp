@@ -60,7 +60,8 @@ Request to_request(const restinio::request_handle_t& req) {
     r.method = method == restinio::http_method_get()    ? Method::get
                : method == restinio::http_method_post() ? Method::post
                : method == restinio::http_method_head() ? Method::head
-                                                        : Method::other;
+               : method == restinio::http_method_delete() ? Method::del
+                                                          : Method::other;
     r.path = percent_decode(req->header().path());
     try {
         const auto qp = restinio::parse_query<restinio::parse_query_traits::javascript_compatible>(
