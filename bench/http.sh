@@ -4,6 +4,7 @@
 # The absolute req/s depend on the machine, so the figure that matters is the
 # ratio app/bare measured on the same machine in the same run. Target: the home
 # page (and every EXTRA_PATHS entry) reaches at least TARGET_RATIO of bare.
+# The app's database holds the real referential and 50 published cycles.
 #
 # Usage: bench/http.sh
 # Environment:
@@ -25,7 +26,7 @@ cd "$(dirname "$0")/.."
 BIN=${ATELIERS_BIN:-build/ateliers}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-2}
-EXTRA_PATHS=${EXTRA_PATHS:-}
+EXTRA_PATHS=${EXTRA_PATHS:-/cycles /cycles/forets-cooperer}
 THREADS=${THREADS:-2}
 BARE_PORT=${BARE_PORT:-18081}
 APP_PORT=${APP_PORT:-18080}
@@ -40,7 +41,7 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # --- dependencies -----------------------------------------------------------
 # curl is needed for the readiness probes, on top of the packages of the brief.
-need_pkgs=(wrk g++ curl librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev)
+need_pkgs=(wrk sqlite3 g++ curl librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev)
 missing=()
 for pkg in "${need_pkgs[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
@@ -168,6 +169,21 @@ if [[ $BARE_ONLY != 1 ]]; then
     "$BIN" migrate --db "$DB"
     "$BIN" import-referential --db "$DB"
     "$BIN" seed-demo --db "$DB"
+    # The catalogue is measured with 50 published cycles: the 6 demo cycles and
+    # 44 copies of them (new slugs, same sessions), as a national programme has.
+    db_file=${DB#sqlite:}
+    for i in $(seq 1 8); do
+        sqlite3 "$db_file" "
+          INSERT INTO cycles (slug, title, theme, summary, description, territory_types, facilitator_id, capacity,
+                              mode, status, registration_opens_at, registration_closes_at, created_at)
+          SELECT slug || '-$i', title || ' ($i)', theme, summary, description, territory_types, facilitator_id,
+                 capacity, mode, status, registration_opens_at, registration_closes_at, created_at
+          FROM cycles WHERE slug NOT LIKE '%-_' AND slug NOT LIKE '%-__' LIMIT CASE WHEN $i <= 4 THEN 6 ELSE 5 END;
+          INSERT INTO cycle_sessions (cycle_id, number, starts_at, ends_at, visio_url)
+          SELECT c.id, s.number, s.starts_at, s.ends_at, s.visio_url FROM cycles c
+          JOIN cycles o ON c.slug = o.slug || '-$i' JOIN cycle_sessions s ON s.cycle_id = o.id;"
+    done
+    log "published cycles: $(sqlite3 "$db_file" "SELECT COUNT(*) FROM cycles WHERE status = 'published'")"
 
     port_in_use "$APP_PORT" && die "port $APP_PORT already in use (set APP_PORT)"
     mkdir -p "$TMP/mail"
