@@ -1,5 +1,6 @@
 #include "services/api_tokens.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "domain/text.hpp"
@@ -67,13 +68,24 @@ Result<CreatedApiToken> create_api_token(store::Database& db, const std::string&
 
 std::optional<CurrentUser> user_for_api_token(store::Database& db, const std::string& token) {
     if (!looks_like_token(token)) return std::nullopt;
+    // Every API request comes through here: one statement rather than the three of
+    // user_for_session (user, collectivité, roles), since preparing SQL is most of the cost.
+    const bool postgres = db.dialect() == store::Dialect::postgresql;
+    const std::string roles_of_user =
+        postgres ? "(SELECT string_agg(CASE WHEN scope = '' THEN role ELSE role || ':' || scope END, chr(31)) "
+                   "FROM user_roles WHERE user_id = u.id)"
+                 : "(SELECT group_concat(CASE WHEN scope = '' THEN role ELSE role || ':' || scope END, char(31)) "
+                   "FROM user_roles WHERE user_id = u.id)";
     try {
         return store::with_session(db, [&](soci::session& sql) -> std::optional<CurrentUser> {
             soci::row r;
             const auto hash = crypto::token_hash(token);
-            sql << "SELECT u.id, u.email, u.full_name, COALESCE(u.collectivite_id, ''), u.function_title, u.mandate "
-                   "FROM api_tokens t JOIN users u ON u.id = t.user_id "
-                   "WHERE t.token_hash = :h AND u.confirmed_at IS NOT NULL",
+            sql << "SELECT u.id, u.email, u.full_name, COALESCE(u.collectivite_id, ''), u.function_title, u.mandate, "
+                   "c.id, c.kind, c.name, c.epci_type, c.departement_code, " +
+                       roles_of_user +
+                       " FROM api_tokens t JOIN users u ON u.id = t.user_id "
+                       "LEFT JOIN collectivites c ON c.id = u.collectivite_id "
+                       "WHERE t.token_hash = :h AND u.confirmed_at IS NOT NULL",
                 soci::use(hash), soci::into(r);
             if (!sql.got_data()) return std::nullopt;
             CurrentUser u;
@@ -83,15 +95,23 @@ std::optional<CurrentUser> user_for_api_token(store::Database& db, const std::st
             u.collectivite_id = as_text(r, 3);
             u.function_title = as_text(r, 4);
             u.mandate = as_text(r, 5);
-            if (auto c = store::find_collectivite(sql, u.collectivite_id))
-                u.collectivite_label = store::collectivite_label(*c);
-            soci::rowset<soci::row> roles =
-                (sql.prepare << "SELECT role, scope FROM user_roles WHERE user_id = :u ORDER BY role, scope",
-                 soci::use(u.id));
-            for (const auto& role : roles) {
-                const auto scope = as_text(role, 1);
-                u.roles.push_back(scope.empty() ? as_text(role, 0) : as_text(role, 0) + ":" + scope);
+            if (!as_text(r, 6).empty()) {
+                store::CollectiviteRow c;
+                c.id = as_text(r, 6);
+                c.kind = as_text(r, 7);
+                c.name = as_text(r, 8);
+                c.epci_type = as_text(r, 9);
+                c.departement_code = as_text(r, 10);
+                u.collectivite_label = store::collectivite_label(c);
             }
+            const auto roles = as_text(r, 11);
+            for (std::size_t start = 0; start < roles.size();) {
+                auto end = roles.find('\x1f', start);
+                if (end == std::string::npos) end = roles.size();
+                if (end > start) u.roles.push_back(roles.substr(start, end - start));
+                start = end + 1;
+            }
+            std::sort(u.roles.begin(), u.roles.end());  // as user_for_session: by role, then scope
             return u;
         });
     } catch (const std::exception& e) {
