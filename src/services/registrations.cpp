@@ -80,7 +80,21 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
         f.fields = std::move(errors);
         return f;
     }
+    const auto collectivite_id = text::trim(request.collectivite_id);
+    // Reads that need no lock are done first: the write transaction, during which
+    // every other registration to the cycle waits, stays short.
+    std::string first_session;
+    try {
+        soci::session sql(db.pool());
+        if (!store::find_collectivite(sql, collectivite_id))
+            return fail("La collectivité choisie est introuvable dans le référentiel.", "collectivite", 422);
+        if (const auto cycle = store::find_cycle(sql, db.dialect(), request.cycle_slug, false))
+            first_session = first_session_text(sql, cycle->id);
+    } catch (const std::exception& e) {
+        return store::technical_failure(e);
+    }
     RegistrationOutcome outcome;
+    long long cycle_id = 0;
     auto result = store::in_transaction<RegistrationOutcome>(db, [&](soci::session& sql) -> Result<RegistrationOutcome> {
         const auto cycle = store::find_cycle(sql, db.dialect(), request.cycle_slug, true);
         if (!cycle || cycle->status != "published") return fail("Ce cycle n’existe pas ou n’est plus publié.", {}, 404);
@@ -94,10 +108,7 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
                 return conflict("Les inscriptions à ce cycle sont closes.");
             case registration::Window::open: break;
         }
-        const auto collectivite_id = text::trim(request.collectivite_id);
-        if (!store::find_collectivite(sql, collectivite_id))
-            return fail("La collectivité choisie est introuvable dans le référentiel.", "collectivite", 422);
-
+        cycle_id = cycle->id;
         long long mine = 0;
         sql << "SELECT COUNT(*) FROM registrations WHERE cycle_id = :c AND user_id = :u "
                "AND status IN ('applied', 'confirmed', 'waiting')",
@@ -147,16 +158,22 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
         outcome.registration_id = id;
         outcome.status = status;
         if (status == RegStatus::waiting) outcome.waiting_position = waiting_position(sql, cycle->id, id);
-        outcome.warnings = overlap_warnings(sql, user.id, cycle->id);
         const auto event = status == RegStatus::confirmed ? RegistrationEvent::confirmed
                            : status == RegStatus::waiting ? RegistrationEvent::waiting
                                                        : RegistrationEvent::received;
         enqueue_mail(sql, registration_mail(event,
-                                            {user.email, user.full_name, cycle->title, cycle->slug,
-                                             first_session_text(sql, cycle->id), outcome.waiting_position},
+                                            {user.email, user.full_name, cycle->title, cycle->slug, first_session,
+                                             outcome.waiting_position},
                                             mail));
         return outcome;
     });
+    if (!result) return result;
+    try {
+        soci::session sql(db.pool());
+        result.value().warnings = overlap_warnings(sql, user.id, cycle_id);
+    } catch (const std::exception& e) {
+        (void)store::technical_failure(e);  // the registration stands; only the warning is lost
+    }
     return result;
 }
 
