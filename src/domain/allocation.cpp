@@ -22,10 +22,15 @@
 // Best-first search ends once no open bound beats the best candidate met, so
 // the result is optimal on all five levels. Shared pairs never overstate the
 // seats filled, so the first relaxation gives the true maximum; later ones send
-// no more units than that, which stops split pairs from overstating it. Real
-// rounds have few mixed pairs
-// that matter, so the search is short; the problem is a three-way intersection
-// of capacity families, hard in general, hence the work budget.
+// no more units than that, which stops split pairs from overstating it.
+//
+// Budget. The problem crosses three capacity families and is hard in general:
+// when many collectivités send an élu and an agent to the same cycles, the
+// proof can take exponential time. Past a quarter of the work budget we dive
+// for a good candidate (make the relaxation's credits real, repeatedly), and
+// past the budget we return the best candidate with the number of leading
+// levels proven optimal (its values equal the best open bound's). Typical
+// rounds finish in two or three relaxations.
 //
 // Lexicographic order and 64 bits: see plan_stages and run_stage.
 #include <algorithm>
@@ -105,12 +110,43 @@ std::optional<std::string> broken_rule(const Round& round, const Selection& sele
     return std::nullopt;
 }
 
+namespace {
+
+// How many leading levels of `value` no selection can beat, given that none
+// beats `bound`.
+int levels_settled(const Objective& value, const Objective& bound) {
+    auto levels = [](const Objective& o) {
+        return std::array{o.filled, o.balance_deficit, o.priority, o.choice_rank, o.arrival_rank};
+    };
+    const auto v = levels(value), b = levels(bound);
+    int n = 0;
+    while (n < 5 && v[n] == b[n]) ++n;
+    return n;
+}
+
+}  // namespace
+
 Solution optimise(const Round& round, const SolverOptions& options) {
     const auto arrival = arrival_ranks(round);
     flow::Relaxation relaxation(round, arrival, options.merged_cost_limit);
+    Solution best;
+    long long work = 0;
+    auto solve = [&](const flow::Subproblem& node) {
+        const bool first = best.relaxations++ == 0;
+        work += static_cast<long long>(relaxation.arcs());
+        auto out = relaxation.solve(node, first ? std::nullopt : std::optional<Objective>(best.objective));
+        if (first) relaxation.cap_filled(out.value.filled);  // shared pairs fill seats exactly
+        if (first || better(out.value, best.objective)) {
+            best.selection = out.selection;
+            best.objective = out.value;
+        }
+        return out;
+    };
+    const auto root = solve({});
 
-    // A subproblem waits with the bound it was pushed with and is solved only
-    // when popped: a sibling whose bound the best candidate already meets never is.
+    // Best-first search. A subproblem waits with its parent's bound and is
+    // solved only when popped: a sibling the best candidate already matches
+    // never is.
     struct Open {
         Objective bound;
         long long order;
@@ -121,17 +157,8 @@ Solution optimise(const Round& round, const SolverOptions& options) {
         return x.order < y.order;  // equal bounds: newest first, so the search dives
     };
     std::priority_queue<Open, std::vector<Open>, decltype(worse)> open(worse);
-    Solution best;
-    long long order = 0, work = 0;
-    auto expand = [&](flow::Subproblem node) {
-        const bool first = best.relaxations++ == 0;
-        work += static_cast<long long>(relaxation.arcs());
-        auto out = relaxation.solve(node, first ? std::nullopt : std::optional<Objective>(best.objective));
-        if (first) relaxation.cap_filled(out.value.filled);  // shared pairs fill seats exactly
-        if (first || better(out.value, best.objective)) {
-            best.selection = std::move(out.selection);
-            best.objective = out.value;
-        }
+    long long order = 0;
+    auto expand = [&](flow::Subproblem node, const flow::Relaxed& out) {
         if (!better(out.bound, best.objective)) return;  // solved, or cannot win
         if (!out.misrouted.empty()) {
             node.split.insert(node.split.end(), out.misrouted.begin(), out.misrouted.end());
@@ -143,28 +170,44 @@ Solution optimise(const Round& round, const SolverOptions& options) {
                 child.bans.push_back({out.branch->pair, role});
                 open.push({out.bound, order++, std::move(child)});
             }
-        } else {
-            best.proven_optimal = false;  // unreachable: a gap always has a cause above
         }
     };
-    expand({});
-    while (!open.empty()) {
-        Open next = open.top();
-        open.pop();
-        if (!better(next.bound, best.objective)) break;  // nothing left can beat it
-        if (work >= options.work_budget) {
-            best.proven_optimal = false;
-            break;
+    auto search = [&](long long budget) {  // true once the optimum is proven
+        while (!open.empty() && better(open.top().bound, best.objective)) {
+            if (work >= budget) return false;
+            auto next = open.top().node;
+            open.pop();
+            expand(next, solve(next));
         }
-        expand(std::move(next.node));
+        return true;
+    };
+    expand({}, root);
+    if (search(options.work_budget / 4)) return best;
+
+    // The search is long: dive for a good candidate. Make the relaxation's
+    // credits real (each seated mixed pair must send the role it was credited
+    // for), solve, and repeat for the pairs newly seated.
+    std::vector<char> banned;
+    flow::Subproblem dive;
+    for (auto rounding = root.rounding; !rounding.empty() && work < options.work_budget;) {
+        for (const auto& ban : rounding) {
+            if (ban.pair >= banned.size()) banned.resize(ban.pair + 1, 0);
+            if (!banned[ban.pair]) banned[ban.pair] = 1, dive.bans.push_back(ban);
+        }
+        const auto out = solve(dive);
+        if (!better(out.bound, best.objective)) break;
+        rounding.clear();
+        for (const auto& ban : out.rounding)
+            if (ban.pair >= banned.size() || !banned[ban.pair]) rounding.push_back(ban);
     }
+    if (!search(options.work_budget)) best.proven_levels = levels_settled(best.objective, open.top().bound);
     return best;
 }
 
 Allocation to_allocation(const Round& round, const Solution& solution) {
     Allocation out;
     out.objective = solution.objective;
-    out.proven_optimal = solution.proven_optimal;
+    out.proven_levels = solution.proven_levels;
     for (std::size_t i = 0; i < round.applicants.size(); ++i)
         if (solution.selection[i])
             out.assignments.push_back({round.applicants[i].id, round.cycles[*solution.selection[i]].id});

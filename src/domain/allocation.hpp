@@ -71,12 +71,12 @@ Objective evaluate(const Round& round, const Selection& selection, const std::ve
 std::optional<std::string> broken_rule(const Round& round, const Selection& selection);
 
 struct SolverOptions {
-    // Safety net for pathological rounds (say, every collectivité sending an élu
-    // and an agent to the same over-demanded cycles, with high minimums), where
-    // proving the optimum can take exponential time: once the relaxations solved
-    // add up to this many arcs, the best selection found is returned, flagged as
-    // not proven optimal. The default is some 10 to 30 seconds on one core.
-    long long work_budget = 20'000'000;
+    // Proving the optimum can take exponential time when many collectivités
+    // send an élu and an agent to the same cycles. Once the relaxations solved
+    // add up to this many arcs, the best selection found is returned, with the
+    // number of leading levels proven optimal. The default is a few seconds on
+    // one core (some 25 relaxations of a 50,000-applicant round).
+    long long work_budget = 5'000'000;
     // Several objective levels are merged into one flow cost when
     // max |arc cost| x node count stays under this bound, so that LEMON's
     // potentials (which start at 2^62) cannot overflow 64 bits.
@@ -86,7 +86,7 @@ struct SolverOptions {
 struct Solution {
     Selection selection;
     Objective objective;
-    bool proven_optimal = true;
+    int proven_levels = 5;  // leading levels no selection can beat; 5: optimal
     long long relaxations = 0;  // flow relaxations solved, 1 when the first was already exact
 };
 
@@ -107,7 +107,7 @@ struct Allocation {
     std::vector<Assignment> assignments;  // applicant input order
     std::vector<WaitingList> waiting;     // one per cycle, cycle input order
     Objective objective;
-    bool proven_optimal = true;
+    int proven_levels = 5;  // see Solution
 };
 
 // Unselected applicants wait for each cycle they chose, ordered by priority

@@ -315,11 +315,14 @@ void Relaxation::State::read_flow(Relaxed& out) const {
         }
     out.misrouted.clear();
     out.branch.reset();
+    out.rounding.clear();
     for (std::size_t p = 0; p < net.mixed.size(); ++p) {
         const auto& m = net.mixed[p];
-        for (int r = 0; r < 2; ++r)
+        for (int r = 0; r < 2; ++r) {
             if (short_cycle[m.cycle] && flow[m.shared_in[r]] > 0 && flow[m.shared_out[1 - r]] > 0)
                 out.misrouted.push_back(p);
+            if (flow[m.shared_out[r]] > 0) out.rounding.push_back({p, 1 - r});
+        }
         if (flow[m.split[0]] == 0 || flow[m.split[1]] == 0) continue;
         // Seated twice: unseat whichever of the two costs the selection less.
         std::array<std::size_t, 2> who{};

@@ -38,6 +38,7 @@ struct Relaxed {
     Objective bound;      // no feasible selection of the subproblem beats it
     std::vector<std::size_t> misrouted;  // shared pairs that credited a bonus nobody earned
     std::optional<Ban> branch;           // a split pair that seated both roles, the dropped role first
+    std::vector<Ban> rounding;           // bans making each seated shared pair seat the role it credited
 };
 
 class Relaxation {

@@ -65,31 +65,29 @@ std::optional<InputError> read_integer(const json& object, const char* key, long
     if (fits) out = v->get<long long>();
     if (!fits || out < lo || out > hi) {
         const std::string range = std::to_string(lo) + " .. " + std::to_string(hi);
-        return fail(who, std::string("« ") + key + " » vaut " + shown(*v) + ", un entier entre " + range + " est attendu",
-                    std::string("\"") + key + "\" is " + shown(*v) + ", expected an integer in " + range);
+        const std::string k = key, value = shown(*v);
+        return fail(who, "« " + k + " » vaut " + value + ", un entier entre " + range + " est attendu",
+                    "\"" + k + "\" is " + value + ", expected an integer in " + range);
     }
     return std::nullopt;
 }
 
-std::optional<InputError> read_cycles(const json& list, Round& round,
-                                      std::unordered_map<std::string, std::size_t>& index) {
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        const json& c = list[i];
-        if (!c.is_object()) return fail(position("cycles", i), "un objet est attendu", "expected an object");
-        const json* raw_id = field(c, "id");
-        auto id = raw_id ? read_id(*raw_id) : std::nullopt;
-        if (!id)
-            return fail(position("cycles", i), "identifiant manquant ou invalide (texte ou entier)",
-                        "missing or invalid id (string or integer expected)");
-        const Name who = cycle_name(*id);
-        if (!index.emplace(*id, i).second) return fail(who, "identifiant en double", "duplicate id");
-        Cycle cycle{*id};
-        if (auto e = read_integer(c, "capacity", 0, max_seats, std::nullopt, who, cycle.capacity)) return e;
-        const long long third = default_minimum(cycle.capacity);
-        if (auto e = read_integer(c, "min_elus", 0, max_seats, third, who, cycle.min_elus)) return e;
-        if (auto e = read_integer(c, "min_agents", 0, max_seats, third, who, cycle.min_agents)) return e;
-        round.cycles.push_back(std::move(cycle));
-    }
+std::optional<InputError> read_cycle(const json& c, std::size_t i, Round& round,
+                                     std::unordered_map<std::string, std::size_t>& index) {
+    if (!c.is_object()) return fail(position("cycles", i), "un objet est attendu", "expected an object");
+    const json* raw_id = field(c, "id");
+    auto id = raw_id ? read_id(*raw_id) : std::nullopt;
+    if (!id)
+        return fail(position("cycles", i), "identifiant manquant ou invalide (texte ou entier)",
+                    "missing or invalid id (string or integer expected)");
+    const Name who = cycle_name(*id);
+    if (!index.emplace(*id, round.cycles.size()).second) return fail(who, "identifiant en double", "duplicate id");
+    Cycle cycle{*id};
+    if (auto e = read_integer(c, "capacity", 0, max_seats, std::nullopt, who, cycle.capacity)) return e;
+    const long long third = default_minimum(cycle.capacity);
+    if (auto e = read_integer(c, "min_elus", 0, max_seats, third, who, cycle.min_elus)) return e;
+    if (auto e = read_integer(c, "min_agents", 0, max_seats, third, who, cycle.min_agents)) return e;
+    round.cycles.push_back(std::move(cycle));
     return std::nullopt;
 }
 
@@ -109,7 +107,8 @@ std::optional<InputError> read_choices(const json& a, const Name& who,
             return fail(who, "le choix « " + *id + " » n’est pas un cycle connu",
                         "choice \"" + *id + "\" is not a known cycle");
         if (std::find(out.choices.begin(), out.choices.end(), it->second) != out.choices.end())
-            return fail(who, "le cycle « " + *id + " » est choisi deux fois", "cycle \"" + *id + "\" is chosen twice");
+            return fail(who, "le cycle « " + *id + " » est choisi deux fois",
+                        "cycle \"" + *id + "\" is chosen twice");
         out.choices.push_back(it->second);
     }
     return std::nullopt;
@@ -198,33 +197,160 @@ std::optional<double> parse_iso8601(std::string_view s) {
     return days * 86400 + h * 3600 + mi * 60 + sec + fraction - offset;
 }
 
-ParsedRound parse_round(const std::string& text) {
-    json doc;
-    try {
-        doc = json::parse(text);
-    } catch (const json::parse_error& e) {
-        return InputError{"", "JSON mal formé : " + std::string(e.what()), "malformed JSON: " + std::string(e.what())};
+namespace {
+
+// Reads the document as a stream of events and builds one small JSON value per
+// cycle or applicant, checked and dropped at once: building and freeing the
+// whole tree of a 50,000-applicant round costs about as much as solving it.
+class RoundReader final : public nlohmann::json_sax<json> {
+public:
+    std::optional<InputError> error;
+    Round round;
+    bool object = false;                      // the document is an object
+    bool cycles = false, applicants = false;  // holding these lists
+
+    // Applicants read before the cycles wait for them.
+    std::optional<InputError> finish() {
+        for (auto& [i, entry] : early)
+            if (auto e = applicant(entry, i)) return e;
+        early.clear();
+        return std::nullopt;
     }
+
+    bool null() override { return scalar(json()); }
+    bool boolean(bool v) override { return scalar(json(v)); }
+    bool number_integer(number_integer_t v) override { return scalar(json(v)); }
+    bool number_unsigned(number_unsigned_t v) override { return scalar(json(v)); }
+    bool number_float(number_float_t v, const string_t&) override { return scalar(json(v)); }
+    bool string(string_t& v) override { return scalar(json(std::move(v))); }
+    bool binary(binary_t&) override { return scalar(json()); }
+    bool start_object(std::size_t) override { return open(json::object()); }
+    bool start_array(std::size_t) override { return open(json::array()); }
+    bool end_object() override { return close(); }
+    bool end_array() override { return close(); }
+    bool key(string_t& k) override {
+        (in == In::entry ? pending : top_key) = k;
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+        const std::string what = e.what();
+        error = InputError{"", "JSON mal formé : " + what, "malformed JSON: " + what};
+        return false;
+    }
+
+private:
+    enum class In { document, top, list, entry, skip, done };
+    In in = In::document, after_skip = In::done;
+    int skip_depth = 0;
+    std::string top_key, pending;
+    bool in_cycles = false;      // which list is being read
+    std::size_t position = 0;    // of the entry in its list
+    json entry;
+    std::vector<json*> stack;    // open containers of `entry`
+    std::unordered_map<std::string, std::size_t> index;  // cycle id → position
+    std::unordered_set<std::string> seen;                // applicant ids
+    std::vector<std::pair<std::size_t, json>> early;
+
+    bool stop(InputError e) {
+        error = std::move(e);
+        return false;
+    }
+    std::optional<InputError> applicant(const json& a, std::size_t i) {
+        Applicant out;
+        if (auto e = read_applicant(a, i, index, seen, out)) return e;
+        round.applicants.push_back(std::move(out));
+        return std::nullopt;
+    }
+    bool done_entry() {
+        in = In::list;
+        const std::size_t i = position++;
+        if (in_cycles) {
+            if (auto e = read_cycle(entry, i, round, index)) return stop(*e);
+        } else if (cycles) {
+            if (auto e = applicant(entry, i)) return stop(*e);
+        } else {
+            early.emplace_back(i, std::move(entry));
+        }
+        return true;
+    }
+    void skip(In then) {
+        in = In::skip, after_skip = then, skip_depth = 1;
+    }
+    bool attach(json v, bool container) {
+        json& parent = *stack.back();
+        json* slot = parent.is_object() ? &(parent[pending] = std::move(v)) : &parent.emplace_back(std::move(v));
+        if (container) stack.push_back(slot);
+        return true;
+    }
+    bool scalar(json v) {
+        switch (in) {
+            case In::top:
+                if (top_key == "cycles" || top_key == "applicants") (top_key == "cycles" ? cycles : applicants) = false;
+                return true;
+            case In::list: entry = std::move(v); return done_entry();
+            case In::entry: return attach(std::move(v), false);
+            default: return true;  // a document that is not an object, or a skipped value
+        }
+    }
+    bool open(json v) {
+        switch (in) {
+            case In::document:
+                if (v.is_object()) object = true, in = In::top;
+                else skip(In::done);
+                return true;
+            case In::top:
+                if (v.is_array() && (top_key == "cycles" || top_key == "applicants")) {
+                    in_cycles = top_key == "cycles";
+                    (in_cycles ? cycles : applicants) = true;
+                    in = In::list, position = 0;
+                } else {
+                    skip(In::top);
+                }
+                return true;
+            case In::list:
+                entry = std::move(v);
+                stack.assign(1, &entry);
+                in = In::entry;
+                return true;
+            case In::entry: return attach(std::move(v), true);
+            case In::skip: ++skip_depth; return true;
+            case In::done: return true;
+        }
+        return true;
+    }
+    bool close() {
+        switch (in) {
+            case In::skip:
+                if (--skip_depth == 0) in = after_skip;
+                return true;
+            case In::entry:
+                stack.pop_back();
+                return stack.empty() ? done_entry() : true;
+            case In::list:
+                in = In::top;
+                if (in_cycles)
+                    if (auto e = finish()) return stop(*e);
+                return true;
+            default: in = In::done; return true;
+        }
+    }
+};
+
+}  // namespace
+
+ParsedRound parse_round(const std::string& text) {
+    RoundReader reader;
+    json::sax_parse(text, &reader);
+    if (reader.error) return *reader.error;
     const Name whole{"document", "document"};
-    if (!doc.is_object())
+    if (!reader.object)
         return fail(whole, "un objet avec « cycles » et « applicants » est attendu",
                     "expected an object with \"cycles\" and \"applicants\"");
-    Round round;
-    const json* cycles = field(doc, "cycles");
-    const json* applicants = field(doc, "applicants");
-    if (!cycles || !cycles->is_array())
-        return fail(whole, "« cycles » doit être une liste", "\"cycles\" must be a list");
-    if (!applicants || !applicants->is_array())
+    if (!reader.cycles) return fail(whole, "« cycles » doit être une liste", "\"cycles\" must be a list");
+    if (!reader.applicants)
         return fail(whole, "« applicants » doit être une liste", "\"applicants\" must be a list");
-    std::unordered_map<std::string, std::size_t> index;
-    if (auto e = read_cycles(*cycles, round, index)) return *e;
-    std::unordered_set<std::string> seen;
-    for (std::size_t i = 0; i < applicants->size(); ++i) {
-        Applicant a;
-        if (auto e = read_applicant((*applicants)[i], i, index, seen, a)) return *e;
-        round.applicants.push_back(std::move(a));
-    }
-    return round;
+    if (auto e = reader.finish()) return *e;
+    return std::move(reader.round);
 }
 
 std::string to_json(const Allocation& allocation) {
@@ -234,7 +360,10 @@ std::string to_json(const Allocation& allocation) {
     std::ostringstream out;
     out << "{\n  \"assignments\": {";
     const char* sep = "\n    ";
-    for (const auto& a : allocation.assignments) out << sep << quoted(a.applicant) << ": " << quoted(a.cycle), sep = ",\n    ";
+    for (const auto& a : allocation.assignments) {
+        out << sep << quoted(a.applicant) << ": " << quoted(a.cycle);
+        sep = ",\n    ";
+    }
     out << (allocation.assignments.empty() ? "}" : "\n  }") << ",\n  \"waiting\": {";
     sep = "\n    ";
     for (const auto& w : allocation.waiting) {
@@ -247,7 +376,8 @@ std::string to_json(const Allocation& allocation) {
     out << (allocation.waiting.empty() ? "}" : "\n  }") << ",\n  \"objective\": {\"filled\": " << o.filled
         << ", \"balance_deficit\": " << o.balance_deficit << ", \"priority\": " << o.priority
         << ", \"choice_rank\": " << o.choice_rank << ", \"arrival_rank\": " << o.arrival_rank
-        << "},\n  \"proven_optimal\": " << (allocation.proven_optimal ? "true" : "false") << "\n}\n";
+        << "},\n  \"proven_optimal\": " << (allocation.proven_levels == 5 ? "true" : "false")
+        << ",\n  \"proven_levels\": " << allocation.proven_levels << "\n}\n";
     return out.str();
 }
 

@@ -7,7 +7,9 @@
 //                         "choices":[cycle ids, first choice first],"arrival"?}]}
 // Output: {"assignments":{applicant:cycle},"waiting":{cycle:[applicants]},
 //          "objective":{"filled","balance_deficit","priority","choice_rank","arrival_rank"},
-//          "proven_optimal":bool}
+//          "proven_optimal":bool,"proven_levels":n}
+// proven_levels is 5 when the selection is proven optimal; when the search ran
+// out of budget, the first n levels of "objective" are still proven optimal.
 #include <optional>
 #include <string>
 #include <string_view>
