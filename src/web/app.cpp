@@ -1,4 +1,5 @@
 #include "web/app.hpp"
+#include "web/paths.hpp"
 
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
@@ -22,24 +23,6 @@ bool is_form_route(const std::string& path) { return path.rfind("/api/", 0) != 0
 bool is_cacheable_public_page(const std::string& path) {
     return path == "/" || path == "/cycles" ||
            (path.rfind("/cycles/", 0) == 0 && path.find('/', 8) == std::string::npos);
-}
-
-// Splits "/cycles/foret/inscription" into {"cycles", "foret", "inscription"}.
-std::vector<std::string> segments(const std::string& path) {
-    std::vector<std::string> out;
-    std::size_t start = 1;
-    while (start <= path.size()) {
-        auto end = path.find('/', start);
-        if (end == std::string::npos) end = path.size();
-        if (end > start) out.push_back(path.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
-
-std::optional<long long> as_id(const std::string& s) {
-    if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-    return std::stoll(s);
 }
 
 // Compares in constant time so the token cannot be guessed byte by byte.
@@ -150,7 +133,7 @@ Response App::route(const Request& req, Visitor& visitor) const {
         if (path == "/collectivites/recherche") return collectivites_search_page(*this, req, visitor);
         if (path == "/api/v1/collectivites") return collectivites_search_api(*this, req);
         if (path == "/cycles") return catalogue_page(*this, req, visitor);
-        const auto parts = segments(path);
+        const auto parts = path_segments(path);
         if (parts.size() == 2 && parts[0] == "cycles") return cycle_page(*this, req, visitor, parts[1]);
         if (parts.size() == 3 && parts[0] == "cycles" && parts[2] == "calendrier.ics")
             return cycle_calendar_file(*this, req, visitor, parts[1]);
@@ -160,7 +143,7 @@ Response App::route(const Request& req, Visitor& visitor) const {
         if (parts.size() == 3 && parts[0] == "cycles" && parts[2] == "inscription")
             return registration_form(*this, req, visitor, parts[1]);
         if (parts.size() == 4 && parts[0] == "espace" && parts[1] == "inscriptions" && parts[3] == "annuler")
-            if (auto id = as_id(parts[2])) return cancel_confirm_page(*this, req, visitor, *id);
+            if (auto id = path_id(parts[2])) return cancel_confirm_page(*this, req, visitor, *id);
         if (path == "/accessibilite") return static_page(*this, visitor, "accessibility", "Accessibilité");
         if (path == "/mentions-legales") return static_page(*this, visitor, "legal", "Mentions légales");
         if (path == "/donnees-personnelles")
@@ -187,11 +170,11 @@ Response App::route(const Request& req, Visitor& visitor) const {
     if (path == "/compte/mot-de-passe-oublie") return forgot_password_submit(*this, req, visitor, form.value());
     if (path == "/compte/nouveau-mot-de-passe") return new_password_submit(*this, req, visitor, form.value());
     if (path == "/espace/profil") return profile_submit(*this, req, visitor, form.value());
-    const auto parts = segments(path);
+    const auto parts = path_segments(path);
     if (parts.size() == 3 && parts[0] == "cycles" && parts[2] == "inscription")
         return registration_submit(*this, req, visitor, form.value(), parts[1]);
     if (parts.size() == 4 && parts[0] == "espace" && parts[1] == "inscriptions")
-        if (auto id = as_id(parts[2])) {
+        if (auto id = path_id(parts[2])) {
             if (parts[3] == "situation") return situation_submit(*this, req, visitor, form.value(), *id);
             if (parts[3] == "annuler") return cancel_submit(*this, req, visitor, form.value(), *id);
         }

@@ -1,4 +1,5 @@
 #include "web/admin/admin_routes.hpp"
+#include "web/paths.hpp"
 
 #include "domain/paris_time.hpp"
 #include "services/cycle_admin.hpp"
@@ -6,23 +7,6 @@
 namespace ateliers::web {
 
 namespace {
-
-std::vector<std::string> path_segments(const std::string& path) {
-    std::vector<std::string> out;
-    std::size_t start = 1;
-    while (start <= path.size()) {
-        auto end = path.find('/', start);
-        if (end == std::string::npos) end = path.size();
-        if (end > start) out.push_back(path.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
-
-std::optional<long long> as_id(const std::string& s) {
-    if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-    return std::stoll(s);
-}
 
 bool is_admin_path(const std::string& path) { return path == "/admin" || path.rfind("/admin/", 0) == 0; }
 
@@ -93,7 +77,7 @@ std::optional<Response> admin_route(const App& app, const Request& req, Visitor&
             return admin::cycle_status_submit(app, req, visitor, slug, parts[3]);
         if (parts.size() == 6 && parts[3] == "inscriptions" &&
             (parts[5] == "accepter" || parts[5] == "refuser" || parts[5] == "attente"))
-            if (auto id = as_id(parts[4]))
+            if (auto id = path_id(parts[4]))
                 return admin::decision_submit(app, req, visitor, *form, slug, *id, parts[5]);
     }
     return app.error_page(visitor, 404, "Action inconnue", "Cette action de l’administration n’existe pas.");

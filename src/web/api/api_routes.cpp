@@ -1,4 +1,5 @@
 #include "web/api/api_routes.hpp"
+#include "web/paths.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -10,23 +11,6 @@
 namespace ateliers::web {
 
 namespace {
-
-std::vector<std::string> segments(const std::string& path) {
-    std::vector<std::string> out;
-    std::size_t start = 1;
-    while (start <= path.size()) {
-        auto end = path.find('/', start);
-        if (end == std::string::npos) end = path.size();
-        if (end > start) out.push_back(path.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
-
-std::optional<long long> as_id(const std::string& s) {
-    if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-    return std::stoll(s);
-}
 
 Response unauthorised(const std::string& message, const char* oauth_error) {
     auto r = api::error(401, message);
@@ -127,7 +111,7 @@ Response dispatch(const App& app, const Request& req, const std::optional<servic
         return with_user(true, [&](const services::CurrentUser& u) { return api::my_registrations(app, u); });
     }
     if ((n == 4 || n == 5) && parts[2] == "registrations") {
-        const auto id = as_id(parts[3]);
+        const auto id = path_id(parts[3]);
         if (!id) return api::error(404, "Inscription introuvable.");
         if (n == 5) {
             if (parts[4] != "cancel") return not_found();
@@ -169,7 +153,7 @@ Response from_failure(const Failure& failure) {
 
 std::optional<Response> api_route(const App& app, const Request& req,
                                   const std::optional<services::CurrentUser>& cookie_user) {
-    const auto parts = segments(req.path);
+    const auto parts = path_segments(req.path);
     if (parts.size() < 2 || parts[0] != "api" || parts[1] != "v1") return std::nullopt;
     if (parts.size() == 3 && parts[2] == "collectivites") return std::nullopt;
     try {
