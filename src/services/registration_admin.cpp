@@ -146,30 +146,6 @@ RegistrationCounts count(const std::vector<AdminRegistration>& all) {
     return c;
 }
 
-std::string first_session_text(soci::session& sql, long long cycle_id) {
-    const auto sessions = store::cycle_sessions(sql, cycle_id);
-    if (sessions.empty()) return {};
-    return paris_time::long_date(sessions.front().starts_at) + " à " +
-           paris_time::time_of_day(sessions.front().starts_at);
-}
-
-std::vector<int> taken_seats(soci::session& sql, long long cycle_id) {
-    std::vector<int> seats;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT seat FROM registrations WHERE cycle_id = :c AND seat IS NOT NULL", soci::use(cycle_id));
-    for (const auto& r : rows) seats.push_back(static_cast<int>(as_int(r, 0)));
-    return seats;
-}
-
-int waiting_position(soci::session& sql, long long cycle_id, long long registration_id) {
-    long long ahead = 0;
-    sql << "SELECT COUNT(*) FROM registrations w JOIN registrations me ON me.id = :id "
-           "WHERE w.cycle_id = :c AND w.status = 'waiting' AND (w.arrival < me.arrival OR "
-           "(w.arrival = me.arrival AND w.id < me.id))",
-        soci::use(registration_id, "id"), soci::use(cycle_id, "c"), soci::into(ahead);
-    return static_cast<int>(ahead) + 1;
-}
-
 Failure conflict(const std::string& message) { return fail(message, {}, 409); }
 
 // Whoever else holds the collectivité's place on the cycle, as a French refusal.
@@ -291,7 +267,7 @@ Result<DecisionOutcome> decide_registration(store::Database& db, long long actor
                                         " places sont déjà confirmées. Libérez une place (refus ou liste d’attente) "
                                         "ou augmentez la capacité du cycle avant d’accepter " + name + ".");
                     if (auto f = collectivite_place_taken(sql, cycle_id, registration_id, collectivite_id)) return *f;
-                    const auto seat = registration::free_seat(cycle->capacity, taken_seats(sql, cycle_id));
+                    const auto seat = registration::free_seat(cycle->capacity, store::taken_seats(sql, cycle_id));
                     if (!seat)
                         return conflict("Le cycle est complet : aucune place n’est libre. Augmentez la capacité du "
                                         "cycle avant d’accepter " + name + ".");
@@ -347,7 +323,7 @@ Result<DecisionOutcome> decide_registration(store::Database& db, long long actor
                             soci::use(slot, slot_ind), soci::use(now), soci::use(registration_id);
                     }
                     outcome.status = RegStatus::waiting;
-                    outcome.waiting_position = waiting_position(sql, cycle_id, registration_id);
+                    outcome.waiting_position = store::waiting_position(sql, cycle_id, registration_id);
                     facts.waiting_position = outcome.waiting_position;
                     enqueue_mail(sql, registration_mail(RegistrationEvent::moved_to_waiting, facts, mail));
                     action = "registration.wait";

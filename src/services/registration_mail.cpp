@@ -1,6 +1,16 @@
 #include "services/registration_mail.hpp"
 
+#include "domain/paris_time.hpp"
+#include "store/cycles.hpp"
+
 namespace ateliers::services {
+
+std::string first_session_text(soci::session& sql, long long cycle_id) {
+    const auto sessions = store::cycle_sessions(sql, cycle_id);
+    if (sessions.empty()) return {};
+    return paris_time::long_date(sessions.front().starts_at) + " à " +
+           paris_time::time_of_day(sessions.front().starts_at);
+}
 
 Mail registration_mail(RegistrationEvent event, const RegistrationMailFacts& f, const MailContext& mail) {
     const std::string greeting = "Bonjour " + f.full_name + ",";

@@ -1,5 +1,7 @@
 #pragma once
 // The French e-mails sent about a registration.
+#include <soci/soci.h>
+
 #include <string>
 
 #include "domain/registration_rules.hpp"
@@ -17,6 +19,9 @@ struct RegistrationMailFacts {
 };
 
 enum class RegistrationEvent { received, confirmed, waiting, promoted, declined, cancelled, moved_to_waiting };
+
+// "jeudi 17 décembre 2026 à 13 h 30", or empty when the cycle has no session.
+std::string first_session_text(soci::session& sql, long long cycle_id);
 
 Mail registration_mail(RegistrationEvent event, const RegistrationMailFacts& facts, const MailContext& mail);
 

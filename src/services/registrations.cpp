@@ -23,29 +23,6 @@ long long now_millis() {
         .count();
 }
 
-std::string first_session_text(soci::session& sql, long long cycle_id) {
-    const auto sessions = store::cycle_sessions(sql, cycle_id);
-    if (sessions.empty()) return {};
-    return paris_time::long_date(sessions.front().starts_at) + " à " + paris_time::time_of_day(sessions.front().starts_at);
-}
-
-int waiting_position(soci::session& sql, long long cycle_id, long long registration_id) {
-    long long ahead = 0;
-    sql << "SELECT COUNT(*) FROM registrations w JOIN registrations me ON me.id = :id "
-           "WHERE w.cycle_id = :c AND w.status = 'waiting' AND (w.arrival < me.arrival OR "
-           "(w.arrival = me.arrival AND w.id < me.id))",
-        soci::use(registration_id, "id"), soci::use(cycle_id, "c"), soci::into(ahead);
-    return static_cast<int>(ahead) + 1;
-}
-
-std::vector<int> taken_seats(soci::session& sql, long long cycle_id) {
-    std::vector<int> seats;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT seat FROM registrations WHERE cycle_id = :c AND seat IS NOT NULL", soci::use(cycle_id));
-    for (const auto& r : rows) seats.push_back(static_cast<int>(as_int(r, 0)));
-    return seats;
-}
-
 // Sessions of the person's other active cycles that overlap this cycle's sessions.
 std::vector<std::string> overlap_warnings(soci::session& sql, long long user_id, long long cycle_id) {
     std::vector<std::string> out;
@@ -129,7 +106,7 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
         soci::indicator seat_ind = soci::i_null, slot_ind = soci::i_null;
         int seat = 0;
         if (status == RegStatus::confirmed) {
-            const auto free = registration::free_seat(cycle->capacity, taken_seats(sql, cycle->id));
+            const auto free = registration::free_seat(cycle->capacity, store::taken_seats(sql, cycle->id));
             if (!free) return conflict("Ce cycle vient d’être complet. Merci de réessayer : vous serez placé sur liste d’attente.");
             seat = *free;
             seat_ind = soci::i_ok;
@@ -157,7 +134,7 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
         }
         outcome.registration_id = id;
         outcome.status = status;
-        if (status == RegStatus::waiting) outcome.waiting_position = waiting_position(sql, cycle->id, id);
+        if (status == RegStatus::waiting) outcome.waiting_position = store::waiting_position(sql, cycle->id, id);
         const auto event = status == RegStatus::confirmed ? RegistrationEvent::confirmed
                            : status == RegStatus::waiting ? RegistrationEvent::waiting
                                                        : RegistrationEvent::received;
@@ -186,7 +163,7 @@ void promote_waiting(soci::session& sql, long long cycle_id, const MailContext& 
                "WHERE r.cycle_id = :c AND r.status = 'waiting' ORDER BY r.arrival, r.id LIMIT 1",
             soci::use(cycle_id), soci::into(next);
         if (!sql.got_data()) return;
-        const auto seat = registration::free_seat(cycle->capacity, taken_seats(sql, cycle_id));
+        const auto seat = registration::free_seat(cycle->capacity, store::taken_seats(sql, cycle_id));
         if (!seat) return;
         const long long id = as_int(next, 0);
         const int seat_number = *seat;
@@ -279,7 +256,7 @@ Result<std::vector<MyRegistration>> my_registrations(store::Database& db, long l
                 if (m.status == RegStatus::waiting) {
                     long long cycle_id = 0;
                     sql << "SELECT cycle_id FROM registrations WHERE id = :id", soci::use(m.id), soci::into(cycle_id);
-                    m.waiting_position = waiting_position(sql, cycle_id, m.id);
+                    m.waiting_position = store::waiting_position(sql, cycle_id, m.id);
                 }
             return out;
         });

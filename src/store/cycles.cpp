@@ -65,4 +65,21 @@ int confirmed_count(soci::session& sql, long long cycle_id) {
     return static_cast<int>(n);
 }
 
+std::vector<int> taken_seats(soci::session& sql, long long cycle_id) {
+    std::vector<int> seats;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT seat FROM registrations WHERE cycle_id = :c AND seat IS NOT NULL", soci::use(cycle_id));
+    for (const auto& r : rows) seats.push_back(static_cast<int>(as_int(r, 0)));
+    return seats;
+}
+
+int waiting_position(soci::session& sql, long long cycle_id, long long registration_id) {
+    long long ahead = 0;
+    sql << "SELECT COUNT(*) FROM registrations w JOIN registrations me ON me.id = :id "
+           "WHERE w.cycle_id = :c AND w.status = 'waiting' AND (w.arrival < me.arrival OR "
+           "(w.arrival = me.arrival AND w.id < me.id))",
+        soci::use(registration_id, "id"), soci::use(cycle_id, "c"), soci::into(ahead);
+    return static_cast<int>(ahead) + 1;
+}
+
 }  // namespace ateliers::store

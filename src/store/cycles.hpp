@@ -45,4 +45,10 @@ std::vector<SessionRow> cycle_sessions(soci::session& sql, long long cycle_id);
 
 int confirmed_count(soci::session& sql, long long cycle_id);
 
+// Seat numbers held by the cycle's confirmed registrations.
+std::vector<int> taken_seats(soci::session& sql, long long cycle_id);
+
+// 1 for the next person in line, counting waiting registrations by arrival.
+int waiting_position(soci::session& sql, long long cycle_id, long long registration_id);
+
 }  // namespace ateliers::store
