@@ -312,7 +312,11 @@ Result<DecisionOutcome> decide_registration(store::Database& db, long long actor
                     soci::indicator slot_ind = holds_place ? soci::i_ok : soci::i_null;
                     std::string slot = collectivite_id;
                     if (frees_seat) {
-                        const long long arrival = now_millis();
+                        // Strictly after everyone else, even someone who arrived in this same millisecond.
+                        long long last_arrival = 0;
+                        sql << "SELECT COALESCE(MAX(arrival), 0) FROM registrations WHERE cycle_id = :c",
+                            soci::use(cycle_id), soci::into(last_arrival);
+                        const long long arrival = std::max(now_millis(), last_arrival + 1);
                         sql << "UPDATE registrations SET status = 'waiting', seat = NULL, collectivite_slot = :k, "
                                "arrival = :a, updated_at = :t WHERE id = :id",
                             soci::use(slot, slot_ind), soci::use(arrival), soci::use(now), soci::use(registration_id);
