@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -134,17 +135,20 @@ TEST(SpreadsheetXlsx, IsAZipWorkbookWithHeadersAndValues) {
 }
 
 TEST(SpreadsheetXlsx, LeavesNoTemporaryFileBehind) {
+    // Other exports may run at the same time (ctest -j): compare names, not counts,
+    // so only a file this export left behind can fail the test.
     const auto dir = std::filesystem::temp_directory_path();
-    auto count = [&] {
-        int n = 0;
+    auto exports = [&] {
+        std::set<std::string> names;
         for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-            if (entry.path().filename().string().rfind("ateliers-export-", 0) == 0) ++n;
+            const auto name = entry.path().filename().string();
+            if (name.rfind("ateliers-export-", 0) == 0) names.insert(name);
         }
-        return n;
+        return names;
     };
-    const int before = count();
+    const auto before = exports();
     ASSERT_TRUE(to_xlsx(registrations()).ok());
-    EXPECT_EQ(count(), before);
+    for (const auto& name : exports()) EXPECT_TRUE(before.count(name)) << "left behind: " << name;
 }
 
 TEST(SpreadsheetXlsx, HeaderOnlyAndEmptyTablesStillProduceWorkbooks) {
