@@ -1,0 +1,14 @@
+#pragma once
+// Who may run a cycle's sessions (plans, live runner, groups, attendance): the
+// organisers and admins, a person given the role "facilitator" for that cycle, and
+// the account linked to the cycle's named facilitator.
+#include <string>
+
+#include "services/accounts.hpp"
+#include "store/database.hpp"
+
+namespace ateliers::services {
+
+bool can_facilitate(store::Database& db, const CurrentUser& user, const std::string& cycle_slug);
+
+}  // namespace ateliers::services
