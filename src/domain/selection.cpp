@@ -103,7 +103,7 @@ Result<Proposal> propose(const Round& round, const Adjustments& adj, const alloc
 namespace {
 
 // Why an applicant who did not get cycle k could not have it.
-ChoiceOutcome why_not(const Round& round, std::size_t who, std::size_t k,
+ChoiceOutcome why_not(const Round& round, const Adjustments& adj, std::size_t who, std::size_t k,
                       const std::vector<std::vector<std::size_t>>& selected_on) {
     ChoiceOutcome out{k, false, Reason::placed_before, std::nullopt, 0};
     const auto& a = round.applicants[who];
@@ -115,19 +115,24 @@ ChoiceOutcome why_not(const Round& round, std::size_t who, std::size_t k,
         }
     const auto& cycle = round.cycles[k];
     if (static_cast<long long>(selected_on[k].size()) < cycle.capacity) return out;
-    bool all_higher = true;
-    bool swap_unbalances = true;
     long long elus = 0, agents = 0;
     for (const auto s : selected_on[k]) (round.applicants[s].role == Role::elu ? elus : agents)++;
+    // Whom could they have replaced? Only people the optimiser chose, with no more points.
+    bool any_pinned = false, any_replaceable = false, swap_unbalances = true;
     for (const auto s : selected_on[k]) {
         const auto& b = round.applicants[s];
-        if (b.priority <= a.priority) {
-            all_higher = false;
-            const long long count = b.role == Role::elu ? elus : agents;
-            if (b.role == a.role || count > minimum(cycle, b.role)) swap_unbalances = false;
+        if (b.priority > a.priority) continue;
+        if (adj.pinned[s]) {
+            any_pinned = true;
+            continue;
         }
+        any_replaceable = true;
+        const long long count = b.role == Role::elu ? elus : agents;
+        if (b.role == a.role || count > minimum(cycle, b.role)) swap_unbalances = false;
     }
-    out.reason = all_higher ? Reason::higher_priority : swap_unbalances ? Reason::balance : Reason::placed_before;
+    out.reason = !any_replaceable ? (any_pinned ? Reason::seat_pinned : Reason::higher_priority)
+                 : swap_unbalances ? Reason::balance
+                                   : Reason::placed_before;
     return out;
 }
 
@@ -161,7 +166,7 @@ std::vector<std::vector<ChoiceOutcome>> explain(const Round& round, const Adjust
             } else if (got && static_cast<std::ptrdiff_t>(rank) > got_rank) {
                 o.reason = Reason::selected_elsewhere;
             } else {
-                o = why_not(round, i, k, selected_on);
+                o = why_not(round, adj, i, k, selected_on);
                 o.waiting_position = position[k][i];
             }
             out[i].push_back(o);
@@ -179,6 +184,7 @@ std::string reason_text(Reason reason) {
         case Reason::selected_elsewhere: return "Déjà retenu·e sur un vœu mieux classé (une seule place par vague)";
         case Reason::same_collectivite: return "Collectivité déjà retenue sur ce cycle";
         case Reason::higher_priority: return "Cycle complet, priorité plus élevée retenue";
+        case Reason::seat_pinned: return "Cycle complet, places retenues d’office par l’organisation";
         case Reason::balance: return "Cycle complet, équilibre élus/agents à préserver";
         case Reason::placed_before:
             return "Cycle complet : à priorité égale, d’autres candidatures passent avant (places à pourvoir "

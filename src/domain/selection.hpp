@@ -45,6 +45,7 @@ enum class Reason {
     selected_elsewhere,      // has a seat on a cycle they ranked higher
     same_collectivite,       // a colleague holds the collectivité's place on this cycle
     higher_priority,         // full, everyone selected there has more priority points
+    seat_pinned,             // full, the seats they could take are pinned by the organiser
     balance,                 // full, taking them would unbalance élus and agents
     placed_before,           // full, equal priority: rank of the choice, other cycles to fill, arrival
 };

@@ -23,11 +23,6 @@ using RegStatus = registration::Status;
 using store::as_int;
 using store::as_text;
 
-long long now_millis() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 int status_rank(RegStatus s) {
     switch (s) {
         case RegStatus::confirmed: return 0;
@@ -39,8 +34,8 @@ int status_rank(RegStatus s) {
     return 5;
 }
 
-// Every registration of the cycle: confirmed, applied, waiting, declined, cancelled;
-// by arrival within each; waiting positions filled in.
+}  // namespace
+
 std::vector<AdminRegistration> load_registrations(soci::session& sql, long long cycle_id) {
     std::vector<AdminRegistration> out;
     soci::rowset<soci::row> rows =
@@ -84,6 +79,8 @@ std::vector<AdminRegistration> load_registrations(soci::session& sql, long long 
     return out;
 }
 
+namespace {
+
 bool matches(const AdminRegistration& a, const RegistrationFilters& f) {
     if (!f.status.empty() && f.status != registration::status_code(a.status)) return false;
     if (!f.mandate.empty() && f.mandate != a.mandate) return false;
@@ -100,7 +97,9 @@ void add_to(std::vector<CountLine>& lines, const std::string& code, const std::s
     if (confirmed) ++it->confirmed;
 }
 
-RegistrationCounts count(const std::vector<AdminRegistration>& all) {
+}  // namespace
+
+RegistrationCounts count_registrations(const std::vector<AdminRegistration>& all) {
     RegistrationCounts c;
     c.priority = {"prioritaire", "Public prioritaire (petites et moyennes communes et intercommunalités)", 0, 0};
     for (const auto& code : {"elu", "agent"}) {
@@ -145,6 +144,8 @@ RegistrationCounts count(const std::vector<AdminRegistration>& all) {
                      [](const CountLine& a, const CountLine& b) { return a.label < b.label; });
     return c;
 }
+
+namespace {
 
 Failure conflict(const std::string& message) { return fail(message, {}, 409); }
 
@@ -215,7 +216,7 @@ Result<std::optional<CycleRegistrations>> cycle_registrations(store::Database& d
             out.cycle = *cycle;
             const auto all = load_registrations(sql, cycle->id);
             out.total = static_cast<int>(all.size());
-            out.counts = count(all);
+            out.counts = count_registrations(all);
             for (const auto& a : all)
                 if (matches(a, filters)) out.rows.push_back(a);
             return out;
@@ -316,7 +317,7 @@ Result<DecisionOutcome> decide_registration(store::Database& db, long long actor
                         long long last_arrival = 0;
                         sql << "SELECT COALESCE(MAX(arrival), 0) FROM registrations WHERE cycle_id = :c",
                             soci::use(cycle_id), soci::into(last_arrival);
-                        const long long arrival = std::max(now_millis(), last_arrival + 1);
+                        const long long arrival = std::max<long long>(store::now_utc_millis(), last_arrival + 1);
                         sql << "UPDATE registrations SET status = 'waiting', seat = NULL, collectivite_slot = :k, "
                                "arrival = :a, updated_at = :t WHERE id = :id",
                             soci::use(slot, slot_ind), soci::use(arrival), soci::use(now), soci::use(registration_id);

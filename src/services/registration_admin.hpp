@@ -64,6 +64,13 @@ struct CycleRegistrations {
     RegistrationCounts counts;            // over every registration of the cycle
 };
 
+// Every registration of the cycle: confirmed, applied, waiting, declined, cancelled;
+// by arrival within each; waiting positions filled in.
+std::vector<AdminRegistration> load_registrations(soci::session& sql, long long cycle_id);
+
+// Counts over the active registrations ("confirmed" counts the confirmed ones).
+RegistrationCounts count_registrations(const std::vector<AdminRegistration>& all);
+
 Result<std::optional<CycleRegistrations>> cycle_registrations(store::Database& db, const std::string& slug,
                                                               const RegistrationFilters& filters);
 

@@ -18,11 +18,6 @@ using RegStatus = registration::Status;
 using store::as_int;
 using store::as_text;
 
-long long now_millis() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 // Sessions of the person's other active cycles that overlap this cycle's sessions.
 std::vector<std::string> overlap_warnings(soci::session& sql, long long user_id, long long cycle_id) {
     std::vector<std::string> out;
@@ -116,16 +111,25 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
         const auto situation = text::trim(request.input.situation);
         const auto function = text::trim(request.input.function_title);
         const std::string status_text = registration::status_code(status);
-        const long long arrival = now_millis();
+        const long long arrival = store::now_utc_millis();
+        // In a round "sur candidature", the order of application is the default order of choice.
+        long long choice_rank = 0;
+        if (cycle->mode == Mode::application) {
+            const long long closes_at = cycle->closes_at;
+            sql << "SELECT COUNT(*) FROM registrations r JOIN cycles c ON c.id = r.cycle_id WHERE r.user_id = :u "
+                   "AND r.status = 'applied' AND c.mode = 'application' AND c.registration_closes_at = :d",
+                soci::use(user.id, "u"), soci::use(closes_at, "d"), soci::into(choice_rank);
+        }
         long long id = 0;
         try {
             sql << "INSERT INTO registrations (cycle_id, user_id, collectivite_id, collectivite_slot, mandate, "
-                   "function_title, situation, status, seat, arrival, created_at, updated_at) VALUES (:c, :u, :k, :slot, "
-                   ":m, :f, :s, :st, :seat, :a, :t1, :t2) RETURNING id",
+                   "function_title, situation, status, seat, arrival, created_at, updated_at, choice_rank) VALUES (:c, :u, :k, "
+                   ":slot, :m, :f, :s, :st, :seat, :a, :t1, :t2, :rank) RETURNING id",
                 soci::use(cycle->id, "c"), soci::use(user.id, "u"), soci::use(collectivite_id, "k"),
                 soci::use(slot, slot_ind, "slot"), soci::use(request.input.mandate, "m"), soci::use(function, "f"),
                 soci::use(situation, "s"), soci::use(status_text, "st"), soci::use(seat, seat_ind, "seat"),
-                soci::use(arrival, "a"), soci::use(now, "t1"), soci::use(now, "t2"), soci::into(id);
+                soci::use(arrival, "a"), soci::use(now, "t1"), soci::use(now, "t2"), soci::use(choice_rank, "rank"),
+                soci::into(id);
         } catch (const std::exception& e) {
             if (!store::is_unique_violation(e)) throw;
             // Another request won the same collectivité place, person or seat at the same instant.
@@ -227,6 +231,49 @@ Status update_situation(store::Database& db, const CurrentUser& user, long long 
     });
 }
 
+namespace {
+
+// The person's pending applications in the round of this one, first choice first.
+std::vector<long long> round_choices(soci::session& sql, long long registration_id) {
+    std::vector<long long> out;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT o.id FROM registrations me JOIN cycles mc ON mc.id = me.cycle_id "
+                        "JOIN cycles oc ON oc.mode = 'application' AND oc.registration_closes_at = mc.registration_closes_at "
+                        "JOIN registrations o ON o.cycle_id = oc.id AND o.user_id = me.user_id AND o.status = 'applied' "
+                        "WHERE me.id = :id AND mc.mode = 'application' ORDER BY o.choice_rank, o.arrival, o.id",
+         soci::use(registration_id));
+    for (const auto& r : rows) out.push_back(as_int(r, 0));
+    return out;
+}
+
+}  // namespace
+
+Status move_choice_up(store::Database& db, long long user_id, long long registration_id) {
+    return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
+        long long owner = 0;
+        std::string status;
+        sql << "SELECT user_id, status FROM registrations WHERE id = :id", soci::use(registration_id),
+            soci::into(owner), soci::into(status);
+        if (!sql.got_data() || owner != user_id) return fail("Cette inscription est introuvable.", {}, 404);
+        if (status != "applied")
+            return fail("L’ordre des vœux ne peut plus changer : la sélection de cette vague est faite.", {}, 409);
+        const auto mine = round_choices(sql, registration_id);
+        const auto at = std::find(mine.begin(), mine.end(), registration_id) - mine.begin();
+        if (at == 0) return Done{};
+        // Ranks are rewritten 0..n-1 so that earlier gaps (a cancelled choice) disappear.
+        auto order = mine;
+        std::swap(order[at], order[at - 1]);
+        const long long now = store::now_utc_seconds();
+        for (std::size_t rank = 0; rank < order.size(); ++rank) {
+            const int value = static_cast<int>(rank);
+            const long long id = order[rank];
+            sql << "UPDATE registrations SET choice_rank = :r, updated_at = :t WHERE id = :id", soci::use(value, "r"),
+                soci::use(now, "t"), soci::use(id, "id");
+        }
+        return Done{};
+    });
+}
+
 Result<std::vector<MyRegistration>> my_registrations(store::Database& db, long long user_id, std::int64_t now) {
     try {
         return store::with_session(db, [&](soci::session& sql) {
@@ -252,6 +299,12 @@ Result<std::vector<MyRegistration>> my_registrations(store::Database& db, long l
                 m.situation_editable = registration::is_active(m.status) && now < m.first_session_at;
                 out.push_back(std::move(m));
             }
+            for (auto& m : out)
+                if (m.status == RegStatus::applied) {
+                    const auto mine = round_choices(sql, m.id);
+                    m.round_choices = static_cast<int>(mine.size());
+                    m.choice_number = static_cast<int>(std::find(mine.begin(), mine.end(), m.id) - mine.begin()) + 1;
+                }
             for (auto& m : out)
                 if (m.status == RegStatus::waiting) {
                     long long cycle_id = 0;

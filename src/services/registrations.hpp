@@ -43,9 +43,16 @@ struct MyRegistration {
     std::int64_t first_session_at = 0;
     std::int64_t last_session_ends_at = 0;
     bool situation_editable = false;  // until the first session starts
+    // Pending applications in a round "sur candidature": this one's place among the
+    // person's choices (1 = first) and how many choices they made.
+    int choice_number = 0;
+    int round_choices = 0;
 };
 
 Result<std::vector<MyRegistration>> my_registrations(store::Database& db, long long user_id, std::int64_t now);
+
+// Moves a pending application one place up among the person's choices in its round.
+Status move_choice_up(store::Database& db, long long user_id, long long registration_id);
 
 // Promotes the earliest waiting registration of a "premier arrivé" cycle into a
 // free seat, e-mailing them. Runs inside the caller's transaction.

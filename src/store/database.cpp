@@ -124,6 +124,11 @@ std::int64_t now_utc_seconds() {
         .count();
 }
 
+std::int64_t now_utc_millis() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
 Failure technical_failure(const std::exception& e) {
     spdlog::error("database error: {}", e.what());
     return fail("Une erreur technique est survenue ; rien n'a été enregistré. Merci de réessayer dans un instant.",

@@ -75,6 +75,7 @@ auto with_session(Database& db, F&& work) {
 }
 
 std::int64_t now_utc_seconds();
+std::int64_t now_utc_millis();
 
 Failure technical_failure(const std::exception& e);
 

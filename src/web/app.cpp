@@ -177,6 +177,7 @@ Response App::route(const Request& req, Visitor& visitor) const {
         if (auto id = path_id(parts[2])) {
             if (parts[3] == "situation") return situation_submit(*this, req, visitor, form.value(), *id);
             if (parts[3] == "annuler") return cancel_submit(*this, req, visitor, form.value(), *id);
+            if (parts[3] == "monter") return choice_up_submit(*this, req, visitor, form.value(), *id);
         }
     return error_page(visitor, 404, "Page introuvable", "Cette action n'existe pas.");
 }

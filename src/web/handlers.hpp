@@ -45,6 +45,8 @@ nlohmann::json my_registrations_view(const App& app, long long user_id);
 Response situation_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form, long long id);
 Response cancel_confirm_page(const App& app, const Request& req, Visitor& visitor, long long id);
 Response cancel_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form, long long id);
+// Moves a pending application one place up among the person's choices in its round.
+Response choice_up_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form, long long id);
 
 // espace/profile_pages.cpp
 Response my_space(const App& app, const Request& req, Visitor& visitor);

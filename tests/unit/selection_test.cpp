@@ -57,6 +57,7 @@ TEST(Selection, APinWinsTheSeatAndTheRestIsStillOptimal) {
     EXPECT_EQ(p.waiting[0], std::vector<std::size_t>{0});
     const auto why = sel::explain(r, adj, p);
     EXPECT_EQ(why[1][0].reason, Reason::pinned);
+    EXPECT_EQ(why[0][0].reason, Reason::seat_pinned);
     EXPECT_EQ(why[0][0].waiting_position, 1);
 }
 

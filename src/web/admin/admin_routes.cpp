@@ -55,6 +55,9 @@ std::optional<Response> admin_route(const App& app, const Request& req, Visitor&
         if (parts.size() == 1) return admin::home_page(app, req, visitor);
         if (parts.size() == 2 && parts[1] == "journal") return admin::journal_page(app, req, visitor);
         if (parts.size() == 2 && parts[1] == "nouveau-cycle") return admin::new_cycle_form(app, req, visitor);
+        if (parts.size() == 2 && parts[1] == "selections") return admin::selection_rounds_page(app, req, visitor);
+        if (parts.size() == 3 && parts[1] == "selections")
+            return admin::selection_round_page(app, req, visitor, parts[2]);
         if (parts.size() >= 3 && parts[1] == "cycles") {
             const auto& slug = parts[2];
             if (parts.size() == 3) return admin::edit_cycle_form(app, req, visitor, slug);
@@ -70,6 +73,8 @@ std::optional<Response> admin_route(const App& app, const Request& req, Visitor&
 
     if (parts.size() == 2 && parts[1] == "nouveau-cycle")
         return admin::create_cycle_submit(app, req, visitor, *form);
+    if (parts.size() == 4 && parts[1] == "selections")
+        return admin::selection_round_submit(app, req, visitor, *form, parts[2], parts[3]);
     if (parts.size() >= 3 && parts[1] == "cycles") {
         const auto& slug = parts[2];
         if (parts.size() == 3) return admin::update_cycle_submit(app, req, visitor, *form, slug);

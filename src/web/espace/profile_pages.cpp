@@ -53,6 +53,7 @@ Response my_space(const App& app, const Request& req, Visitor& visitor) {
         view["warning"] = "Attention : une séance de ce cycle a lieu en même temps qu’une séance d’un autre cycle auquel vous êtes inscrit.";
     if (req.query_param("annulation") == "1") view["notice"] = "Votre inscription est annulée. Merci de nous avoir prévenus.";
     if (req.query_param("situation") == "1") view["notice"] = "Votre situation a été enregistrée.";
+    if (req.query_param("voeux") == "1") view["notice"] = "L’ordre de vos vœux est enregistré.";
     view["registrations"] = my_registrations_view(app, visitor.user->id);
     if (auto token = services::calendar_token(app.db(), visitor.user->id))
         view["calendar_feed"] = app.config().base_url + "/calendrier/" + token.value() + ".ics";

@@ -42,6 +42,10 @@ nlohmann::json my_registrations_view(const App& app, long long user_id) {
                        {"first_session", r.first_session_at ? paris_time::long_date(r.first_session_at) : ""},
                        {"situation", r.situation},
                        {"editable", r.situation_editable},
+                       {"has_choices", r.round_choices > 1},
+                       {"choice_number", r.choice_number},
+                       {"round_choices", r.round_choices},
+                       {"can_move_up", r.choice_number > 1},
                        {"active", active}});
     }
     return out;
@@ -63,6 +67,14 @@ Response situation_submit(const App& app, const Request& req, Visitor& visitor, 
                      {"situation", field(form, "situation")},
                      {"error", f.message}},
                     f.status);
+}
+
+Response choice_up_submit(const App& app, const Request& req, Visitor& visitor, const FormFields&, long long id) {
+    if (!visitor.user) return login_required(req.path);
+    auto done = services::move_choice_up(app.db(), visitor.user->id, id);
+    if (done) return redirect_to("/espace?voeux=1#inscription-" + std::to_string(id));
+    const auto& f = done.failure();
+    return app.error_page(visitor, f.status, f.status >= 500 ? "Erreur technique" : "Action impossible", f.message);
 }
 
 Response cancel_confirm_page(const App& app, const Request& req, Visitor& visitor, long long id) {
