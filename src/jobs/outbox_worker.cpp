@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "jobs/feedback_invitations.hpp"
 #include "jobs/mime.hpp"
 #include "jobs/reminders.hpp"
 #include "store/rows.hpp"
@@ -146,6 +147,8 @@ void OutboxWorker::loop() {
         lock.unlock();
         if (auto queued = queue_due_reminders(db_, store::now_utc_seconds(), {base_url_}); queued && queued.value() > 0)
             spdlog::info("reminders: {} queued", queued.value());
+        if (auto queued = queue_feedback_invitations(db_, store::now_utc_seconds(), {base_url_}); queued && queued.value() > 0)
+            spdlog::info("questionnaires: {} invitation(s) queued", queued.value());
         int sent = 0;
         do {
             auto result = deliver_pending(db_, settings_, 20);

@@ -46,6 +46,10 @@ std::string audit_action_label(const std::string& action) {
         {"registration.wait", "Placée en liste d’attente"},
         {"export.csv", "Export CSV des participants"},
         {"export.xlsx", "Export XLSX des participants"},
+        {"testimonial.publish", "Témoignage publié"},
+        {"testimonial.unpublish", "Témoignage retiré du site"},
+        {"testimonial.consent_withdrawn", "Accord de publication retiré par son auteur"},
+        {"theme.status", "Statut d’une idée de thème modifié"},
     };
     for (const auto& [code, label] : labels)
         if (code == action) return label;

@@ -1,6 +1,8 @@
 #include <nlohmann/json.hpp>
 
+#include "domain/feedback_rules.hpp"
 #include "domain/paris_time.hpp"
+#include "services/feedback.hpp"
 #include "services/registrations.hpp"
 #include "web/handlers.hpp"
 
@@ -24,10 +26,16 @@ std::optional<services::MyRegistration> find_mine(const App& app, long long user
 
 nlohmann::json my_registrations_view(const App& app, long long user_id) {
     nlohmann::json out = nlohmann::json::array();
-    auto mine = services::my_registrations(app.db(), user_id, store::now_utc_seconds());
+    const auto now = store::now_utc_seconds();
+    auto mine = services::my_registrations(app.db(), user_id, now);
     if (!mine) return out;
+    const auto answered = services::answered_registrations(app.db(), user_id);
     for (const auto& r : mine.value()) {
         const bool active = registration::is_active(r.status);
+        // The questionnaire opens once the cycle is over (see services/feedback).
+        const bool feedback_open = feedback::eligibility(r.status == registration::Status::confirmed,
+                                                         r.last_session_ends_at, now) == feedback::Eligibility::open;
+        const bool feedback_given = answered && answered.value().count(r.id) > 0;
         out.push_back({{"id", r.id},
                        {"cycle_slug", r.cycle_slug},
                        {"cycle_title", r.cycle_title},
@@ -46,7 +54,9 @@ nlohmann::json my_registrations_view(const App& app, long long user_id) {
                        {"choice_number", r.choice_number},
                        {"round_choices", r.round_choices},
                        {"can_move_up", r.choice_number > 1},
-                       {"active", active}});
+                       {"active", active},
+                       {"feedback_open", feedback_open},
+                       {"feedback_label", feedback_given ? "Modifier votre avis" : "Donner votre avis"}});
     }
     return out;
 }

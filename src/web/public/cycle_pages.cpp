@@ -2,6 +2,7 @@
 
 #include "domain/paris_time.hpp"
 #include "domain/territory_types.hpp"
+#include "services/testimonials.hpp"
 #include "store/collectivites.hpp"
 #include "web/cycle_view.hpp"
 #include "web/handlers.hpp"
@@ -159,6 +160,10 @@ Response cycle_page(const App& app, const Request&, Visitor& visitor, const std:
     nlohmann::json contacts = nlohmann::json::array();
     for (const auto& c : d.contacts) contacts.push_back({{"name", c.full_name}, {"email", c.email}});
     card["title_page"] = d.summary.title + " – Ateliers des territoires";
+    nlohmann::json quotes = nlohmann::json::array();
+    if (auto testimonials = services::cycle_testimonials(app.db(), d.summary.id))
+        for (const auto& t : testimonials.value())
+            quotes.push_back({{"author", t.author}, {"role", t.role_text}, {"place", t.place}, {"quote", t.quote}});
     return app.page(visitor, "cycle",
                     {{"title", d.summary.title + " – Ateliers des territoires"},
                      {"cycle", card},
@@ -167,6 +172,8 @@ Response cycle_page(const App& app, const Request&, Visitor& visitor, const std:
                      {"contacts", contacts},
                      {"application_mode", d.summary.mode == registration::Mode::application},
                      {"capacity", d.summary.capacity},
+                     {"testimonials", quotes},
+                     {"has_testimonials", !quotes.empty()},
                      {"jsonld", json_for_script(json_ld(d, app.config().base_url))}});
 }
 
