@@ -46,6 +46,8 @@ std::string audit_action_label(const std::string& action) {
         {"registration.wait", "Placée en liste d’attente"},
         {"export.csv", "Export CSV des participants"},
         {"export.xlsx", "Export XLSX des participants"},
+        {"report.csv", "Export CSV du rapport d’un cycle"},
+        {"report.xlsx", "Export XLSX du rapport d’un cycle"},
     };
     for (const auto& [code, label] : labels)
         if (code == action) return label;
