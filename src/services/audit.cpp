@@ -50,6 +50,15 @@ std::string audit_action_label(const std::string& action) {
         {"testimonial.unpublish", "Témoignage retiré du site"},
         {"testimonial.consent_withdrawn", "Accord de publication retiré par son auteur"},
         {"theme.status", "Statut d’une idée de thème modifié"},
+        {"selection.pin", "Candidat·e retenu·e d’office"},
+        {"selection.unpin", "Retenue d’office levée"},
+        {"selection.exclude", "Candidat·e écarté·e de la sélection"},
+        {"selection.include", "Candidat·e réintégré·e dans la sélection"},
+        {"selection.priority", "Priorité d’un·e candidat·e modifiée"},
+        {"selection.minimums", "Équilibre élus/agents d’un cycle modifié"},
+        {"selection.confirm", "Sélection d’une vague confirmée"},
+        {"report.csv", "Export CSV du rapport d’un cycle"},
+        {"report.xlsx", "Export XLSX du rapport d’un cycle"},
     };
     for (const auto& [code, label] : labels)
         if (code == action) return label;

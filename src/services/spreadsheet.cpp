@@ -203,9 +203,24 @@ std::string to_csv(const Table& t) {
     return out;
 }
 
-Result<std::string> to_xlsx(const Table& t) {
+std::string to_csv(const std::vector<Table>& sections) {
+    std::string out = "\xEF\xBB\xBF";
+    for (std::size_t i = 0; i < sections.size(); ++i) {
+        const auto& t = sections[i];
+        if (i > 0) out += "\r\n";
+        append_csv_row(out, {t.sheet_name}, 1);
+        if (!t.headers.empty()) append_csv_row(out, t.headers, t.headers.size());
+        for (const auto& row : t.rows) append_csv_row(out, row, t.headers.size());
+    }
+    return out;
+}
+
+Result<std::string> to_xlsx(const Table& t) { return to_xlsx(std::vector<Table>{t}); }
+
+Result<std::string> to_xlsx(const std::vector<Table>& sheets) {
     // libxlsxwriter would write invalid XML, which Excel then offers to "repair".
-    if (!all_valid_utf8(t)) return fail("Le tableau contient du texte dont l'encodage n'est pas valide.", {}, 500);
+    if (!std::all_of(sheets.begin(), sheets.end(), all_valid_utf8))
+        return fail("Le tableau contient du texte dont l'encodage n'est pas valide.", {}, 500);
 
     std::error_code ec;
     const auto dir = std::filesystem::temp_directory_path(ec);
@@ -218,9 +233,19 @@ Result<std::string> to_xlsx(const Table& t) {
 
     lxw_workbook* book = workbook_new(pattern.c_str());
     if (!book) return fail("Impossible de créer le classeur XLSX.", {}, 500);
-    const auto sheet_name = sanitise_sheet_name(t.sheet_name);
-    lxw_worksheet* sheet = workbook_add_worksheet(book, sheet_name.c_str());
-    Status filled = sheet ? fill(book, sheet, t) : Status(fail("Nom de feuille refusé : " + sheet_name, {}, 500));
+    Status filled = Done{};
+    std::vector<std::string> used;  // Excel compares sheet names case-insensitively
+    for (std::size_t i = 0; i < sheets.size() && filled.ok(); ++i) {
+        const auto base = sanitise_sheet_name(sheets[i].sheet_name);
+        auto name = base;
+        for (int n = 2; std::find(used.begin(), used.end(), text::lower_ascii(name)) != used.end(); ++n) {
+            const auto suffix = " (" + std::to_string(n) + ")";
+            name = first_chars(base, 31 - suffix.size()) + suffix;
+        }
+        used.push_back(text::lower_ascii(name));
+        lxw_worksheet* sheet = workbook_add_worksheet(book, name.c_str());
+        filled = sheet ? fill(book, sheet, sheets[i]) : Status(fail("Nom de feuille refusé : " + name, {}, 500));
+    }
     const lxw_error closed = workbook_close(book);  // writes the file and frees the workbook
     if (!filled) return filled.failure();
     if (closed != LXW_NO_ERROR) return writer_failure(closed);

@@ -23,6 +23,12 @@ std::string to_csv(const Table& t);
 // column widths fitted to the content.
 Result<std::string> to_xlsx(const Table& t);
 
+// Several tables in one file, for reports with sections. CSV: each table after a
+// line holding its sheet_name, tables separated by an empty line. XLSX: one sheet
+// per table (names sanitised, made unique with " (2)", " (3)"…).
+std::string to_csv(const std::vector<Table>& sections);
+Result<std::string> to_xlsx(const std::vector<Table>& sheets);
+
 // Excel's sheet-name rules: at most 31 characters, none of []:*?/\, no leading or
 // trailing apostrophe, not empty. Exposed for the tests and for download names.
 std::string sanitise_sheet_name(const std::string& name);

@@ -3,6 +3,7 @@
 
 #include "domain/paris_time.hpp"
 #include "services/cycle_admin.hpp"
+#include "web/reports/report_routes.hpp"
 
 namespace ateliers::web {
 
@@ -68,6 +69,7 @@ std::optional<Response> admin_route(const App& app, const Request& req, Visitor&
             if (parts.size() == 4 && parts[3] == "participants.xlsx")
                 return admin::export_download(app, req, visitor, slug, "xlsx");
         }
+        if (auto r = reports_route(app, req, visitor)) return *r;
         return not_found(app, visitor);
     }
 
