@@ -9,6 +9,7 @@
 #include "web/api/api_routes.hpp"
 #include "web/cookies.hpp"
 #include "web/handlers.hpp"
+#include "web/live/live_routes.hpp"
 
 namespace ateliers::web {
 
@@ -148,6 +149,7 @@ Response App::route(const Request& req, Visitor& visitor) const {
         if (path == "/mentions-legales") return static_page(*this, visitor, "legal", "Mentions légales");
         if (path == "/donnees-personnelles")
             return static_page(*this, visitor, "privacy", "Données personnelles");
+        if (auto r = live_route(*this, req, visitor, nullptr)) return *r;
         if (auto r = admin_route(*this, req, visitor, nullptr)) return *r;
         return error_page(visitor, 404, "Page introuvable",
                           "La page demandée n'existe pas ou a été déplacée. Vérifiez l'adresse, ou revenez à "
@@ -163,6 +165,7 @@ Response App::route(const Request& req, Visitor& visitor) const {
                           "Pour votre sécurité, ce formulaire a expiré ou n'a pas été envoyé depuis ce site. "
                           "Revenez à la page précédente, rechargez-la et envoyez-le à nouveau.");
 
+    if (auto r = live_route(*this, req, visitor, &form.value())) return *r;
     if (auto r = admin_route(*this, req, visitor, &form.value())) return *r;
     if (path == "/compte/inscription") return sign_up_submit(*this, req, visitor, form.value());
     if (path == "/compte/connexion") return login_submit(*this, req, visitor, form.value());
