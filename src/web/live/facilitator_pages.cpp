@@ -92,7 +92,8 @@ Response animation_home(const App& app, const Request& req, Visitor& visitor) {
     return app.page(visitor, "live/animation_home",
                     {{"title", "Espace d’animation – Ateliers des territoires"},
                      {"cycles", list},
-                     {"has_cycles", !list.empty()}});
+                     {"has_cycles", !list.empty()},
+                     {"manages_templates", visitor.user->has_role("organiser") || visitor.user->has_role("admin")}});
 }
 
 Response animation_cycle(const App& app, const Request& req, Visitor& visitor, const std::string& slug) {
