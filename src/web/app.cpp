@@ -10,6 +10,7 @@
 #include "web/cookies.hpp"
 #include "web/feedback/feedback_routes.hpp"
 #include "web/handlers.hpp"
+#include "web/live/live_routes.hpp"
 
 namespace ateliers::web {
 
@@ -150,6 +151,7 @@ Response App::route(const Request& req, Visitor& visitor) const {
         if (path == "/donnees-personnelles")
             return static_page(*this, visitor, "privacy", "Données personnelles");
         if (auto r = feedback_route(*this, req, visitor, nullptr)) return *r;
+        if (auto r = live_route(*this, req, visitor, nullptr)) return *r;
         if (auto r = admin_route(*this, req, visitor, nullptr)) return *r;
         return error_page(visitor, 404, "Page introuvable",
                           "La page demandée n'existe pas ou a été déplacée. Vérifiez l'adresse, ou revenez à "
@@ -166,6 +168,7 @@ Response App::route(const Request& req, Visitor& visitor) const {
                           "Revenez à la page précédente, rechargez-la et envoyez-le à nouveau.");
 
     if (auto r = feedback_route(*this, req, visitor, &form.value())) return *r;
+    if (auto r = live_route(*this, req, visitor, &form.value())) return *r;
     if (auto r = admin_route(*this, req, visitor, &form.value())) return *r;
     if (path == "/compte/inscription") return sign_up_submit(*this, req, visitor, form.value());
     if (path == "/compte/connexion") return login_submit(*this, req, visitor, form.value());

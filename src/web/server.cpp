@@ -4,6 +4,9 @@
 #include <spdlog/spdlog.h>
 
 #include <csignal>
+#include <cstdlib>
+
+#include "web/live_hub.hpp"
 
 namespace ateliers::web {
 
@@ -83,6 +86,33 @@ Request to_request(const restinio::request_handle_t& req) {
     return r;
 }
 
+// Handlers name the sessions whose live pages must change in this header; it is
+// for the hub only and never leaves the server.
+constexpr const char* live_changed_header = "X-Live-Changed";
+
+void wake_live_pages(LiveHub& hub, Response& response) {
+    auto& headers = response.headers;
+    for (auto it = headers.begin(); it != headers.end();) {
+        if (it->first != live_changed_header) {
+            ++it;
+            continue;
+        }
+        try {
+            hub.wake(std::stoll(it->second));
+        } catch (const std::exception&) {
+            // not an id: nothing to wake
+        }
+        it = headers.erase(it);
+    }
+}
+
+LiveHubOptions live_options() {
+    LiveHubOptions options;
+    if (const char* max = std::getenv("ATELIERS_LIVE_MAX_CONNECTIONS"); max && *max)
+        options.max_connections = std::strtoull(max, nullptr, 10);
+    return options;
+}
+
 }  // namespace
 
 int serve_until_signalled(const App& app, const ServerOptions& options) {
@@ -93,14 +123,19 @@ int serve_until_signalled(const App& app, const ServerOptions& options) {
     // Blocked here so every server thread inherits the mask and sigwait below receives them.
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+    LiveHub hub(app, live_options());
     auto settings = restinio::server_settings_t<traits>{}
                         .address(options.address)
                         .port(options.port)
                         .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(hard_body_cap))
+                        // Event streams outlive it: every write re-arms it, and the hub
+                        // writes a heartbeat at least every 15 s (see live_hub.hpp).
                         .handle_request_timeout(std::chrono::seconds(30))
-                        .request_handler([&app](const restinio::request_handle_t& req) {
+                        .request_handler([&app, &hub](const restinio::request_handle_t& req) {
                             const auto request = to_request(req);
-                            const auto response = app.handle(request);
+                            if (auto taken = hub.try_handle(req, request)) return *taken;
+                            auto response = app.handle(request);
+                            wake_live_pages(hub, response);
                             auto builder = req->create_response(restinio::http_status_line_t{
                                 restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
                                 reason_phrase(response.status)});
@@ -112,10 +147,12 @@ int serve_until_signalled(const App& app, const ServerOptions& options) {
                         });
     try {
         auto server = restinio::run_async(restinio::own_io_context(), std::move(settings), options.threads);
+        hub.start();
         spdlog::info("serving on http://{}:{} with {} threads", options.address, options.port, options.threads);
         int received = 0;
         sigwait(&signals, &received);
         spdlog::info("signal {} received, stopping", received);
+        hub.stop();  // ends the open event streams so the server can stop at once
         server->stop();
         server->wait();
     } catch (const std::exception& e) {

@@ -1,5 +1,7 @@
 #pragma once
-// The HTTP server (RESTinio). The only file that includes RESTinio's headers.
+// The HTTP server (RESTinio). Only server.cpp and live_hub.cpp include RESTinio:
+// the live event streams (live_hub.hpp) are answered asynchronously, every other
+// request synchronously by App::handle.
 #include <string>
 
 #include "web/app.hpp"

@@ -5,6 +5,7 @@
 #include "web/collectivite_picker.hpp"
 #include "web/form_view.hpp"
 #include "web/handlers.hpp"
+#include "web/live/live_routes.hpp"
 
 namespace ateliers::web {
 
@@ -58,6 +59,8 @@ Response my_space(const App& app, const Request& req, Visitor& visitor) {
     if (auto token = services::calendar_token(app.db(), visitor.user->id))
         view["calendar_feed"] = app.config().base_url + "/calendrier/" + token.value() + ".ics";
     view["has_registrations"] = !view["registrations"].empty();
+    view["live_now_html"] = live_space_now_html(app, *visitor.user);
+    view["live_leads_html"] = live_space_leads_html(app, visitor);
     return app.page(visitor, "my_space", view);
 }
 

@@ -1,0 +1,87 @@
+#pragma once
+// Keeps the live pages of running sessions up to date: holds the open
+// server-sent-event responses (and parked long polls) per session and pushes the
+// new state to them as soon as a session's live_states.version grows. Versions are
+// read from the database by one poller thread every ~400 ms, so several server
+// processes on one PostgreSQL stay in sync; a change made by this process wakes the
+// poller at once (wake()). With server.cpp, the only file including RESTinio.
+#include <restinio/all.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "services/live_sessions.hpp"
+#include "web/app.hpp"
+
+namespace ateliers::web {
+
+struct LiveHubOptions {
+    std::size_t max_connections = 2000;             // streams + parked polls; more get 503
+    std::chrono::milliseconds poll_interval{400};   // reading versions from the database
+    std::chrono::milliseconds heartbeat{15'000};    // comment lines: proxies and handle_request_timeout (30 s)
+    std::chrono::milliseconds long_poll{20'000};    // under the 30 s request timeout
+};
+
+class LiveHub {
+public:
+    LiveHub(const App& app, LiveHubOptions options);
+    ~LiveHub();
+    LiveHub(const LiveHub&) = delete;
+    LiveHub& operator=(const LiveHub&) = delete;
+
+    void start();
+    void stop();  // ends every open stream; idempotent
+
+    // Takes /direct/seances/ID/flux and /direct/seances/ID/etat?depuis=V; nullopt for
+    // any other request (App handles it).
+    std::optional<restinio::request_handling_status_t> try_handle(const restinio::request_handle_t& handle,
+                                                                  const Request& request);
+
+    // Something changed in that session in this process: publish now, not at the next poll.
+    void wake(long long session_id);
+
+    std::size_t open_connections() const { return connections_.load(); }
+
+private:
+    struct Subscriber;
+    struct Waiter;
+    struct Channel {
+        std::shared_ptr<const services::SessionFeed> feed;
+        long long known_version = -1;
+        std::vector<std::shared_ptr<Subscriber>> subscribers;
+        std::vector<std::shared_ptr<Waiter>> waiters;
+    };
+
+    restinio::request_handling_status_t open_stream(const restinio::request_handle_t& handle,
+                                                    const services::LiveViewer& viewer);
+    restinio::request_handling_status_t long_poll(const restinio::request_handle_t& handle,
+                                                  const services::LiveViewer& viewer, long long since);
+    void run();
+    void poll_once();
+    void publish(long long session_id, std::shared_ptr<const services::SessionFeed> feed);
+    void heartbeat();
+    void expire_waiters(bool all);
+    void drop_dead();
+    void answer(Waiter& waiter, const services::SessionFeed& feed);
+
+    const App& app_;
+    LiveHubOptions options_;
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    std::map<long long, Channel> channels_;
+    std::set<long long> woken_;
+    bool stopping_ = false;
+    std::atomic<std::size_t> connections_{0};
+    std::thread poller_;
+    std::chrono::steady_clock::time_point last_heartbeat_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace ateliers::web
