@@ -8,6 +8,7 @@
 #include "web/admin/admin_routes.hpp"
 #include "web/api/api_routes.hpp"
 #include "web/cookies.hpp"
+#include "web/facilitation/facilitation_routes.hpp"
 #include "web/feedback/feedback_routes.hpp"
 #include "web/handlers.hpp"
 #include "web/live/live_routes.hpp"
@@ -151,6 +152,7 @@ Response App::route(const Request& req, Visitor& visitor) const {
         if (path == "/donnees-personnelles")
             return static_page(*this, visitor, "privacy", "Données personnelles");
         if (auto r = feedback_route(*this, req, visitor, nullptr)) return *r;
+        if (auto r = facilitation_route(*this, req, visitor, nullptr)) return *r;
         if (auto r = live_route(*this, req, visitor, nullptr)) return *r;
         if (auto r = admin_route(*this, req, visitor, nullptr)) return *r;
         return error_page(visitor, 404, "Page introuvable",
@@ -168,6 +170,7 @@ Response App::route(const Request& req, Visitor& visitor) const {
                           "Revenez à la page précédente, rechargez-la et envoyez-le à nouveau.");
 
     if (auto r = feedback_route(*this, req, visitor, &form.value())) return *r;
+    if (auto r = facilitation_route(*this, req, visitor, &form.value())) return *r;
     if (auto r = live_route(*this, req, visitor, &form.value())) return *r;
     if (auto r = admin_route(*this, req, visitor, &form.value())) return *r;
     if (path == "/compte/inscription") return sign_up_submit(*this, req, visitor, form.value());
