@@ -36,40 +36,45 @@ int status_rank(RegStatus s) {
 
 }  // namespace
 
+const char* const admin_registration_select =
+    "SELECT r.id, u.full_name, u.email, r.collectivite_id, c.kind, c.name, c.epci_type, c.departement_code, "
+    "c.size_class, c.zone, c.region_code, COALESCE(g.name, ''), r.mandate, r.function_title, r.situation, r.status, "
+    "r.arrival, COALESCE(r.seat, 0)";
+const char* const admin_registration_from =
+    " FROM registrations r JOIN users u ON u.id = r.user_id JOIN collectivites c ON c.id = r.collectivite_id "
+    "LEFT JOIN regions g ON g.code = c.region_code ";
+
+AdminRegistration read_admin_registration(const soci::row& r) {
+    AdminRegistration a;
+    a.id = as_int(r, 0);
+    a.full_name = as_text(r, 1);
+    a.email = as_text(r, 2);
+    a.collectivite_id = as_text(r, 3);
+    store::CollectiviteRow c;
+    c.kind = as_text(r, 4);
+    c.name = as_text(r, 5);
+    c.epci_type = as_text(r, 6);
+    c.departement_code = as_text(r, 7);
+    a.collectivite_label = store::collectivite_label(c);
+    a.size_class = as_text(r, 8);
+    a.zone = as_text(r, 9);
+    a.region_code = as_text(r, 10);
+    a.region_name = as_text(r, 11);
+    a.mandate = as_text(r, 12);
+    a.function_title = as_text(r, 13);
+    a.situation = as_text(r, 14);
+    registration::parse_status(as_text(r, 15), a.status);
+    a.arrival_ms = as_int(r, 16);
+    a.seat = static_cast<int>(as_int(r, 17));
+    return a;
+}
+
 std::vector<AdminRegistration> load_registrations(soci::session& sql, long long cycle_id) {
     std::vector<AdminRegistration> out;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT r.id, u.full_name, u.email, r.collectivite_id, c.kind, c.name, c.epci_type, "
-                        "c.departement_code, c.size_class, c.zone, c.region_code, COALESCE(g.name, ''), r.mandate, "
-                        "r.function_title, r.situation, r.status, r.arrival, COALESCE(r.seat, 0) "
-                        "FROM registrations r JOIN users u ON u.id = r.user_id "
-                        "JOIN collectivites c ON c.id = r.collectivite_id LEFT JOIN regions g ON g.code = c.region_code "
-                        "WHERE r.cycle_id = :c ORDER BY r.arrival, r.id",
-         soci::use(cycle_id));
-    for (const auto& r : rows) {
-        AdminRegistration a;
-        a.id = as_int(r, 0);
-        a.full_name = as_text(r, 1);
-        a.email = as_text(r, 2);
-        a.collectivite_id = as_text(r, 3);
-        store::CollectiviteRow c;
-        c.kind = as_text(r, 4);
-        c.name = as_text(r, 5);
-        c.epci_type = as_text(r, 6);
-        c.departement_code = as_text(r, 7);
-        a.collectivite_label = store::collectivite_label(c);
-        a.size_class = as_text(r, 8);
-        a.zone = as_text(r, 9);
-        a.region_code = as_text(r, 10);
-        a.region_name = as_text(r, 11);
-        a.mandate = as_text(r, 12);
-        a.function_title = as_text(r, 13);
-        a.situation = as_text(r, 14);
-        registration::parse_status(as_text(r, 15), a.status);
-        a.arrival_ms = as_int(r, 16);
-        a.seat = static_cast<int>(as_int(r, 17));
-        out.push_back(std::move(a));
-    }
+    soci::rowset<soci::row> rows = (sql.prepare << std::string(admin_registration_select) + admin_registration_from +
+                                                       "WHERE r.cycle_id = :c ORDER BY r.arrival, r.id",
+                                    soci::use(cycle_id));
+    for (const auto& r : rows) out.push_back(read_admin_registration(r));
     int position = 0;
     for (auto& a : out)
         if (a.status == RegStatus::waiting) a.waiting_position = ++position;

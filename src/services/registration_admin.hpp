@@ -64,6 +64,13 @@ struct CycleRegistrations {
     RegistrationCounts counts;            // over every registration of the cycle
 };
 
+// Reading AdminRegistration rows: `admin_registration_select` (18 columns, which
+// read_admin_registration reads; more may follow) then `admin_registration_from`
+// (registrations r, users u, collectivites c, regions g) and the caller's WHERE.
+extern const char* const admin_registration_select;
+extern const char* const admin_registration_from;
+AdminRegistration read_admin_registration(const soci::row& r);
+
 // Every registration of the cycle: confirmed, applied, waiting, declined, cancelled;
 // by arrival within each; waiting positions filled in.
 std::vector<AdminRegistration> load_registrations(soci::session& sql, long long cycle_id);

@@ -155,11 +155,6 @@ std::size_t territory_kind_rank(const std::string& code) {
     return static_cast<std::size_t>(std::find(order.begin(), order.end(), code) - order.begin());
 }
 
-const std::vector<std::string>& lead_statuses() {
-    static const std::vector<std::string> all{"open", "in_progress", "done", "dropped"};
-    return all;
-}
-
 Satisfaction summarise(const std::vector<FeedbackFacts>& answers, int confirmed) {
     Satisfaction s;
     long long satisfaction_sum = 0, usefulness_sum = 0;

@@ -64,10 +64,9 @@ std::string mandate_label(const std::string& code);
 std::string region_label(const Participation& p);
 std::string departement_label(const Participation& p);
 
-// Position of a code in the usual order of size classes, territory kinds, lead statuses.
+// Position of a code in the usual order of size classes and territory kinds.
 std::size_t size_class_rank(const std::string& code);
 std::size_t territory_kind_rank(const std::string& code);
-const std::vector<std::string>& lead_statuses();
 
 // Alphabetical order of names, accents aside ("Île-de-France" among the I).
 bool by_name(const std::string& a, const std::string& b);

@@ -160,7 +160,4 @@ Result<ExportFile> export_dashboard(store::Database& db, const DashboardFilters&
 Result<ExportFile> export_cycle_report(store::Database& db, long long actor_id, const std::string& slug,
                                        ExportFormat format);
 
-// "Ouverte", "En cours", "Réalisée", "Abandonnée".
-std::string lead_status_label(const std::string& status);
-
 }  // namespace ateliers::services

@@ -3,6 +3,7 @@
 
 #include "domain/size_class.hpp"
 #include "services/report_data.hpp"
+#include "services/live_sessions.hpp"
 #include "services/reports.hpp"
 #include "store/rows.hpp"
 
@@ -74,7 +75,7 @@ void count_attendance(CycleReport& r, const std::vector<SessionFacts>& sessions,
 }
 
 void count_leads(CycleReport& r, const std::vector<LeadFacts>& leads) {
-    for (const auto& code : lead_statuses()) r.lead_statuses.push_back({code, lead_status_label(code), 0});
+    for (const auto& code : services::lead_statuses) r.lead_statuses.push_back({code, lead_status_label(code), 0});
     for (const auto& l : leads) {
         ++r.leads;
         add(r.lead_statuses, l.status, lead_status_label(l.status));
@@ -84,14 +85,6 @@ void count_leads(CycleReport& r, const std::vector<LeadFacts>& leads) {
 }
 
 }  // namespace
-
-std::string lead_status_label(const std::string& status) {
-    if (status == "open") return "Ouverte";
-    if (status == "in_progress") return "En cours";
-    if (status == "done") return "Réalisée";
-    if (status == "dropped") return "Abandonnée";
-    return status;
-}
 
 Result<std::optional<CycleReport>> cycle_report(store::Database& db, const std::string& slug, std::int64_t now) {
     try {

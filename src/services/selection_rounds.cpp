@@ -51,42 +51,21 @@ std::vector<Registration> round_registrations(soci::session& sql, const std::vec
     for (std::size_t k = 0; k < cycles.size(); ++k) {
         const long long cycle_id = cycles[k].id;
         soci::rowset<soci::row> rows =
-            (sql.prepare << "SELECT r.id, r.user_id, u.full_name, u.email, r.collectivite_id, c.kind, c.name, "
-                            "c.epci_type, c.departement_code, c.size_class, c.zone, c.region_code, "
-                            "COALESCE(g.name, ''), r.mandate, r.function_title, r.status, r.arrival, "
-                            "r.choice_rank, r.priority_override, r.selection_pin, r.selection_excluded "
-                            "FROM registrations r JOIN users u ON u.id = r.user_id "
-                            "JOIN collectivites c ON c.id = r.collectivite_id "
-                            "LEFT JOIN regions g ON g.code = c.region_code "
-                            "WHERE r.cycle_id = :c AND r.status IN ('applied', 'confirmed') ORDER BY r.arrival, r.id",
+            (sql.prepare << std::string(admin_registration_select) +
+                                ", r.user_id, r.choice_rank, r.priority_override, r.selection_pin, "
+                                "r.selection_excluded" +
+                                admin_registration_from +
+                                "WHERE r.cycle_id = :c AND r.status IN ('applied', 'confirmed') ORDER BY r.arrival, r.id",
              soci::use(cycle_id));
         for (const auto& r : rows) {
             Registration reg;
-            auto& a = reg.row;
-            a.id = as_int(r, 0);
-            reg.user_id = as_int(r, 1);
-            a.full_name = as_text(r, 2);
-            a.email = as_text(r, 3);
-            a.collectivite_id = as_text(r, 4);
-            store::CollectiviteRow c;
-            c.kind = as_text(r, 5);
-            c.name = as_text(r, 6);
-            c.epci_type = as_text(r, 7);
-            c.departement_code = as_text(r, 8);
-            a.collectivite_label = store::collectivite_label(c);
-            a.size_class = as_text(r, 9);
-            a.zone = as_text(r, 10);
-            a.region_code = as_text(r, 11);
-            a.region_name = as_text(r, 12);
-            a.mandate = as_text(r, 13);
-            a.function_title = as_text(r, 14);
-            registration::parse_status(as_text(r, 15), a.status);
-            a.arrival_ms = as_int(r, 16);
+            reg.row = read_admin_registration(r);
+            reg.user_id = as_int(r, 18);
             reg.cycle = k;
-            reg.choice_rank = static_cast<int>(as_int(r, 17));
-            reg.priority_override = as_optional_int(r, 18);
-            reg.pinned = as_int(r, 19) != 0;
-            reg.excluded = as_int(r, 20) != 0;
+            reg.choice_rank = static_cast<int>(as_int(r, 19));
+            reg.priority_override = as_optional_int(r, 20);
+            reg.pinned = as_int(r, 21) != 0;
+            reg.excluded = as_int(r, 22) != 0;
             out.push_back(std::move(reg));
         }
     }

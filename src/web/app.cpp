@@ -2,6 +2,8 @@
 #include "web/paths.hpp"
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <spdlog/spdlog.h>
 
 #include "services/crypto.hpp"
@@ -44,8 +46,12 @@ App::App(store::Database& db, const Views& views, WebConfig config)
 Response App::page(const Visitor& visitor, const std::string& template_name, nlohmann::json data, int status) const {
     data["csrf_token"] = visitor.csrf_token;
     if (visitor.user) {
+        const bool organiser = visitor.user->has_role("organiser") || visitor.user->has_role("admin");
+        const bool facilitator = organiser || std::any_of(visitor.user->roles.begin(), visitor.user->roles.end(),
+                                                          [](const std::string& r) { return r.rfind("facilitator:", 0) == 0; });
         data["current_user"] = {{"full_name", visitor.user->full_name},
-                                {"is_organiser", visitor.user->has_role("organiser") || visitor.user->has_role("admin")}};
+                                {"is_organiser", organiser},
+                                {"is_facilitator", facilitator}};
     }
     if (!data.contains("title")) data["title"] = "Ateliers des territoires";
     Response r;

@@ -1,5 +1,7 @@
 #include "web/server.hpp"
 
+#include "web/forms.hpp"
+
 #include <restinio/all.hpp>
 #include <spdlog/spdlog.h>
 
@@ -66,13 +68,9 @@ Request to_request(const restinio::request_handle_t& req) {
                : method == restinio::http_method_delete() ? Method::del
                                                           : Method::other;
     r.path = percent_decode(req->header().path());
-    try {
-        const auto qp = restinio::parse_query<restinio::parse_query_traits::javascript_compatible>(
-            req->header().query());
-        for (const auto& [name, value] : qp) r.query.emplace(std::string(name), std::string(value));
-    } catch (const std::exception&) {
-        // A malformed query string is treated as absent.
-    }
+    // Our own parser: RESTinio's rejects the whole query when a value holds an unencoded
+    // '/' or '?', which browsers send as is (e.g. ?suivant=/admin). Malformed: treated as absent.
+    if (auto query = parse_urlencoded(req->header().query())) r.query = std::move(query.value());
     req->header().for_each_field([&](const restinio::http_header_field_t& f) {
         std::string name = f.name();
         for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
