@@ -25,7 +25,7 @@ db: build ## Migrate, import the referential and seed demo data into DB
 	mkdir -p var
 	$(BIN) migrate --db $(DB)
 	$(BIN) import-referential --db $(DB)
-	$(BIN) seed-demo --db $(DB)
+	$(BIN) seed-demo --activity --db $(DB)
 
 run: db ## Set up the database, then serve on ADDRESS:PORT
 	exec $(BIN) serve --db $(DB) --port $(PORT) --address $(ADDRESS)

@@ -8,6 +8,7 @@
 
 #include "services/accounts.hpp"
 #include "services/crypto.hpp"
+#include "services/demo_activity.hpp"
 #include "services/demo_seed.hpp"
 #include "store/migrations.hpp"
 #include "store/referential_import.hpp"
@@ -63,7 +64,7 @@ int run_import_referential(const CommonOptions& common, const std::string& data_
     return 0;
 }
 
-int run_seed_demo(const CommonOptions& common, const std::string& file) {
+int run_seed_demo(const CommonOptions& common, const std::string& file, bool activity) {
     auto db = open_database(common.db, 1);
     if (!db) return 1;
     auto counts = services::seed_demo(*db, file.empty() ? services::default_demo_path() : file,
@@ -74,6 +75,18 @@ int run_seed_demo(const CommonOptions& common, const std::string& file) {
     }
     std::cout << "Contenu de démonstration : " << counts->cycles << " cycles, " << counts->sessions
               << " séances créées, " << counts->testimonials << " témoignages, " << counts->contacts << " contacts\n";
+    if (!activity) return 0;
+    auto more = services::seed_demo_activity(*db, store::now_utc_seconds());
+    if (!more) {
+        std::cerr << more.failure().message << "\n";
+        return 1;
+    }
+    if (more->already_there)
+        std::cout << "Activité de démonstration : déjà chargée\n";
+    else
+        std::cout << "Activité de démonstration : " << more->people << " personnes fictives, " << more->applications
+                  << " candidatures dans une vague, un cycle terminé avec " << more->past_participants
+                  << " participants\n";
     return 0;
 }
 

@@ -23,7 +23,7 @@ struct ServeOptions {
 
 int run_migrate(const CommonOptions& common);
 int run_import_referential(const CommonOptions& common, const std::string& data_dir);
-int run_seed_demo(const CommonOptions& common, const std::string& file);
+int run_seed_demo(const CommonOptions& common, const std::string& file, bool activity);
 int run_serve(const CommonOptions& common, const ServeOptions& options);
 int run_user_grant(const CommonOptions& common, const std::string& email, const std::string& role,
                    const std::string& cycle);

@@ -36,6 +36,10 @@ int main(int argc, char** argv) {
     auto* seed = app.add_subcommand("seed-demo", "Charge les cycles, témoignages et contacts de démonstration");
     std::string demo_file;
     seed->add_option("--file", demo_file, "Fichier JSON du contenu de démonstration");
+    bool demo_activity = false;
+    seed->add_flag("--activity", demo_activity,
+                   "Ajoute une activité fictive (vague de candidatures, cycle terminé avec groupes, présences, "
+                   "pistes d’action et avis) : pour une base locale de démonstration seulement");
 
     ServeOptions serve_options;
     serve_options.port = static_cast<unsigned short>(std::stoi(env_or("ATELIERS_PORT", "8080")));
@@ -101,7 +105,7 @@ int main(int argc, char** argv) {
 
     if (*migrate) return run_migrate(common);
     if (*import) return run_import_referential(common, referential_dir);
-    if (*seed) return run_seed_demo(common, demo_file);
+    if (*seed) return run_seed_demo(common, demo_file, demo_activity);
     if (*serve) return run_serve(common, serve_options);
     if (*grant) return run_user_grant(common, grant_email, grant_role, grant_cycle);
     return 2;
