@@ -72,10 +72,11 @@ std::vector<Registration> round_registrations(soci::session& sql, const std::vec
     return out;
 }
 
-std::optional<long long> column_or_null(soci::session& sql, const char* column, long long cycle_id) {
+// The organiser's balance minimums of a cycle, each nullopt when left to the default.
+std::pair<std::optional<long long>, std::optional<long long>> minimums(soci::session& sql, long long cycle_id) {
     soci::row r;
-    sql << std::string("SELECT ") + column + " FROM cycles WHERE id = :id", soci::use(cycle_id), soci::into(r);
-    return as_optional_int(r, 0);
+    sql << "SELECT min_elus, min_agents FROM cycles WHERE id = :id", soci::use(cycle_id), soci::into(r);
+    return {as_optional_int(r, 0), as_optional_int(r, 1)};
 }
 
 // FNV-1a: the fingerprint only has to change when the proposal does.
@@ -125,8 +126,7 @@ Result<RoundProposal> build_proposal(soci::session& sql, store::Dialect dialect,
         rc.cycle = cycles[k];
         rc.already_confirmed = static_cast<int>(confirmed[k].size());
         rc.seats = std::max(0, rc.cycle.capacity - rc.already_confirmed);
-        const auto min_elus = column_or_null(sql, "min_elus", rc.cycle.id);
-        const auto min_agents = column_or_null(sql, "min_agents", rc.cycle.id);
+        const auto [min_elus, min_agents] = minimums(sql, rc.cycle.id);
         rc.minimums_overridden = min_elus || min_agents;
         rc.min_elus = min_elus.value_or(allocation::default_minimum(rc.cycle.capacity));
         rc.min_agents = min_agents.value_or(allocation::default_minimum(rc.cycle.capacity));

@@ -35,22 +35,6 @@ protected:
             soci::use(deadline_);
     }
 
-    services::CurrentUser person(const std::string& name, const std::string& collectivite) {
-        soci::session sql(db_->pool());
-        const std::string email = name + "@exemple.fr";
-        const long long now = store::now_utc_seconds();
-        long long id = 0;
-        sql << "INSERT INTO users (email, password_hash, full_name, collectivite_id, function_title, mandate, "
-               "confirmed_at, created_at) VALUES (:e, 'x', :n, :c, 'DGS', 'agent', :t, :t2) RETURNING id",
-            soci::use(email), soci::use(name), soci::use(collectivite), soci::use(now), soci::use(now), soci::into(id);
-        services::CurrentUser u;
-        u.id = id;
-        u.email = email;
-        u.full_name = name;
-        u.collectivite_id = collectivite;
-        return u;
-    }
-
     void apply(const services::CurrentUser& u, const std::string& slug, const std::string& mandate) {
         services::RegistrationRequest r{slug, u.collectivite_id, {situation, mandate, "Maire adjoint", true, true, true}};
         auto done = services::register_for_cycle(*db_, u, r, mail);

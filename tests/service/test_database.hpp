@@ -9,6 +9,7 @@
 #include <random>
 #include <string>
 
+#include "services/accounts.hpp"
 #include "services/crypto.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
@@ -57,6 +58,23 @@ protected:
         soci::session sql(db_->pool());
         sql << sql_text, soci::into(n);
         return n;
+    }
+
+    // Accounts are inserted directly: the tests using them are not about argon2id.
+    services::CurrentUser person(const std::string& name, const std::string& collectivite) {
+        soci::session sql(db_->pool());
+        const std::string email = name + "@exemple.fr";
+        const long long now = store::now_utc_seconds();
+        long long id = 0;
+        sql << "INSERT INTO users (email, password_hash, full_name, collectivite_id, function_title, mandate, "
+               "confirmed_at, created_at) VALUES (:e, 'x', :n, :c, 'DGS', 'agent', :t, :t2) RETURNING id",
+            soci::use(email), soci::use(name), soci::use(collectivite), soci::use(now), soci::use(now), soci::into(id);
+        services::CurrentUser u;
+        u.id = id;
+        u.email = email;
+        u.full_name = name;
+        u.collectivite_id = collectivite;
+        return u;
     }
 
     std::unique_ptr<store::Database> db_;
