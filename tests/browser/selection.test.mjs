@@ -108,6 +108,16 @@ UPDATE cycles SET mode = 'application', capacity = 1, registration_opens_at = 0,
       assert.match(await row(bernard).innerText(), /Écarté·e par l’organisation/);
       await a11y('proposition ajustée');
 
+      // Out-of-range points are refused in French and the figure typed stays in its field
+      // (the browser's own max check is lifted, as an older browser would not have it).
+      const points = row(chloe).getByLabel(/Points/);
+      await points.evaluate((el) => el.removeAttribute('max'));
+      await points.fill('500');
+      await Promise.all([page.waitForLoadState('load'), row(chloe).getByRole('button', { name: /Enregistrer/ }).click()]);
+      assert.match(await body(), /La priorité doit être un nombre entier entre 0 et 100/);
+      assert.equal(await row(chloe).getByLabel(/Points/).inputValue(), '500');
+      await a11y('priorité refusée');
+
       // The deadline passes; the organiser reloads the proposal and confirms it.
       runSql(db, `UPDATE cycles SET registration_closes_at = ${Math.floor(Date.now() / 1000) - 60} WHERE registration_closes_at = ${deadline};`);
       const rounds = queryRows(db, `SELECT DISTINCT registration_closes_at FROM cycles WHERE mode = 'application'`);

@@ -69,8 +69,13 @@ json applicant_json(const services::RoundProposal& p, std::size_t i) {
             {"pin_options", pin_options}};
 }
 
+// `typed`: the refused form, whose values are shown again in its fields.
 Response render_round(const App& app, const Visitor& visitor, const services::RoundProposal& p, bool show_proposal,
-                      const std::string& notice, const std::string& error, int status) {
+                      const std::string& notice, const std::string& error, int status,
+                      const FormFields* typed = nullptr) {
+    const auto typed_for = [&](const char* key, long long id) {
+        return typed && field(*typed, key) == std::to_string(id);
+    };
     const auto path = round_path(p.closes_at);
     json cycles = json::array();
     long long seats = 0;
@@ -103,7 +108,10 @@ Response render_round(const App& app, const Visitor& visitor, const services::Ro
                           {"seats", c.seats},
                           {"min_elus", c.min_elus},
                           {"min_agents", c.min_agents},
-                          {"minimums_overridden", c.minimums_overridden},
+                          {"min_elus_value", typed_for("cycle", c.cycle.id) ? field(*typed, "min_elus")
+                                             : c.minimums_overridden ? std::to_string(c.min_elus) : ""},
+                          {"min_agents_value", typed_for("cycle", c.cycle.id) ? field(*typed, "min_agents")
+                                               : c.minimums_overridden ? std::to_string(c.min_agents) : ""},
                           {"selected_count", c.selected.size()},
                           {"selected", selected},
                           {"has_selected", !c.selected.empty()},
@@ -112,7 +120,15 @@ Response render_round(const App& app, const Visitor& visitor, const services::Ro
                           {"breakdowns", breakdowns}});
     }
     json applicants = json::array();
-    for (std::size_t i = 0; i < p.applicants.size(); ++i) applicants.push_back(applicant_json(p, i));
+    for (std::size_t i = 0; i < p.applicants.size(); ++i) {
+        auto line = applicant_json(p, i);
+        const auto& a = p.applicants[i];
+        line["priority_value"] = typed_for("user", a.user_id) && field(*typed, "action") == "priority"
+                                     ? field(*typed, "priority")
+                                 : a.priority_overridden ? std::to_string(a.priority)
+                                                         : "";
+        applicants.push_back(std::move(line));
+    }
     const auto& o = p.objective;
     json view{{"title", "Vague close le " + date_time_text(p.closes_at) + " – Administration"},
               {"path", path},
@@ -260,7 +276,7 @@ Response selection_round_submit(const App& app, const Request&, Visitor& visitor
     if (f.status >= 500 || f.status == 404) return service_error(app, visitor, f);
     auto proposal = services::propose_round(app.db(), *deadline);
     if (!proposal) return service_error(app, visitor, proposal.failure());
-    return render_round(app, visitor, proposal.value(), true, "", f.message, f.status);
+    return render_round(app, visitor, proposal.value(), true, "", f.message, f.status, &form);
 }
 
 }  // namespace ateliers::web::admin
