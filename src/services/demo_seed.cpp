@@ -7,6 +7,7 @@
 
 #include "domain/paris_time.hpp"
 #include "domain/territory_types.hpp"
+#include "platform/source_dir.hpp"
 
 namespace ateliers::services {
 
@@ -62,7 +63,7 @@ int weeks_to_shift(std::int64_t first_session_utc, std::int64_t today_utc, int l
     return static_cast<int>((target - first_session_utc + week - 1) / week);
 }
 
-std::string default_demo_path() { return std::string(ATELIERS_SOURCE_DIR) + "/data/demo/ateliers-interactifs.json"; }
+std::string default_demo_path() { return source_dir() + "/data/demo/ateliers-interactifs.json"; }
 
 Result<DemoCounts> seed_demo(store::Database& db, const std::string& json_path, std::int64_t today_utc) {
     json content;

@@ -10,6 +10,7 @@
 
 #include "domain/size_class.hpp"
 #include "domain/text.hpp"
+#include "platform/source_dir.hpp"
 
 namespace ateliers::store {
 
@@ -63,7 +64,7 @@ struct CollectiviteUpsert {
 
 std::string default_referential_dir() {
     if (const char* env = std::getenv("ATELIERS_REFERENTIAL_DIR")) return env;
-    return std::string(ATELIERS_SOURCE_DIR) + "/node_modules/@etalab/decoupage-administratif/data";
+    return source_dir() + "/node_modules/@etalab/decoupage-administratif/data";
 }
 
 Result<ReferentialCounts> import_referential(Database& db, const std::string& data_dir) {

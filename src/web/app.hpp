@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "platform/source_dir.hpp"
 #include "services/accounts.hpp"
 #include "store/database.hpp"
 #include "web/http.hpp"
@@ -17,7 +18,7 @@ namespace ateliers::web {
 
 struct WebConfig {
     std::string base_url = "http://127.0.0.1:8080";  // links in e-mails
-    std::string assets_dir = ATELIERS_SOURCE_DIR;    // holds templates/, static/, node_modules/
+    std::string assets_dir = source_dir();         // holds templates/, static/, node_modules/
     std::size_t max_body_bytes = 1024 * 1024;
     std::chrono::milliseconds public_page_ttl{3000};  // 0 disables the anonymous page cache
 };

@@ -9,6 +9,7 @@
 #include <random>
 #include <string>
 
+#include "platform/source_dir.hpp"
 #include "services/accounts.hpp"
 #include "services/crypto.hpp"
 #include "store/database.hpp"
@@ -18,7 +19,7 @@
 namespace ateliers::test_support {
 
 inline std::string fixture_dir(const std::string& name) {
-    return std::string(ATELIERS_SOURCE_DIR) + "/tests/fixtures/" + name;
+    return ateliers::source_dir() + "/tests/fixtures/" + name;
 }
 
 class DatabaseTest : public ::testing::Test {
