@@ -9,8 +9,10 @@
 #include <string>
 
 #include "services/spreadsheet.hpp"
+#include "unzipped_workbook.hpp"
 
 using namespace ateliers::spreadsheet;
+using ateliers::test_support::UnzippedWorkbook;
 
 namespace {
 
@@ -24,27 +26,6 @@ std::string csv_cell(const std::string& cell) {
     return csv.substr(3, csv.size() - 5);
 }
 
-std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-// Unpacks the workbook with unzip(1) into a fresh directory, removed afterwards.
-struct Unzipped {
-    std::filesystem::path dir;
-    explicit Unzipped(const std::string& bytes) {
-        std::string pattern = (std::filesystem::temp_directory_path() / "xlsx-test-XXXXXX").string();
-        dir = mkdtemp(pattern.data());
-        std::ofstream(dir / "file.xlsx", std::ios::binary) << bytes;
-        const auto cmd = "cd '" + dir.string() + "' && unzip -o -q file.xlsx";
-        ok = std::system(cmd.c_str()) == 0;
-    }
-    ~Unzipped() { std::filesystem::remove_all(dir); }
-    std::string part(const std::string& name) const { return slurp(dir / name); }
-    bool ok = false;
-};
-
-bool has_unzip() { return std::system("command -v unzip >/dev/null 2>&1") == 0; }
 
 Table registrations() {
     return Table{"Inscriptions [cycle 3/4]: forêts?",
@@ -102,9 +83,8 @@ TEST(SpreadsheetXlsx, IsAZipWorkbookWithHeadersAndValues) {
     ASSERT_TRUE(xlsx.ok()) << xlsx.failure().message;
     ASSERT_GE(xlsx->size(), 4u);
     EXPECT_EQ(xlsx->substr(0, 4), std::string("PK\x03\x04", 4));
-    if (!has_unzip()) GTEST_SKIP() << "unzip absent";
 
-    const Unzipped book(xlsx.value());
+    const UnzippedWorkbook book(xlsx.value());
     ASSERT_TRUE(book.ok);
     const auto strings = book.part("xl/sharedStrings.xml");
     const auto sheet = book.part("xl/worksheets/sheet1.xml");
