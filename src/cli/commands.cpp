@@ -10,6 +10,7 @@
 #include "services/crypto.hpp"
 #include "services/demo_activity.hpp"
 #include "services/demo_seed.hpp"
+#include "services/server_secrets.hpp"
 #include "store/migrations.hpp"
 #include "store/referential_import.hpp"
 #include "web/server.hpp"
@@ -121,6 +122,12 @@ int run_serve(const CommonOptions& common, const ServeOptions& options) {
         proxies.push_back(*range);
     }
     server.trusted_proxies = web::TrustedProxies(std::move(proxies));
+    auto secret = services::server_secret(*db, "csrf");
+    if (!secret) {
+        std::cerr << secret.failure().message << "\n";
+        return 1;
+    }
+    config.csrf_secret = std::move(secret.value());
     const web::App app(*db, *views.value(), config);
     jobs::OutboxWorker worker(*db, options.mail, options.worker_interval_ms, config.base_url);
     if (options.run_worker) worker.start();
