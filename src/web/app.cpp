@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "services/crypto.hpp"
+#include "services/facilitation_access.hpp"
 #include "web/admin/admin_routes.hpp"
 #include "web/api/api_routes.hpp"
 #include "web/cookies.hpp"
@@ -165,6 +166,11 @@ void App::rotate_csrf_on_session_change(const Visitor& visitor, Response& respon
 
 Response App::route(const Request& req, Visitor& visitor) const {
     const auto& path = req.path;
+    const auto not_found = [&] {
+        return error_page(visitor, 404, "Page introuvable",
+                          "La page demandée n'existe pas ou a été déplacée. Vérifiez l'adresse, ou revenez à "
+                          "l'accueil.");
+    };
     // The JSON API answers in JSON, authenticates writes by bearer token (no CSRF).
     if (path.rfind("/api/v1/", 0) == 0 && path != "/api/v1/collectivites") {
         if (auto r = api_route(*this, req, visitor.user)) return *r;
@@ -174,6 +180,10 @@ Response App::route(const Request& req, Visitor& visitor) const {
         return error_page(visitor, 413, "Envoi trop volumineux",
                           "Les données envoyées dépassent la taille maximale acceptée (1 Mio). Réduisez le texte "
                           "saisi et réessayez.");
+
+    if (const auto parts = path_segments(path); parts.size() >= 2 && parts[0] == "animation" && visitor.user &&
+                                                 services::is_hidden_draft(db_, *visitor.user, parts[1]))
+        return not_found();
 
     if (req.method == Method::get || req.method == Method::head) {
         if (path == "/healthz") return plain_text(200, "ok");
@@ -208,9 +218,7 @@ Response App::route(const Request& req, Visitor& visitor) const {
         if (auto r = facilitation_route(*this, req, visitor, nullptr)) return *r;
         if (auto r = live_route(*this, req, visitor, nullptr)) return *r;
         if (auto r = admin_route(*this, req, visitor, nullptr)) return *r;
-        return error_page(visitor, 404, "Page introuvable",
-                          "La page demandée n'existe pas ou a été déplacée. Vérifiez l'adresse, ou revenez à "
-                          "l'accueil.");
+        return not_found();
     }
     if (req.method != Method::post) return plain_text(405, "Méthode non autorisée.");
 
