@@ -115,11 +115,11 @@ Request to_request(const restinio::request_handle_t& req, const TrustedProxies& 
 
 // A response header holding a control byte would let whoever chose its value (a
 // query parameter, a file name) write headers of their own: never send one.
-bool headers_are_safe(const Response& response) {
-    if (!is_safe_header("Content-Type", response.content_type)) return false;
+std::optional<std::string> unsafe_header(const Response& response) {
+    if (!is_safe_header("Content-Type", response.content_type)) return std::string("Content-Type");
     for (const auto& [name, value] : response.headers)
-        if (!is_safe_header(name, value)) return false;
-    return true;
+        if (!is_safe_header(name, value)) return is_safe_header(name, "") ? name : std::string("(unreadable name)");
+    return std::nullopt;
 }
 
 // Handlers name the sessions whose live pages must change in this header; it is
@@ -171,15 +171,19 @@ int serve_until_signalled(const App& app, const ServerOptions& options) {
                         // writes a heartbeat at least every 15 s (see live_hub.hpp).
                         .handle_request_timeout(std::chrono::seconds(30))
                         .request_handler([&app, &hub, &options](const restinio::request_handle_t& req) {
-                            auto too_big = oversized(req);
-                            const auto request = too_big ? Request{} : to_request(req, options.trusted_proxies);
-                            if (!too_big)
+                            Request request;
+                            Response response;
+                            if (auto refused = oversized(req)) {
+                                response = std::move(*refused);
+                            } else {
+                                request = to_request(req, options.trusted_proxies);
                                 if (auto taken = hub.try_handle(req, request)) return *taken;
-                            auto response = too_big ? std::move(*too_big) : app.handle(request);
-                            wake_live_pages(hub, response);
-                            if (!headers_are_safe(response)) {
-                                spdlog::error("{}: response header with a control byte refused (status {})",
-                                              request.path, response.status);
+                                response = app.handle(request);
+                                wake_live_pages(hub, response);
+                            }
+                            if (const auto bad = unsafe_header(response)) {
+                                spdlog::error("{}: header {} holds a control byte; answered 500 instead", request.path,
+                                              *bad);
                                 response = plain_text(500, "Erreur technique : la réponse n'a pas pu être envoyée. "
                                                            "Revenez à l'accueil et réessayez.");
                             }
@@ -189,7 +193,7 @@ int serve_until_signalled(const App& app, const ServerOptions& options) {
                             builder.append_header(restinio::http_field::content_type, response.content_type);
                             for (const auto& [name, value] : response.headers) builder.append_header(name, value);
                             // HEAD gets the headers only: a body would break the next response on the connection.
-                            if (request.method != Method::head) builder.set_body(response.body);
+                            if (req->header().method() != restinio::http_method_head()) builder.set_body(response.body);
                             return builder.done();
                         });
     try {

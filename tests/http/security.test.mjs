@@ -318,36 +318,47 @@ describe('sécurité HTTP — sqlite', () => {
   }));
 });
 
-describe('X-Forwarded-For — sqlite', () => {
-  let plainDb;
-  let plain;
-  let proxiedDb;
-  let proxied;
-  const t = (fn) => withServerLog(() => plain, fn);
+describe('X-Forwarded-For sans proxy de confiance — sqlite', () => {
+  let db;
+  let server;
+  const t = (fn) => withServerLog(() => server, fn);
 
   before(
     async () => {
-      plainDb = await sqliteDb();
-      plain = await startServer({ db: plainDb.url });
-      proxiedDb = await sqliteDb();
-      proxied = await startServer({ db: proxiedDb.url, extraArgs: ['--trusted-proxy', '10.0.0.0/8', '--trusted-proxy', '127.0.0.1'] });
+      db = await sqliteDb();
+      server = await startServer({ db: db.url });
     },
     { timeout: SETUP_TIMEOUT },
   );
-  after(() => stopAll(() => plain?.stop(), () => proxied?.stop(), () => plainDb?.stop(), () => proxiedDb?.stop()), { timeout: 60_000 });
+  after(() => stopAll(() => server?.stop(), () => db?.stop()), { timeout: 60_000 });
 
-  it('without a trusted proxy, a forged X-Forwarded-For does not dodge the per-address login limit', { timeout: TEST_TIMEOUT }, t(async () => {
-    const statuses = await wrongLogins(plain.baseUrl, 31, (i) => `198.51.100.${i + 1}`);
+  it('a forged X-Forwarded-For does not dodge the per-address login limit', { timeout: TEST_TIMEOUT }, t(async () => {
+    const statuses = await wrongLogins(server.baseUrl, 31, (i) => `198.51.100.${i + 1}`);
     assert.deepEqual(statuses.slice(0, 30), Array(30).fill(401));
     assert.equal(statuses[30], 429, '31st wrong password from the same address');
   }));
+});
 
-  it('behind a trusted proxy: the right-most untrusted hop is the client, whatever it wrote before', { timeout: TEST_TIMEOUT }, withServerLog(() => proxied, async () => {
-    const statuses = await wrongLogins(proxied.baseUrl, 31, (i) => `6.6.6.${i + 1}, 203.0.113.7, 10.1.2.3`);
+describe('X-Forwarded-For derrière un proxy de confiance — sqlite', () => {
+  let db;
+  let server;
+  const t = (fn) => withServerLog(() => server, fn);
+
+  before(
+    async () => {
+      db = await sqliteDb();
+      server = await startServer({ db: db.url, extraArgs: ['--trusted-proxy', '10.0.0.0/8', '--trusted-proxy', '127.0.0.1'] });
+    },
+    { timeout: SETUP_TIMEOUT },
+  );
+  after(() => stopAll(() => server?.stop(), () => db?.stop()), { timeout: 60_000 });
+
+  it('the right-most untrusted hop is the client, whatever it wrote before', { timeout: TEST_TIMEOUT }, t(async () => {
+    const statuses = await wrongLogins(server.baseUrl, 31, (i) => `6.6.6.${i + 1}, 203.0.113.7, 10.1.2.3`);
     assert.deepEqual(statuses.slice(0, 30), Array(30).fill(401));
     assert.equal(statuses[30], 429, 'the client 203.0.113.7 is limited, whatever it put before');
     // Another client behind the same proxy is not.
-    assert.deepEqual(await wrongLogins(proxied.baseUrl, 1, () => '6.6.6.1, 203.0.113.8'), [401]);
+    assert.deepEqual(await wrongLogins(server.baseUrl, 1, () => '6.6.6.1, 203.0.113.8'), [401]);
   }));
 });
 
