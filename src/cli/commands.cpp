@@ -10,6 +10,7 @@
 #include "services/crypto.hpp"
 #include "services/demo_activity.hpp"
 #include "services/demo_seed.hpp"
+#include "services/server_secrets.hpp"
 #include "store/migrations.hpp"
 #include "store/referential_import.hpp"
 #include "web/server.hpp"
@@ -109,12 +110,30 @@ int run_serve(const CommonOptions& common, const ServeOptions& options) {
                           ? "http://" + options.address + ":" + std::to_string(options.port)
                           : options.base_url;
     while (!config.base_url.empty() && config.base_url.back() == '/') config.base_url.pop_back();
+    web::ServerOptions server{options.address, options.port, options.threads, {}};
+    std::vector<web::AddressRange> proxies;
+    for (const auto& text : options.trusted_proxies) {
+        const auto range = web::parse_address_range(text);
+        if (!range) {
+            std::cerr << "--trusted-proxy : « " << text
+                      << " » n'est ni une adresse IP ni un réseau (ex. 10.0.0.5, ::1, 10.0.0.0/8)\n";
+            return 2;
+        }
+        proxies.push_back(*range);
+    }
+    server.trusted_proxies = web::TrustedProxies(std::move(proxies));
+    auto secret = services::server_secret(*db, "csrf");
+    if (!secret) {
+        std::cerr << secret.failure().message << "\n";
+        return 1;
+    }
+    config.csrf_secret = std::move(secret.value());
     const web::App app(*db, *views.value(), config);
     jobs::OutboxWorker worker(*db, options.mail, options.worker_interval_ms, config.base_url);
     if (options.run_worker) worker.start();
     spdlog::info("database {}; e-mail via {}", db->display_name(),
                  options.mail.smtp_url.empty() ? "files in " + options.mail.mail_dir : options.mail.smtp_url);
-    const int code = web::serve_until_signalled(app, {options.address, options.port, options.threads});
+    const int code = web::serve_until_signalled(app, server);
     worker.stop();
     return code;
 }

@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <vector>
 
 #include "jobs/outbox_worker.hpp"
 
@@ -19,6 +20,7 @@ struct ServeOptions {
     int worker_interval_ms = 1000;
     bool run_worker = true;
     int public_cache_ms = 3000;
+    std::vector<std::string> trusted_proxies;  // addresses or networks (CIDR)
 };
 
 int run_migrate(const CommonOptions& common);

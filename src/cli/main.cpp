@@ -67,6 +67,15 @@ int main(int argc, char** argv) {
     serve->add_option("--public-cache-ms", serve_options.public_cache_ms,
                       "Durée de cache des pages publiques vues sans connexion, en ms (défaut 3000, 0 : aucun)");
     serve->add_flag("!--no-worker", serve_options.run_worker, "Ne pas envoyer les e-mails depuis ce processus");
+    const auto proxies_env = env_or("ATELIERS_TRUSTED_PROXIES", "");
+    for (std::size_t start = 0, comma = 0; comma != std::string::npos; start = comma + 1) {
+        comma = proxies_env.find(',', start);
+        const auto one = proxies_env.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (one.find_first_not_of(" \t") != std::string::npos) serve_options.trusted_proxies.push_back(one);
+    }
+    serve->add_option("--trusted-proxy", serve_options.trusted_proxies,
+                      "Proxy inverse dont l'en-tête X-Forwarded-For est cru : adresse ou réseau (10.0.0.0/8), "
+                      "répétable (env ATELIERS_TRUSTED_PROXIES, séparées par des virgules)");
 
     auto* user = app.add_subcommand("user", "Gestion des comptes");
     user->require_subcommand(1);

@@ -15,4 +15,13 @@ bool can_facilitate(store::Database& db, const CurrentUser& user, const std::str
     return linked > 0;
 }
 
+bool is_hidden_draft(store::Database& db, const CurrentUser& user, const std::string& cycle_slug) {
+    long long drafts = 0;
+    store::with_session(db, [&](soci::session& sql) {
+        sql << "SELECT COUNT(*) FROM cycles WHERE slug = :s AND status = 'draft'", soci::use(cycle_slug),
+            soci::into(drafts);
+    });
+    return drafts > 0 && !can_facilitate(db, user, cycle_slug);
+}
+
 }  // namespace ateliers::services

@@ -11,4 +11,9 @@ namespace ateliers::services {
 
 bool can_facilitate(store::Database& db, const CurrentUser& user, const std::string& cycle_slug);
 
+// A draft cycle exists only for those who may run it: to anyone else it must look like
+// a slug never used, since a "forbidden" answer would confirm its slug (its title)
+// before it is announced.
+bool is_hidden_draft(store::Database& db, const CurrentUser& user, const std::string& cycle_slug);
+
 }  // namespace ateliers::services

@@ -4,9 +4,12 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 #include <spdlog/spdlog.h>
 
 #include "services/crypto.hpp"
+#include "services/facilitation_access.hpp"
 #include "web/admin/admin_routes.hpp"
 #include "web/api/api_routes.hpp"
 #include "web/cookies.hpp"
@@ -30,6 +33,20 @@ bool is_cacheable_public_page(const std::string& path) {
            (path.rfind("/cycles/", 0) == 0 && path.find('/', 8) == std::string::npos);
 }
 
+bool same_name(const std::string& a, const char* lower) {
+    const std::string_view b(lower);
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == y;
+           });
+}
+
+// Self only: the pages need no inline script or style, so an injected one cannot run.
+// JSON-LD blocks are data, not scripts, and are not affected. DSFR draws some icons
+// from data: SVG images.
+const char* content_security_policy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 // Compares in constant time so the token cannot be guessed byte by byte.
 bool same_token(const std::string& a, const std::string& b) {
     if (a.size() != b.size() || a.empty()) return false;
@@ -41,7 +58,11 @@ bool same_token(const std::string& a, const std::string& b) {
 }  // namespace
 
 App::App(store::Database& db, const Views& views, WebConfig config)
-    : db_(db), views_(views), config_(std::move(config)), public_pages_(config_.public_page_ttl, 512) {}
+    : db_(db),
+      views_(views),
+      config_(std::move(config)),
+      csrf_(config_.csrf_secret.empty() ? crypto::random_token() : config_.csrf_secret),
+      public_pages_(config_.public_page_ttl, 512) {}
 
 Response App::page(const Visitor& visitor, const std::string& template_name, nlohmann::json data, int status) const {
     data["csrf_token"] = visitor.csrf_token;
@@ -78,10 +99,11 @@ Response App::handle(const Request& request) const {
         visitor.session_token = it->second;
         visitor.user = services::user_for_session(db_, visitor.session_token);
     }
-    if (const auto it = cookies.find(csrf_cookie); it != cookies.end() && it->second.size() >= 32) {
+    if (const auto it = cookies.find(csrf_cookie);
+        it != cookies.end() && csrf_.valid(it->second, visitor.session_token)) {
         visitor.csrf_token = it->second;
     } else {
-        visitor.csrf_token = crypto::random_token();
+        visitor.csrf_token = csrf_.issue(visitor.session_token);
         visitor.csrf_cookie_is_new = true;
     }
 
@@ -104,20 +126,51 @@ Response App::handle(const Request& request) const {
                               "Une erreur technique est survenue. Rien n'a été perdu de ce qui était déjà "
                               "enregistré ; merci de réessayer dans un instant.");
     }
-    if (visitor.csrf_cookie_is_new && response.content_type.rfind("text/html", 0) == 0)
-        response.header("Set-Cookie", set_cookie_value(csrf_cookie, visitor.csrf_token,
-                                                       {true, visitor.secure_transport, -1}));
+    rotate_csrf_on_session_change(visitor, response);
     response.header("X-Content-Type-Options", "nosniff");
     response.header("Referrer-Policy", "same-origin");
     if (response.content_type.rfind("text/html", 0) == 0) {
+        response.header("Content-Security-Policy", content_security_policy);
         response.header("X-Frame-Options", "DENY");
         response.header("Cache-Control", "no-store");
     }
     return response;
 }
 
+// CSRF tokens are bound to the session cookie, so whichever handler starts or ends a
+// session (login, e-mail confirmation, logout) the CSRF cookie must follow, and it
+// does here, in one place: a CSRF cookie a handler set itself is replaced.
+void App::rotate_csrf_on_session_change(const Visitor& visitor, Response& response) const {
+    const auto is_cookie = [](const std::pair<std::string, std::string>& h, const std::string& cookie) {
+        return same_name(h.first, "set-cookie") && h.second.rfind(cookie + "=", 0) == 0;
+    };
+    std::optional<std::string> new_session;
+    for (const auto& h : response.headers)
+        if (is_cookie(h, session_cookie)) {
+            const auto start = std::string(session_cookie).size() + 1;
+            new_session = h.second.substr(start, h.second.find(';') - start);  // empty: logged out
+        }
+    if (!new_session) {
+        if (visitor.csrf_cookie_is_new && response.content_type.rfind("text/html", 0) == 0)
+            response.header("Set-Cookie", set_cookie_value(csrf_cookie, visitor.csrf_token,
+                                                           {true, visitor.secure_transport, -1}));
+        return;
+    }
+    auto& headers = response.headers;
+    headers.erase(std::remove_if(headers.begin(), headers.end(),
+                                 [&](const auto& h) { return is_cookie(h, csrf_cookie); }),
+                  headers.end());
+    response.header("Set-Cookie", set_cookie_value(csrf_cookie, csrf_.issue(*new_session),
+                                                   {true, visitor.secure_transport, -1}));
+}
+
 Response App::route(const Request& req, Visitor& visitor) const {
     const auto& path = req.path;
+    const auto not_found = [&] {
+        return error_page(visitor, 404, "Page introuvable",
+                          "La page demandée n'existe pas ou a été déplacée. Vérifiez l'adresse, ou revenez à "
+                          "l'accueil.");
+    };
     // The JSON API answers in JSON, authenticates writes by bearer token (no CSRF).
     if (path.rfind("/api/v1/", 0) == 0 && path != "/api/v1/collectivites") {
         if (auto r = api_route(*this, req, visitor.user)) return *r;
@@ -127,6 +180,10 @@ Response App::route(const Request& req, Visitor& visitor) const {
         return error_page(visitor, 413, "Envoi trop volumineux",
                           "Les données envoyées dépassent la taille maximale acceptée (1 Mio). Réduisez le texte "
                           "saisi et réessayez.");
+
+    if (const auto parts = path_segments(path); parts.size() >= 2 && parts[0] == "animation" && visitor.user &&
+                                                 services::is_hidden_draft(db_, *visitor.user, parts[1]))
+        return not_found();
 
     if (req.method == Method::get || req.method == Method::head) {
         if (path == "/healthz") return plain_text(200, "ok");
@@ -161,9 +218,7 @@ Response App::route(const Request& req, Visitor& visitor) const {
         if (auto r = facilitation_route(*this, req, visitor, nullptr)) return *r;
         if (auto r = live_route(*this, req, visitor, nullptr)) return *r;
         if (auto r = admin_route(*this, req, visitor, nullptr)) return *r;
-        return error_page(visitor, 404, "Page introuvable",
-                          "La page demandée n'existe pas ou a été déplacée. Vérifiez l'adresse, ou revenez à "
-                          "l'accueil.");
+        return not_found();
     }
     if (req.method != Method::post) return plain_text(405, "Méthode non autorisée.");
 

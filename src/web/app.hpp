@@ -10,6 +10,7 @@
 #include "platform/source_dir.hpp"
 #include "services/accounts.hpp"
 #include "store/database.hpp"
+#include "web/csrf.hpp"
 #include "web/http.hpp"
 #include "web/page_cache.hpp"
 #include "web/views.hpp"
@@ -21,6 +22,9 @@ struct WebConfig {
     std::string assets_dir = source_dir();         // holds templates/, static/, node_modules/
     std::size_t max_body_bytes = 1024 * 1024;
     std::chrono::milliseconds public_page_ttl{3000};  // 0 disables the anonymous page cache
+    // Key of the CSRF tokens; the processes of one site must share it. Empty: a random
+    // key for this process only (tokens then die with it).
+    std::string csrf_secret;
 };
 
 // What we know about the person behind one request.
@@ -51,9 +55,11 @@ public:
 
 private:
     Response route(const Request& request, Visitor& visitor) const;
+    void rotate_csrf_on_session_change(const Visitor& visitor, Response& response) const;
     store::Database& db_;
     const Views& views_;
     WebConfig config_;
+    CsrfTokens csrf_;
     PageCache public_pages_;
 };
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -50,10 +51,37 @@ inline Response redirect_to(const std::string& location, int status = 303) {
     return r;
 }
 
-// Only local paths: an open redirect would let a phishing link borrow our domain.
+// Only a plain local path ("/espace", "/cycles/x?a=b"): an open redirect would let a
+// phishing link borrow our domain, and a control byte would end the Location header
+// early (header injection). Browsers drop tabs and newlines inside URLs and read '\'
+// as '/', so "/\t/evil.example" or "/\\evil.example" would leave the site.
+inline bool is_plain_local_path(std::string_view path) {
+    if (path.empty() || path[0] != '/') return false;
+    if (path.size() > 1 && path[1] == '/') return false;
+    for (const char ch : path) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == 0x7f || c == '\\') return false;
+    }
+    return true;
+}
+
 inline std::string safe_local_path(const std::string& next, const std::string& fallback) {
-    if (next.empty() || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))) return fallback;
-    return next;
+    return is_plain_local_path(next) ? next : fallback;
+}
+
+// A header line must stay one line: no control byte may reach the wire, whatever a
+// handler put in it (RFC 9110 field names are tokens; values exclude CTLs).
+inline bool is_safe_header(std::string_view name, std::string_view value) {
+    if (name.empty()) return false;
+    for (const char ch : name) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c <= 0x20 || c >= 0x7f || c == ':') return false;
+    }
+    for (const char ch : value) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == 0x7f) return false;
+    }
+    return true;
 }
 
 inline Response plain_text(int status, std::string body) {

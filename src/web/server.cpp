@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include <csignal>
+#include <optional>
 #include <cstdlib>
 
 #include "web/live_hub.hpp"
@@ -19,6 +20,14 @@ using traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null
 // Bodies past the 1 MiB form limit still reach the handler (which answers 413 in
 // French) up to this hard cap; beyond it the connection is simply closed.
 constexpr std::uint64_t hard_body_cap = 8u * 1024 * 1024;
+
+// Request line and headers: past these limits the request gets a 414 or 431 in French.
+// HTTP parsing fails (and the connection is closed without an answer) only past
+// hard_head_cap, so that everything in between reaches the handler and is answered.
+constexpr std::size_t max_target_bytes = 8 * 1024;
+constexpr std::size_t max_field_bytes = 8 * 1024;
+constexpr std::size_t max_head_bytes = 32 * 1024;
+constexpr std::uint32_t hard_head_cap = 256 * 1024;
 
 std::string percent_decode(restinio::string_view_t s) {
     std::string out;
@@ -52,14 +61,34 @@ std::string reason_phrase(int status) {
         case 409: return "Conflict";
         case 410: return "Gone";
         case 413: return "Payload Too Large";
+        case 414: return "URI Too Long";
         case 422: return "Unprocessable Entity";
         case 429: return "Too Many Requests";
+        case 431: return "Request Header Fields Too Large";
         case 503: return "Service Unavailable";
         default: return status >= 500 ? "Internal Server Error" : "Status";
     }
 }
 
-Request to_request(const restinio::request_handle_t& req) {
+// An over-long request line or header block, answered before anything reads it.
+std::optional<Response> oversized(const restinio::request_handle_t& req) {
+    if (req->header().request_target().size() > max_target_bytes)
+        return plain_text(414, "Adresse trop longue : le serveur n'accepte pas d'adresse de plus de 8 Kio. "
+                               "Vérifiez le lien suivi.");
+    std::size_t total = req->header().request_target().size();
+    bool field_too_long = false;
+    req->header().for_each_field([&](const restinio::http_header_field_t& f) {
+        const auto size = f.name().size() + f.value().size() + 4;
+        field_too_long = field_too_long || size > max_field_bytes;
+        total += size;
+    });
+    if (field_too_long || total > max_head_bytes)
+        return plain_text(431, "En-têtes de requête trop volumineux : supprimez les cookies de ce site dans votre "
+                               "navigateur, puis réessayez.");
+    return std::nullopt;
+}
+
+Request to_request(const restinio::request_handle_t& req, const TrustedProxies& trusted) {
     Request r;
     const auto method = req->header().method();
     r.method = method == restinio::http_method_get()    ? Method::get
@@ -74,14 +103,23 @@ Request to_request(const restinio::request_handle_t& req) {
     req->header().for_each_field([&](const restinio::http_header_field_t& f) {
         std::string name = f.name();
         for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        r.headers.emplace(std::move(name), f.value());
+        // Several X-Forwarded-For lines form one chain; keeping only the first would let
+        // a client's own line hide the one our proxy appended.
+        if (name == "x-forwarded-for" && r.headers.count(name)) r.headers[name] += ", " + f.value();
+        else r.headers.emplace(std::move(name), f.value());
     });
     r.body = req->body();
-    // Behind a reverse proxy, the first X-Forwarded-For address is the client's.
-    const auto forwarded = r.header("x-forwarded-for");
-    r.remote_ip = forwarded.empty() ? req->remote_endpoint().address().to_string()
-                                    : forwarded.substr(0, forwarded.find(','));
+    r.remote_ip = client_address(req->remote_endpoint().address().to_string(), r.header("x-forwarded-for"), trusted);
     return r;
+}
+
+// A response header holding a control byte would let whoever chose its value (a
+// query parameter, a file name) write headers of their own: never send one.
+std::optional<std::string> unsafe_header(const Response& response) {
+    if (!is_safe_header("Content-Type", response.content_type)) return std::string("Content-Type");
+    for (const auto& [name, value] : response.headers)
+        if (!is_safe_header(name, value)) return is_safe_header(name, "") ? name : std::string("(unreadable name)");
+    return std::nullopt;
 }
 
 // Handlers name the sessions whose live pages must change in this header; it is
@@ -121,6 +159,9 @@ int serve_until_signalled(const App& app, const ServerOptions& options) {
     // Blocked here so every server thread inherits the mask and sigwait below receives them.
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+    // The parser's own cap (80 KiB by default) would close the connection before our
+    // 414/431 answers; this setting is process-wide in http_parser.
+    http_parser_set_max_header_size(hard_head_cap);
     LiveHub hub(app, live_options());
     auto settings = restinio::server_settings_t<traits>{}
                         .address(options.address)
@@ -129,18 +170,30 @@ int serve_until_signalled(const App& app, const ServerOptions& options) {
                         // Event streams outlive it: every write re-arms it, and the hub
                         // writes a heartbeat at least every 15 s (see live_hub.hpp).
                         .handle_request_timeout(std::chrono::seconds(30))
-                        .request_handler([&app, &hub](const restinio::request_handle_t& req) {
-                            const auto request = to_request(req);
-                            if (auto taken = hub.try_handle(req, request)) return *taken;
-                            auto response = app.handle(request);
-                            wake_live_pages(hub, response);
+                        .request_handler([&app, &hub, &options](const restinio::request_handle_t& req) {
+                            Request request;
+                            Response response;
+                            if (auto refused = oversized(req)) {
+                                response = std::move(*refused);
+                            } else {
+                                request = to_request(req, options.trusted_proxies);
+                                if (auto taken = hub.try_handle(req, request)) return *taken;
+                                response = app.handle(request);
+                                wake_live_pages(hub, response);
+                            }
+                            if (const auto bad = unsafe_header(response)) {
+                                spdlog::error("{}: header {} holds a control byte; answered 500 instead", request.path,
+                                              *bad);
+                                response = plain_text(500, "Erreur technique : la réponse n'a pas pu être envoyée. "
+                                                           "Revenez à l'accueil et réessayez.");
+                            }
                             auto builder = req->create_response(restinio::http_status_line_t{
                                 restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
                                 reason_phrase(response.status)});
                             builder.append_header(restinio::http_field::content_type, response.content_type);
                             for (const auto& [name, value] : response.headers) builder.append_header(name, value);
                             // HEAD gets the headers only: a body would break the next response on the connection.
-                            if (request.method != Method::head) builder.set_body(response.body);
+                            if (req->header().method() != restinio::http_method_head()) builder.set_body(response.body);
                             return builder.done();
                         });
     try {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "web/app.hpp"
+#include "web/client_address.hpp"
 
 namespace ateliers::web {
 
@@ -12,6 +13,8 @@ struct ServerOptions {
     std::string address = "127.0.0.1";
     unsigned short port = 8080;
     std::size_t threads = 2;
+    // Reverse proxies whose X-Forwarded-For is believed (see client_address.hpp).
+    TrustedProxies trusted_proxies;
 };
 
 // Serves until SIGINT or SIGTERM. Returns a process exit code.

@@ -8,7 +8,6 @@
 //       onEvent(version, atMs) per "state" event; resolves { req, status, headers } at the first
 //       event (or at once when refused: status ≠ 200)
 //   postTransition(baseUrl, slug, number, cookie, action)  the runner's POST (JSON answer)
-import crypto from 'node:crypto';
 import http from 'node:http';
 import { createBulkUsers, newToken, pickCommunes, q, queryRows, runSql, tokenHashes } from './bulk.mjs';
 
@@ -91,9 +90,26 @@ export function openStream(baseUrl, cookie, sessionId, onEvent = () => {}) {
   });
 }
 
-export function postTransition(baseUrl, slug, number, cookie, action) {
-  // CSRF is a double-submit cookie: any long enough value, sent twice.
-  const csrf = crypto.randomBytes(24).toString('base64url');
+const csrfTokens = new Map();
+
+/**
+ * A CSRF token the server issued for this session cookie, as its pages would carry
+ * (a value it did not issue is refused). One per session: every process of the site
+ * accepts it.
+ */
+export async function csrfFor(baseUrl, cookie) {
+  if (!csrfTokens.has(cookie)) {
+    const res = await fetch(new URL('/', baseUrl), { headers: { cookie } });
+    await res.arrayBuffer();
+    const line = res.headers.getSetCookie().find((l) => l.startsWith('ateliers_csrf='));
+    if (!line) throw new Error(`no ateliers_csrf cookie from GET / (status ${res.status})`);
+    csrfTokens.set(cookie, line.split(';')[0].slice('ateliers_csrf='.length));
+  }
+  return csrfTokens.get(cookie);
+}
+
+export async function postTransition(baseUrl, slug, number, cookie, action) {
+  const csrf = await csrfFor(baseUrl, cookie);
   const body = new URLSearchParams({ csrf_token: csrf, action }).toString();
   return new Promise((resolve, reject) => {
     const started = performance.now();

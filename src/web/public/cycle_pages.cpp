@@ -6,6 +6,7 @@
 #include "store/collectivites.hpp"
 #include "web/cycle_view.hpp"
 #include "web/handlers.hpp"
+#include "web/json_script.hpp"
 
 namespace ateliers::web {
 
@@ -32,13 +33,6 @@ nlohmann::json options(const std::vector<std::pair<std::string, std::string>>& v
     for (const auto& [value, label] : values)
         out.push_back({{"value", value}, {"label", label}, {"selected", value == selected}});
     return out;
-}
-
-std::string json_for_script(const nlohmann::json& j) {
-    // "</" would end the <script> element early.
-    auto text = j.dump();
-    for (auto pos = text.find("</"); pos != std::string::npos; pos = text.find("</", pos + 3)) text.replace(pos, 2, "<\\/");
-    return text;
 }
 
 nlohmann::json json_ld(const services::CycleDetail& d, const std::string& base_url) {
