@@ -30,6 +30,7 @@ struct ParsedSession {
     std::int64_t starts_at = 0;
     std::int64_t ends_at = 0;
     std::string visio_url;
+    int row = 0;  // row of the form, for error messages
 };
 
 struct ParsedCycle {
@@ -217,6 +218,7 @@ std::map<std::string, std::string> parse_cycle(const CycleInput& in, ParsedCycle
             ok = false;
         }
         if (!ok) continue;
+        p.row = row;
         p.starts_at = paris_time::to_utc(d.year, d.month, d.day, sh, sm);
         p.ends_at = paris_time::to_utc(d.year, d.month, d.day, eh, em);
         if (p.ends_at <= p.starts_at) {
@@ -238,6 +240,21 @@ Failure form_failure(std::map<std::string, std::string> errors, int status = 422
     if (n == 1) f.field = errors.begin()->first;
     f.fields = std::move(errors);
     return f;
+}
+
+// New sessions, and sessions whose start moves, must start after `now`; a session
+// already held keeps its date. `stored` maps the cycle's session ids to their start.
+std::map<std::string, std::string> past_session_errors(const std::vector<ParsedSession>& sessions,
+                                                       const std::map<long long, std::int64_t>& stored,
+                                                       std::int64_t now) {
+    std::map<std::string, std::string> errors;
+    for (const auto& s : sessions) {
+        const auto it = stored.find(s.id);
+        const std::int64_t before = it == stored.end() ? 0 : it->second;
+        if (cycle_format::placed_in_past(s.starts_at, before, now))
+            errors["session_" + std::to_string(s.row) + "_date"] = cycle_format::past_session_message(s.row, s.starts_at);
+    }
+    return errors;
 }
 
 Failure field_failure(const std::string& field, const std::string& message, int status = 422) {
@@ -452,6 +469,8 @@ Result<CycleSaved> create_cycle(store::Database& db, long long actor_id, const C
                                 const MailContext&) {
     ParsedCycle p;
     if (auto errors = parse_cycle(input, p); !errors.empty()) return form_failure(std::move(errors));
+    if (auto errors = past_session_errors(p.sessions, {}, store::now_utc_seconds()); !errors.empty())
+        return form_failure(std::move(errors));
     return store::in_transaction<CycleSaved>(db, [&](soci::session& sql) -> Result<CycleSaved> {
         if (auto ok = check_region(sql, p.region_code); !ok) return ok.failure();
         auto facilitator = resolve_facilitator(sql, actor_id, p);
@@ -516,6 +535,10 @@ Result<CycleSaved> update_cycle(store::Database& db, long long actor_id, const s
                                     409);
             kept.insert(s.id);
         }
+        std::map<long long, std::int64_t> stored_starts;
+        for (const auto& s : before) stored_starts[s.id] = s.starts_at;
+        if (auto errors = past_session_errors(p.sessions, stored_starts, store::now_utc_seconds()); !errors.empty())
+            return form_failure(std::move(errors));
 
         auto facilitator = resolve_facilitator(sql, actor_id, p);
         if (!facilitator) return facilitator.failure();
@@ -643,8 +666,16 @@ Status publish_cycle(store::Database& db, long long actor_id, const std::string&
         if (!cycle) return cycle_not_found();
         if (cycle->status == "published") return fail("Ce cycle est déjà publié.", {}, 409);
         if (cycle->status != "draft") return fail("Ce cycle est clos : il ne peut plus être publié.", {}, 409);
-        if (store::cycle_sessions(sql, cycle->id).empty())
-            return fail("Ajoutez au moins une séance avant de publier le cycle.", {}, 422);
+        const auto sessions = store::cycle_sessions(sql, cycle->id);
+        if (sessions.empty()) return fail("Ajoutez au moins une séance avant de publier le cycle.", {}, 422);
+        // Nobody has seen a draft's dates yet: each counts as new, and none may be past.
+        const long long now = store::now_utc_seconds();
+        for (const auto& s : sessions)
+            if (cycle_format::placed_in_past(s.starts_at, 0, now))
+                return fail("Le cycle n’est pas publié : la séance " + std::to_string(s.number) + " du " +
+                                paris_time::long_date(s.starts_at) + " est déjà passée. Déplacez-la à une date à "
+                                "venir, puis publiez.",
+                            {}, 422);
         const long long id = cycle->id;
         sql << "UPDATE cycles SET status = 'published' WHERE id = :id", soci::use(id);
         record_audit(sql, actor_id, "cycle.publish", "cycle:" + cycle->slug, "« " + cycle->title + " »");
