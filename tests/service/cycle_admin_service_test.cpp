@@ -5,79 +5,14 @@
 #include "services/cycle_admin.hpp"
 #include "services/registrations.hpp"
 #include "store/rows.hpp"
+#include "cycle_admin_fixture.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;
 
-namespace {
-
-const services::MailContext mail{"https://ateliers.example"};
-
-// Four Thursdays, two weeks apart (6 weeks from first to last), 9 h 30 – 11 h 30 Paris time.
-services::CycleInput forest_cycle() {
-    services::CycleInput in;
-    in.title = "Forêts : comment coopérer ?";
-    in.theme = "Transition écologique";
-    in.summary = "Coopérer entre communes forestières et propriétaires privés.";
-    in.description = "Premier paragraphe.\n\nSecond paragraphe.";
-    in.territory_types = {"ruralites", "montagne"};
-    in.capacity = "15";
-    in.mode = "first_come";
-    in.sessions = {{"", "2030-01-10", "09:30", "11:30", "https://webconf.example/1"},
-                   {"", "2030-01-24", "09:30", "11:30", ""},
-                   {"", "07/02/2030", "9:30", "11h30", ""},
-                   {"", "2030-02-21", "09:30", "11:30", ""}};
-    return in;
-}
-
-class CycleAdminTest : public test_support::DatabaseTest {
-protected:
-    long long add_user(const std::string& email, const std::string& name, const std::string& collectivite,
-                       const std::string& mandate = "elu") {
-        soci::session sql(db_->pool());
-        long long id = 0;
-        const long long now = store::now_utc_seconds();
-        const std::string function = "Maire";
-        sql << "INSERT INTO users (email, password_hash, full_name, collectivite_id, function_title, mandate, "
-               "confirmed_at, created_at) VALUES (:e, 'x', :n, :c, :f, :m, :t1, :t2) RETURNING id",
-            soci::use(email), soci::use(name), soci::use(collectivite), soci::use(function), soci::use(mandate),
-            soci::use(now), soci::use(now), soci::into(id);
-        return id;
-    }
-
-    services::CurrentUser user(long long id, const std::string& email, const std::string& name) {
-        services::CurrentUser u;
-        u.id = id;
-        u.email = email;
-        u.full_name = name;
-        return u;
-    }
-
-    Result<services::RegistrationOutcome> register_user(const services::CurrentUser& u, const std::string& slug,
-                                                        const std::string& collectivite) {
-        services::RegistrationRequest request;
-        request.cycle_slug = slug;
-        request.collectivite_id = collectivite;
-        request.input = {std::string(90, 's'), "elu", "Maire", true, true, true};
-        return services::register_for_cycle(*db_, u, request, mail);
-    }
-
-    std::string text(const std::string& sql_text) {
-        std::string out;
-        soci::session sql(db_->pool());
-        sql << sql_text, soci::into(out);
-        return out;
-    }
-
-    long long organiser_ = 0;
-
-    void SetUp() override {
-        DatabaseTest::SetUp();
-        organiser_ = add_user("organisatrice@anct.gouv.fr", "Olga Organisatrice", "commune:42218", "agent");
-    }
-};
-
-}  // namespace
+using test_support::CycleAdminTest;
+using test_support::forest_cycle;
+using test_support::mail;
 
 TEST_F(CycleAdminTest, SlugIsLowerCaseAsciiWithHyphens) {
     EXPECT_EQ(services::slugify("Forêts : comment coopérer ?"), "forets-comment-cooperer");
@@ -383,67 +318,4 @@ TEST_F(CycleAdminTest, TheBackOfficeListsEveryCycleByStatus) {
     EXPECT_EQ(list->at(1).status, "published");
     EXPECT_EQ(list->at(1).session_count, 4);
     EXPECT_EQ(list->at(1).first_session_at, paris_time::to_utc(2030, 1, 10, 9, 30));
-}
-
-TEST_F(CycleAdminTest, ASessionInThePastIsRefusedOnItsRowAndNothingIsWritten) {
-    auto in = forest_cycle();
-    in.sessions[0].date = "2020-01-09";
-    auto saved = services::create_cycle(*db_, organiser_, in, mail);
-    ASSERT_FALSE(saved.ok());
-    EXPECT_EQ(saved.failure().status, 422);
-    ASSERT_TRUE(saved.failure().fields.count("session_1_date"));
-    EXPECT_NE(saved.failure().fields.at("session_1_date").find("déjà passé"), std::string::npos)
-        << saved.failure().fields.at("session_1_date");
-    EXPECT_EQ(count("SELECT COUNT(*) FROM cycles"), 0);
-}
-
-TEST_F(CycleAdminTest, EditingKeepsSessionsAlreadyHeldButRefusesNewOrMovedOnesInThePast) {
-    auto saved = services::create_cycle(*db_, organiser_, forest_cycle(), mail);
-    ASSERT_TRUE(saved.ok());
-    ASSERT_TRUE(services::publish_cycle(*db_, organiser_, saved->slug).ok());
-    // Time passes: the first session has been held.
-    // On the minute, as the form types it.
-    const long long held = (store::now_utc_seconds() - 7 * 86400) / 60 * 60, held_end = held + 7200;
-    {
-        soci::session sql(db_->pool());
-        sql << "UPDATE cycle_sessions SET starts_at = :s, ends_at = :e WHERE number = 1", soci::use(held),
-            soci::use(held_end);
-    }
-    auto editing = services::cycle_for_edit(*db_, saved->slug);
-    ASSERT_TRUE(editing.ok() && editing.value());
-    auto in = editing.value()->input;
-    in.summary = "Un résumé retouché après la première séance.";
-    auto edited = services::update_cycle(*db_, organiser_, saved->slug, in, mail);
-    ASSERT_TRUE(edited.ok()) << edited.failure().message;
-    EXPECT_EQ(text("SELECT summary FROM cycles"), in.summary);
-
-    auto moved = in;
-    moved.sessions[1].date = paris_time::iso_date(held - 86400);
-    auto refused = services::update_cycle(*db_, organiser_, saved->slug, moved, mail);
-    ASSERT_FALSE(refused.ok());
-    EXPECT_TRUE(refused.failure().fields.count("session_2_date"));
-
-    auto added = in;
-    added.sessions.push_back({"", "2021-05-04", "09:30", "11:30", ""});
-    auto refused_new = services::update_cycle(*db_, organiser_, saved->slug, added, mail);
-    ASSERT_FALSE(refused_new.ok());
-    EXPECT_TRUE(refused_new.failure().fields.count("session_5_date"));
-    EXPECT_EQ(count("SELECT COUNT(*) FROM cycle_sessions"), 4);
-    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox"), 0) << "nothing moved, nobody told";
-}
-
-TEST_F(CycleAdminTest, ADraftWhoseSessionHasPassedIsNotPublished) {
-    auto saved = services::create_cycle(*db_, organiser_, forest_cycle(), mail);
-    ASSERT_TRUE(saved.ok());
-    const long long past = store::now_utc_seconds() - 86400, past_end = past + 7200;
-    {
-        soci::session sql(db_->pool());
-        sql << "UPDATE cycle_sessions SET starts_at = :s, ends_at = :e WHERE number = 1", soci::use(past),
-            soci::use(past_end);
-    }
-    auto published = services::publish_cycle(*db_, organiser_, saved->slug);
-    ASSERT_FALSE(published.ok());
-    EXPECT_EQ(published.failure().status, 422);
-    EXPECT_NE(published.failure().message.find("séance 1"), std::string::npos) << published.failure().message;
-    EXPECT_EQ(text("SELECT status FROM cycles"), "draft");
 }
