@@ -152,13 +152,10 @@ namespace {
 // published, under a banner. Otherwise a signed-in visitor sees where they stand.
 Response render_cycle(const App& app, Visitor& visitor, const services::CycleDetail& d, bool preview) {
     const auto now = store::now_utc_seconds();
-    std::optional<services::MyCycleStatus> mine;
-    if (visitor.user && !preview)
-        if (auto statuses = services::my_cycle_statuses(app.db(), visitor.user->id)) {
-            const auto it = statuses.value().find(d.summary.id);
-            if (it != statuses.value().end()) mine = it->second;
-        }
-    auto card = cycle_card(d.summary, now, mine ? &*mine : nullptr);
+    const auto statuses = preview ? std::map<long long, services::MyCycleStatus>{} : my_statuses(app, visitor);
+    const auto found_mine = statuses.find(d.summary.id);
+    const services::MyCycleStatus* mine = found_mine == statuses.end() ? nullptr : &found_mine->second;
+    auto card = cycle_card(d.summary, now, mine);
     services::CollectivitePlace place;
     if (visitor.user && !preview && !mine && card["can_register"].get<bool>())
         if (auto found = services::collectivite_place(app.db(), d.summary.id, *visitor.user)) place = found.value();
