@@ -41,4 +41,13 @@ std::vector<std::string> warnings(const std::vector<registration::Interval>& inp
     return out;
 }
 
+bool placed_in_past(std::int64_t starts_at, std::int64_t stored_starts_at, std::int64_t now) {
+    return starts_at < now && starts_at != stored_starts_at;
+}
+
+std::string past_session_message(int row, std::int64_t starts_at) {
+    return "Séance " + std::to_string(row) + " : le " + paris_time::long_date(starts_at) + " à " +
+           paris_time::time_of_day(starts_at) + " est déjà passé. Choisissez une date à venir.";
+}
+
 }  // namespace ateliers::cycle_format

@@ -17,4 +17,12 @@ inline constexpr int max_span_days = 56;  // …to 8 weeks
 
 std::vector<std::string> warnings(const std::vector<registration::Interval>& sessions);
 
+// Unlike the format, the past is an error: a session cannot be planned, or moved, to a
+// moment already gone (`stored_starts_at` is 0 for a new session). A session already
+// held keeps its date when the rest of the cycle is edited.
+bool placed_in_past(std::int64_t starts_at, std::int64_t stored_starts_at, std::int64_t now);
+
+// The French message for the form row `row` placed in the past.
+std::string past_session_message(int row, std::int64_t starts_at);
+
 }  // namespace ateliers::cycle_format

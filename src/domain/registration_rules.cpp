@@ -52,7 +52,8 @@ bool holds_collectivite_place(Mode mode, Status status) {
     return mode == Mode::first_come && status == Status::waiting;
 }
 
-Window window_state(std::int64_t opens_at, std::int64_t closes_at, std::int64_t now) {
+Window window_state(std::int64_t opens_at, std::int64_t closes_at, std::int64_t first_session_at, std::int64_t now) {
+    if (first_session_at > 0 && now >= first_session_at) return Window::closed;
     if (opens_at > 0 && now < opens_at) return Window::not_yet_open;
     if (closes_at > 0 && now >= closes_at) return Window::closed;
     return Window::open;
@@ -73,6 +74,19 @@ const char* availability_label(Availability a) {
         case Availability::full: return "Complet – liste d’attente";
     }
     return "";
+}
+
+std::string personal_status_label(Status s, int waiting_position) {
+    switch (s) {
+        case Status::confirmed: return "Vous êtes inscrit·e";
+        case Status::waiting:
+            return waiting_position > 0 ? "Sur liste d’attente (position " + std::to_string(waiting_position) + ")"
+                                        : "Sur liste d’attente";
+        case Status::applied: return "Candidature reçue";
+        case Status::declined:
+        case Status::cancelled: return {};
+    }
+    return {};
 }
 
 Status initial_status(Mode mode, int capacity, int confirmed) {

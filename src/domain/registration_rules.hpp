@@ -23,12 +23,20 @@ bool is_active(Status s);  // holds or waits for a seat
 bool holds_collectivite_place(Mode mode, Status status);
 
 enum class Window { not_yet_open, open, closed };
-Window window_state(std::int64_t opens_at, std::int64_t closes_at, std::int64_t now);
+// Bounds are 0 when unset. Whatever the window says, registration is closed once the
+// first session (`first_session_at`, 0 when none is planned) has started: nobody joins
+// a group that has already met.
+Window window_state(std::int64_t opens_at, std::int64_t closes_at, std::int64_t first_session_at, std::int64_t now);
 
 // What the catalogue shows: "À venir", "Ouvertes", "Closes", "Complet".
 enum class Availability { upcoming, open, closed, full };
 Availability availability(Window window, Mode mode, int capacity, int confirmed);
 const char* availability_label(Availability a);
+
+// What a signed-in person reads about their own registration on a cycle's page or card:
+// "Vous êtes inscrit·e", "Sur liste d’attente (position 2)", "Candidature reçue";
+// empty when the registration no longer holds or waits for a seat.
+std::string personal_status_label(Status s, int waiting_position);
 
 // Status given to a new registration, by mode and seats already confirmed.
 Status initial_status(Mode mode, int capacity, int confirmed);

@@ -18,7 +18,7 @@ namespace {
 const char* summary_select =
     "SELECT c.id, c.slug, c.title, c.theme, c.summary, c.territory_types, COALESCE(f.full_name, ''), c.capacity, "
     "c.mode, COALESCE(c.registration_opens_at, 0), COALESCE(c.registration_closes_at, 0), c.region_code, "
-    "(SELECT COUNT(*) FROM registrations r WHERE r.cycle_id = c.id AND r.status = 'confirmed') "
+    "(SELECT COUNT(*) FROM registrations r WHERE r.cycle_id = c.id AND r.status = 'confirmed'), c.status "
     "FROM cycles c LEFT JOIN facilitators f ON f.id = c.facilitator_id ";
 
 CycleSummary summary_from_row(const soci::row& r) {
@@ -36,10 +36,11 @@ CycleSummary summary_from_row(const soci::row& r) {
     c.registration_closes_at = as_int(r, 10);
     c.region_code = as_text(r, 11);
     c.seats_taken = static_cast<int>(as_int(r, 12));
+    c.status = as_text(r, 13);
     return c;
 }
 
-// Sessions of the given cycles in one query rather than one per cycle.
+// Sessions of the given published cycles in one query rather than one per cycle.
 void attach_sessions(soci::session& sql, std::vector<CycleSummary>& cycles) {
     std::map<long long, std::size_t> index;
     for (std::size_t i = 0; i < cycles.size(); ++i) index[cycles[i].id] = i;
@@ -51,6 +52,15 @@ void attach_sessions(soci::session& sql, std::vector<CycleSummary>& cycles) {
         if (it == index.end()) continue;
         cycles[it->second].sessions.push_back(SessionSlot{static_cast<int>(as_int(r, 1)), as_int(r, 2), as_int(r, 3)});
     }
+}
+
+// Sessions of one cycle, whatever its status (a closed cycle's page, a draft's preview).
+void attach_own_sessions(soci::session& sql, CycleSummary& cycle) {
+    soci::rowset<soci::row> sessions =
+        (sql.prepare << "SELECT number, starts_at, ends_at FROM cycle_sessions WHERE cycle_id = :c ORDER BY starts_at",
+         soci::use(cycle.id));
+    for (const auto& r : sessions)
+        cycle.sessions.push_back(SessionSlot{static_cast<int>(as_int(r, 0)), as_int(r, 1), as_int(r, 2)});
 }
 
 std::vector<CycleSummary> load_upcoming(soci::session& sql, std::int64_t now_utc) {
@@ -73,15 +83,23 @@ std::vector<CycleSummary> load_upcoming(soci::session& sql, std::int64_t now_utc
 
 }  // namespace
 
+std::int64_t CycleSummary::first_session_at() const { return sessions.empty() ? 0 : sessions.front().starts_at; }
+
 registration::Availability CycleSummary::availability(std::int64_t now) const {
-    return registration::availability(registration::window_state(registration_opens_at, registration_closes_at, now),
-                                      mode, capacity, seats_taken);
+    return registration::availability(
+        registration::window_state(registration_opens_at, registration_closes_at, first_session_at(), now), mode,
+        capacity, seats_taken);
 }
 
 Result<std::vector<CycleSummary>> upcoming_cycles(store::Database& db, std::int64_t now_utc, int limit) {
     try {
         return store::with_session(db, [&](soci::session& sql) {
             auto cycles = load_upcoming(sql, now_utc);
+            cycles.erase(std::remove_if(cycles.begin(), cycles.end(),
+                                        [&](const CycleSummary& c) {
+                                            return c.first_session_at() > 0 && c.first_session_at() <= now_utc;
+                                        }),
+                         cycles.end());
             if (static_cast<int>(cycles.size()) > limit) cycles.resize(static_cast<std::size_t>(limit));
             return cycles;
         });
@@ -127,18 +145,17 @@ Result<CataloguePage> search_catalogue(store::Database& db, const CatalogueFilte
     }
 }
 
-Result<std::optional<CycleDetail>> cycle_detail(store::Database& db, const std::string& slug) {
+Result<std::optional<CycleDetail>> cycle_detail(store::Database& db, const std::string& slug, bool include_drafts) {
     try {
         return store::with_session(db, [&](soci::session& sql) -> std::optional<CycleDetail> {
             soci::row r;
-            sql << std::string(summary_select) + "WHERE c.slug = :s AND c.status IN ('published', 'closed')",
+            sql << std::string(summary_select) + "WHERE c.slug = :s AND c.status IN ('published', 'closed'" +
+                       (include_drafts ? ", 'draft'" : "") + ")",
                 soci::use(slug), soci::into(r);
             if (!sql.got_data()) return std::nullopt;
             CycleDetail d;
             d.summary = summary_from_row(r);
-            std::vector<CycleSummary> one{d.summary};
-            attach_sessions(sql, one);
-            d.summary = std::move(one.front());
+            attach_own_sessions(sql, d.summary);
             soci::row extra;
             sql << "SELECT c.description, COALESCE(f.bio, '') FROM cycles c LEFT JOIN facilitators f ON f.id = "
                    "c.facilitator_id WHERE c.id = :id",

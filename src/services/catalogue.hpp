@@ -31,12 +31,15 @@ struct CycleSummary {
     registration::Mode mode = registration::Mode::first_come;
     std::int64_t registration_opens_at = 0;
     std::int64_t registration_closes_at = 0;
-    std::vector<SessionSlot> sessions;
+    std::vector<SessionSlot> sessions;  // by start
+    std::string status;                 // draft | published | closed
 
+    std::int64_t first_session_at() const;  // 0 when none is planned
     registration::Availability availability(std::int64_t now) const;
 };
 
-// Published cycles whose last session has not ended, soonest first.
+// Published cycles whose first session has not started yet, soonest first (the home
+// page's "Prochains cycles").
 Result<std::vector<CycleSummary>> upcoming_cycles(store::Database& db, std::int64_t now_utc, int limit);
 
 struct CatalogueFilters {
@@ -69,7 +72,9 @@ struct CycleDetail {
     std::vector<Contact> contacts;
 };
 
-Result<std::optional<CycleDetail>> cycle_detail(store::Database& db, const std::string& slug);
+// A published or closed cycle; `include_drafts` also finds a draft, for the organisers' preview.
+Result<std::optional<CycleDetail>> cycle_detail(store::Database& db, const std::string& slug,
+                                               bool include_drafts = false);
 
 struct Testimonial {
     std::string author, role_text, place, quote;

@@ -1,17 +1,15 @@
 #include "services/cycle_admin.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
-#include <regex>
 #include <set>
 
-#include "domain/account_rules.hpp"
 #include "domain/cycle_format.hpp"
 #include "domain/paris_time.hpp"
-#include "domain/territory_types.hpp"
 #include "domain/text.hpp"
 #include "services/audit.hpp"
+#include "services/cycle_admin_reads.hpp"
+#include "services/cycle_form.hpp"
 #include "services/registrations.hpp"
 #include "store/rows.hpp"
 
@@ -21,253 +19,14 @@ namespace {
 
 using store::as_int;
 using store::as_text;
-
-// ---------------------------------------------------------------------------
-// Parsing the form (pure)
-
-struct ParsedSession {
-    long long id = 0;  // 0: new session
-    std::int64_t starts_at = 0;
-    std::int64_t ends_at = 0;
-    std::string visio_url;
-};
-
-struct ParsedCycle {
-    std::string title, theme, summary, description, territory_types, region_code;
-    int capacity = 15;
-    registration::Mode mode = registration::Mode::first_come;
-    std::int64_t opens_at = 0;   // 0: no bound
-    std::int64_t closes_at = 0;  // 0: no bound
-    long long facilitator_id = 0;
-    bool new_facilitator = false;
-    std::string facilitator_name, facilitator_bio, facilitator_email;
-    std::vector<ParsedSession> sessions;  // sorted by start
-};
-
-struct CivilDate {
-    int year = 0, month = 0, day = 0;
-};
-
-bool parse_date(const std::string& typed, CivilDate& out) {
-    static const std::regex iso(R"(^(\d{4})-(\d{1,2})-(\d{1,2})$)");
-    static const std::regex french(R"(^(\d{1,2})/(\d{1,2})/(\d{4})$)");
-    const auto s = text::trim(typed);
-    std::smatch m;
-    if (std::regex_match(s, m, iso)) {
-        out = {std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])};
-    } else if (std::regex_match(s, m, french)) {
-        out = {std::stoi(m[3]), std::stoi(m[2]), std::stoi(m[1])};
-    } else {
-        return false;
-    }
-    if (out.year < 2000 || out.year > 2100 || out.month < 1 || out.month > 12 || out.day < 1 || out.day > 31)
-        return false;
-    // The day must exist in that month: 31/02 would otherwise slip into March.
-    const auto days = paris_time::days_from_civil(out.year, out.month, out.day);
-    const auto back = paris_time::to_local(days * 86400 + 12 * 3600);
-    return back.day == out.day && back.month == out.month;
-}
-
-bool parse_time(const std::string& typed, int& hour, int& minute) {
-    static const std::regex form(R"(^(\d{1,2})\s*[:hH]\s*(\d{2})?(?::\d{2})?$)");
-    const auto s = text::trim(typed);
-    std::smatch m;
-    if (!std::regex_match(s, m, form)) return false;
-    hour = std::stoi(m[1]);
-    minute = m[2].matched ? std::stoi(m[2]) : 0;
-    return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59;
-}
-
-std::string hh_mm(std::int64_t utc) {
-    const auto local = paris_time::to_local(utc);
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%02d:%02d", local.hour, local.minute);
-    return buf;
-}
-
-bool is_web_url(const std::string& s) {
-    static const std::regex url(R"(^https?://[^\s/$.?#][^\s]*$)", std::regex::icase);
-    return std::regex_match(s, url);
-}
-
-bool parse_id(const std::string& s, long long& out) {
-    if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos) return false;
-    out = std::stoll(s);
-    return true;
-}
-
-// A date and time of the registration window; `default_time` when only the date is typed.
-void parse_moment(const std::string& date, const std::string& time, const char* default_time, const std::string& field,
-                  const std::string& what, std::int64_t& out, std::map<std::string, std::string>& errors) {
-    out = 0;
-    if (text::trim(date).empty() && text::trim(time).empty()) return;
-    CivilDate d;
-    if (!parse_date(date, d)) {
-        errors[field + "_date"] = "Indiquez la date " + what + " au format JJ/MM/AAAA.";
-        return;
-    }
-    int h = 0, m = 0;
-    const auto t = text::trim(time).empty() ? std::string(default_time) : time;
-    if (!parse_time(t, h, m)) {
-        errors[field + "_time"] = "Indiquez l’heure " + what + " au format HH:MM, par exemple 09:00.";
-        return;
-    }
-    out = paris_time::to_utc(d.year, d.month, d.day, h, m);
-}
-
-std::map<std::string, std::string> parse_cycle(const CycleInput& in, ParsedCycle& out) {
-    std::map<std::string, std::string> errors;
-    out.title = text::trim(in.title);
-    if (out.title.empty()) errors["title"] = "Indiquez le titre du cycle.";
-    else if (text::length_in_chars(out.title) > 150) errors["title"] = "Le titre ne doit pas dépasser 150 caractères.";
-    out.theme = text::trim(in.theme);
-    if (out.theme.empty())
-        errors["theme"] = "Indiquez la thématique du cycle, par exemple « Transition écologique ».";
-    else if (text::length_in_chars(out.theme) > 100)
-        errors["theme"] = "La thématique ne doit pas dépasser 100 caractères.";
-    out.summary = text::trim(in.summary);
-    if (out.summary.empty())
-        errors["summary"] = "Rédigez un résumé de quelques lignes : il apparaît dans le catalogue.";
-    else if (text::length_in_chars(out.summary) > 1000)
-        errors["summary"] = "Le résumé ne doit pas dépasser 1 000 caractères.";
-    out.description = text::trim(in.description);
-    if (text::length_in_chars(out.description) > 20000)
-        errors["description"] = "La présentation ne doit pas dépasser 20 000 caractères.";
-
-    std::vector<std::string> types;
-    for (const auto& t : territory::all_types())
-        if (std::find(in.territory_types.begin(), in.territory_types.end(), t.code) != in.territory_types.end())
-            types.push_back(t.code);
-    for (const auto& t : in.territory_types)
-        if (!territory::is_known(t)) errors["territory_types"] = "Type de territoire inconnu : « " + t + " ».";
-    out.territory_types = territory::join_codes(types);
-    out.region_code = text::trim(in.region_code);
-
-    const auto capacity = text::trim(in.capacity);
-    if (capacity.empty() || capacity.size() > 4 || capacity.find_first_not_of("0123456789") != std::string::npos ||
-        std::stoi(capacity) < 1 || std::stoi(capacity) > 200)
-        errors["capacity"] = "La capacité doit être un nombre entier de places, entre 1 et 200 (15 dans le format).";
-    else
-        out.capacity = std::stoi(capacity);
-    if (!registration::parse_mode(in.mode, out.mode))
-        errors["mode"] = "Choisissez le mode d’inscription : « Premier arrivé » ou « Sur candidature ».";
-
-    parse_moment(in.opens_date, in.opens_time, "00:00", "opens", "d’ouverture des inscriptions", out.opens_at, errors);
-    parse_moment(in.closes_date, in.closes_time, "23:59", "closes", "de clôture des inscriptions", out.closes_at, errors);
-    if (out.opens_at > 0 && out.closes_at > 0 && out.closes_at <= out.opens_at)
-        errors["closes_date"] = "La clôture des inscriptions doit être postérieure à leur ouverture.";
-
-    const auto choice = text::trim(in.facilitator_choice);
-    out.facilitator_name = text::trim(in.new_facilitator_name);
-    out.facilitator_bio = text::trim(in.new_facilitator_bio);
-    out.facilitator_email = accounts::normalise_email(in.facilitator_email);
-    if (choice == "new" || (choice.empty() && !out.facilitator_name.empty())) {
-        out.new_facilitator = true;
-        if (out.facilitator_name.empty())
-            errors["new_facilitator_name"] = "Indiquez le prénom et le nom de l’intervenant à créer.";
-        else if (text::length_in_chars(out.facilitator_name) > 120)
-            errors["new_facilitator_name"] = "Le nom de l’intervenant ne doit pas dépasser 120 caractères.";
-        if (text::length_in_chars(out.facilitator_bio) > 4000)
-            errors["new_facilitator_bio"] = "La biographie ne doit pas dépasser 4 000 caractères.";
-    } else if (!choice.empty()) {
-        if (!parse_id(choice, out.facilitator_id))
-            errors["facilitator_choice"] = "Intervenant introuvable : choisissez-le dans la liste.";
-        if (!out.facilitator_name.empty())
-            errors["new_facilitator_name"] =
-                "Pour créer un nouvel intervenant, choisissez « Nouvel intervenant » dans la liste ; sinon, videz ce "
-                "champ.";
-    }
-    if (!out.facilitator_email.empty()) {
-        if (!text::is_plausible_email(out.facilitator_email))
-            errors["facilitator_email"] = "L’adresse e-mail du compte de l’intervenant n’est pas valide.";
-        else if (choice.empty() && out.facilitator_name.empty())
-            errors["facilitator_email"] = "Choisissez ou créez d’abord l’intervenant à associer à ce compte.";
-    }
-
-    int row = 0;
-    for (const auto& s : in.sessions) {
-        ++row;
-        if (s.blank()) continue;
-        const auto n = std::to_string(row);
-        const auto key = "session_" + n + "_";
-        ParsedSession p;
-        if (!text::trim(s.id).empty() && !parse_id(text::trim(s.id), p.id)) {
-            errors[key + "date"] = "Séance " + n + " : séance introuvable, rechargez la page.";
-            continue;
-        }
-        CivilDate d;
-        int sh = 0, sm = 0, eh = 0, em = 0;
-        bool ok = true;
-        if (!parse_date(s.date, d)) {
-            errors[key + "date"] = "Séance " + n + " : indiquez la date au format JJ/MM/AAAA.";
-            ok = false;
-        }
-        if (!parse_time(s.start, sh, sm)) {
-            errors[key + "start"] = "Séance " + n + " : indiquez l’heure de début au format HH:MM.";
-            ok = false;
-        }
-        if (!parse_time(s.end, eh, em)) {
-            errors[key + "end"] = "Séance " + n + " : indiquez l’heure de fin au format HH:MM.";
-            ok = false;
-        }
-        p.visio_url = text::trim(s.visio_url);
-        if (!p.visio_url.empty() && (!is_web_url(p.visio_url) || p.visio_url.size() > 500)) {
-            errors[key + "visio"] = "Séance " + n + " : le lien de visioconférence doit être une adresse web "
-                                    "commençant par https://.";
-            ok = false;
-        }
-        if (!ok) continue;
-        p.starts_at = paris_time::to_utc(d.year, d.month, d.day, sh, sm);
-        p.ends_at = paris_time::to_utc(d.year, d.month, d.day, eh, em);
-        if (p.ends_at <= p.starts_at) {
-            errors[key + "end"] = "Séance " + n + " : l’heure de fin doit suivre l’heure de début.";
-            continue;
-        }
-        out.sessions.push_back(p);
-    }
-    std::stable_sort(out.sessions.begin(), out.sessions.end(),
-                     [](const ParsedSession& a, const ParsedSession& b) { return a.starts_at < b.starts_at; });
-    return errors;
-}
-
-Failure form_failure(std::map<std::string, std::string> errors, int status = 422) {
-    const auto n = errors.size();
-    Failure f = fail("Le cycle n’a pas été enregistré : " + std::to_string(n) +
-                         (n > 1 ? " champs sont à corriger." : " champ est à corriger."),
-                     {}, status);
-    if (n == 1) f.field = errors.begin()->first;
-    f.fields = std::move(errors);
-    return f;
-}
-
-Failure field_failure(const std::string& field, const std::string& message, int status = 422) {
-    Failure f = fail(message, field, status);
-    f.fields[field] = message;
-    return f;
-}
-
-std::vector<std::string> warnings_for(const std::vector<registration::Interval>& sessions, std::int64_t closes_at) {
-    auto out = cycle_format::warnings(sessions);
-    if (!sessions.empty() && closes_at > 0) {
-        std::int64_t first = sessions.front().starts_at;
-        for (const auto& s : sessions) first = std::min(first, s.starts_at);
-        if (closes_at > first)
-            out.push_back("Les inscriptions ferment après le début de la première séance.");
-    }
-    return out;
-}
-
-std::vector<registration::Interval> intervals(const std::vector<ParsedSession>& sessions) {
-    std::vector<registration::Interval> out;
-    for (const auto& s : sessions) out.push_back({s.starts_at, s.ends_at});
-    return out;
-}
-
-std::vector<registration::Interval> intervals(const std::vector<store::SessionRow>& sessions) {
-    std::vector<registration::Interval> out;
-    for (const auto& s : sessions) out.push_back({s.starts_at, s.ends_at});
-    return out;
-}
+using cycle_form::field_failure;
+using cycle_form::form_failure;
+using cycle_form::intervals;
+using cycle_form::ParsedCycle;
+using cycle_form::ParsedSession;
+using cycle_form::warnings_for;
+using cycle_reads::region_of;
+using cycle_reads::registration_counts;
 
 // ---------------------------------------------------------------------------
 // Store helpers (inside the caller's transaction)
@@ -336,12 +95,6 @@ Result<long long> resolve_facilitator(soci::session& sql, long long actor_id, co
     return id;
 }
 
-std::string region_of(soci::session& sql, long long cycle_id) {
-    std::string code;
-    sql << "SELECT region_code FROM cycles WHERE id = :id", soci::use(cycle_id), soci::into(code);
-    return code;
-}
-
 Result<Done> check_region(soci::session& sql, const std::string& code) {
     if (code.empty()) return Done{};
     long long found = 0;
@@ -402,25 +155,6 @@ int mail_cycle_changed(soci::session& sql, long long cycle_id, const std::string
     return static_cast<int>(recipients.size());
 }
 
-struct Counts {
-    int confirmed = 0, waiting = 0, applied = 0;
-};
-
-Counts registration_counts(soci::session& sql, long long cycle_id) {
-    Counts c;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT status, COUNT(*) FROM registrations WHERE cycle_id = :c GROUP BY status",
-         soci::use(cycle_id));
-    for (const auto& r : rows) {
-        const auto status = as_text(r, 0);
-        const int n = static_cast<int>(as_int(r, 1));
-        if (status == "confirmed") c.confirmed = n;
-        else if (status == "waiting") c.waiting = n;
-        else if (status == "applied") c.applied = n;
-    }
-    return c;
-}
-
 Failure cycle_not_found() { return fail("Ce cycle n’existe pas.", {}, 404); }
 
 }  // namespace
@@ -451,7 +185,9 @@ const char* cycle_status_label(const std::string& status) {
 Result<CycleSaved> create_cycle(store::Database& db, long long actor_id, const CycleInput& input,
                                 const MailContext&) {
     ParsedCycle p;
-    if (auto errors = parse_cycle(input, p); !errors.empty()) return form_failure(std::move(errors));
+    if (auto errors = cycle_form::parse_cycle(input, p); !errors.empty()) return form_failure(std::move(errors));
+    if (auto errors = cycle_form::past_session_errors(p.sessions, {}, store::now_utc_seconds()); !errors.empty())
+        return form_failure(std::move(errors));
     return store::in_transaction<CycleSaved>(db, [&](soci::session& sql) -> Result<CycleSaved> {
         if (auto ok = check_region(sql, p.region_code); !ok) return ok.failure();
         auto facilitator = resolve_facilitator(sql, actor_id, p);
@@ -485,7 +221,7 @@ Result<CycleSaved> create_cycle(store::Database& db, long long actor_id, const C
 Result<CycleSaved> update_cycle(store::Database& db, long long actor_id, const std::string& slug,
                                 const CycleInput& input, const MailContext& mail) {
     ParsedCycle p;
-    if (auto errors = parse_cycle(input, p); !errors.empty()) return form_failure(std::move(errors));
+    if (auto errors = cycle_form::parse_cycle(input, p); !errors.empty()) return form_failure(std::move(errors));
     return store::in_transaction<CycleSaved>(db, [&](soci::session& sql) -> Result<CycleSaved> {
         const auto cycle = store::find_cycle(sql, db.dialect(), slug, true);
         if (!cycle) return cycle_not_found();
@@ -516,6 +252,10 @@ Result<CycleSaved> update_cycle(store::Database& db, long long actor_id, const s
                                     409);
             kept.insert(s.id);
         }
+        std::map<long long, std::int64_t> stored_starts;
+        for (const auto& s : before) stored_starts[s.id] = s.starts_at;
+        if (auto errors = cycle_form::past_session_errors(p.sessions, stored_starts, store::now_utc_seconds()); !errors.empty())
+            return form_failure(std::move(errors));
 
         auto facilitator = resolve_facilitator(sql, actor_id, p);
         if (!facilitator) return facilitator.failure();
@@ -643,8 +383,16 @@ Status publish_cycle(store::Database& db, long long actor_id, const std::string&
         if (!cycle) return cycle_not_found();
         if (cycle->status == "published") return fail("Ce cycle est déjà publié.", {}, 409);
         if (cycle->status != "draft") return fail("Ce cycle est clos : il ne peut plus être publié.", {}, 409);
-        if (store::cycle_sessions(sql, cycle->id).empty())
-            return fail("Ajoutez au moins une séance avant de publier le cycle.", {}, 422);
+        const auto sessions = store::cycle_sessions(sql, cycle->id);
+        if (sessions.empty()) return fail("Ajoutez au moins une séance avant de publier le cycle.", {}, 422);
+        // Nobody has seen a draft's dates yet: each counts as new, and none may be past.
+        const long long now = store::now_utc_seconds();
+        for (const auto& s : sessions)
+            if (cycle_format::placed_in_past(s.starts_at, 0, now))
+                return fail("Le cycle n’est pas publié : la séance " + std::to_string(s.number) + " du " +
+                                paris_time::long_date(s.starts_at) + " est déjà passée. Déplacez-la à une date à "
+                                "venir, puis publiez.",
+                            {}, 422);
         const long long id = cycle->id;
         sql << "UPDATE cycles SET status = 'published' WHERE id = :id", soci::use(id);
         record_audit(sql, actor_id, "cycle.publish", "cycle:" + cycle->slug, "« " + cycle->title + " »");
@@ -664,125 +412,6 @@ Status close_cycle(store::Database& db, long long actor_id, const std::string& s
         record_audit(sql, actor_id, "cycle.close", "cycle:" + cycle->slug, "« " + cycle->title + " »");
         return Done{};
     });
-}
-
-Result<std::optional<CycleEditing>> cycle_for_edit(store::Database& db, const std::string& slug) {
-    try {
-        return store::with_session(db, [&](soci::session& sql) -> std::optional<CycleEditing> {
-            const auto cycle = store::find_cycle(sql, db.dialect(), slug, false);
-            if (!cycle) return std::nullopt;
-            CycleEditing e;
-            e.cycle = *cycle;
-            e.region_code = region_of(sql, cycle->id);
-            auto& in = e.input;
-            in.title = cycle->title;
-            in.theme = cycle->theme;
-            in.summary = cycle->summary;
-            in.description = cycle->description;
-            in.territory_types = territory::split_codes(cycle->territory_types);
-            in.region_code = e.region_code;
-            in.capacity = std::to_string(cycle->capacity);
-            in.mode = registration::mode_code(cycle->mode);
-            if (cycle->opens_at > 0) {
-                in.opens_date = paris_time::iso_date(cycle->opens_at);
-                in.opens_time = hh_mm(cycle->opens_at);
-            }
-            if (cycle->closes_at > 0) {
-                in.closes_date = paris_time::iso_date(cycle->closes_at);
-                in.closes_time = hh_mm(cycle->closes_at);
-            }
-            if (cycle->facilitator_id > 0) {
-                in.facilitator_choice = std::to_string(cycle->facilitator_id);
-                soci::row f;
-                const long long fid = cycle->facilitator_id;
-                sql << "SELECT f.full_name, COALESCE(u.email, '') FROM facilitators f LEFT JOIN users u ON "
-                       "u.id = f.user_id WHERE f.id = :f",
-                    soci::use(fid), soci::into(f);
-                if (sql.got_data()) {
-                    e.facilitator_name = as_text(f, 0);
-                    in.facilitator_email = as_text(f, 1);
-                }
-            }
-            const auto sessions = store::cycle_sessions(sql, cycle->id);
-            for (const auto& s : sessions)
-                in.sessions.push_back({std::to_string(s.id), paris_time::iso_date(s.starts_at), hh_mm(s.starts_at),
-                                       hh_mm(s.ends_at), s.visio_url});
-            e.warnings = warnings_for(intervals(sessions), cycle->closes_at);
-            const auto counts = registration_counts(sql, cycle->id);
-            e.confirmed = counts.confirmed;
-            e.waiting = counts.waiting;
-            e.applied = counts.applied;
-            return e;
-        });
-    } catch (const std::exception& e) {
-        return store::technical_failure(e);
-    }
-}
-
-Result<std::vector<FacilitatorOption>> facilitator_options(store::Database& db) {
-    try {
-        return store::with_session(db, [&](soci::session& sql) {
-            std::vector<FacilitatorOption> out;
-            soci::rowset<soci::row> rows =
-                (sql.prepare << "SELECT f.id, f.full_name, COALESCE(u.email, '') FROM facilitators f "
-                                "LEFT JOIN users u ON u.id = f.user_id ORDER BY f.full_name, f.id");
-            for (const auto& r : rows) out.push_back({as_int(r, 0), as_text(r, 1), as_text(r, 2)});
-            return out;
-        });
-    } catch (const std::exception& e) {
-        return store::technical_failure(e);
-    }
-}
-
-Result<std::vector<RegionOption>> region_options(store::Database& db) {
-    try {
-        return store::with_session(db, [&](soci::session& sql) {
-            std::vector<RegionOption> out;
-            soci::rowset<soci::row> rows = (sql.prepare << "SELECT code, name FROM regions ORDER BY name");
-            for (const auto& r : rows) out.push_back({as_text(r, 0), as_text(r, 1)});
-            return out;
-        });
-    } catch (const std::exception& e) {
-        return store::technical_failure(e);
-    }
-}
-
-Result<std::vector<AdminCycleItem>> admin_cycles(store::Database& db) {
-    try {
-        return store::with_session(db, [&](soci::session& sql) {
-            std::vector<AdminCycleItem> out;
-            soci::rowset<soci::row> rows =
-                (sql.prepare
-                 << "SELECT c.id, c.slug, c.title, c.status, c.theme, COALESCE(f.full_name, ''), c.mode, c.capacity, "
-                    "(SELECT COUNT(*) FROM registrations r WHERE r.cycle_id = c.id AND r.status = 'confirmed'), "
-                    "(SELECT COUNT(*) FROM registrations r WHERE r.cycle_id = c.id AND r.status = 'waiting'), "
-                    "(SELECT COUNT(*) FROM registrations r WHERE r.cycle_id = c.id AND r.status = 'applied'), "
-                    "COALESCE((SELECT MIN(s.starts_at) FROM cycle_sessions s WHERE s.cycle_id = c.id), 0), "
-                    "(SELECT COUNT(*) FROM cycle_sessions s WHERE s.cycle_id = c.id) "
-                    "FROM cycles c LEFT JOIN facilitators f ON f.id = c.facilitator_id "
-                    "ORDER BY CASE c.status WHEN 'draft' THEN 0 WHEN 'published' THEN 1 ELSE 2 END, 12, c.id");
-            for (const auto& r : rows) {
-                AdminCycleItem c;
-                c.id = as_int(r, 0);
-                c.slug = as_text(r, 1);
-                c.title = as_text(r, 2);
-                c.status = as_text(r, 3);
-                c.theme = as_text(r, 4);
-                c.facilitator_name = as_text(r, 5);
-                registration::parse_mode(as_text(r, 6), c.mode);
-                c.capacity = static_cast<int>(as_int(r, 7));
-                c.confirmed = static_cast<int>(as_int(r, 8));
-                c.waiting = static_cast<int>(as_int(r, 9));
-                c.applied = static_cast<int>(as_int(r, 10));
-                c.first_session_at = as_int(r, 11);
-                c.session_count = static_cast<int>(as_int(r, 12));
-                out.push_back(std::move(c));
-            }
-            return out;
-        });
-    } catch (const std::exception& e) {
-        return store::technical_failure(e);
-    }
 }
 
 }  // namespace ateliers::services

@@ -2,10 +2,13 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "domain/calendar_shift.hpp"
 #include "services/breakout_planning.hpp"
 #include "store/rows.hpp"
 
@@ -32,12 +35,42 @@ struct Person {
     std::string function_title;
 };
 
-// The first commune of each département (varied sizes and régions) and a few EPCI.
+// Real communes from every région and of every size, the small ones first as in the
+// agency's priorities, one in eight overseas, then a few intercommunalités. The pick
+// within each (région, size) group follows a fixed stride: the same people on every
+// run, and names that do not all start with the same letter, as the first communes by
+// code would.
 std::vector<std::string> demo_collectivites(soci::session& sql) {
+    std::map<std::pair<std::string, std::string>, std::vector<std::string>> groups;
+    std::vector<std::string> metro, overseas;
+    soci::rowset<soci::row> communes =
+        (sql.prepare << "SELECT id, region_code, size_class, zone FROM collectivites WHERE kind = 'commune' "
+                        "AND zone IN ('metro', 'drom') ORDER BY code");
+    for (const auto& r : communes) {
+        const auto region = as_text(r, 1);
+        auto& regions = as_text(r, 3) == "metro" ? metro : overseas;
+        if (std::find(regions.begin(), regions.end(), region) == regions.end()) regions.push_back(region);
+        groups[{region, as_text(r, 2)}].push_back(as_text(r, 0));
+    }
+    std::sort(metro.begin(), metro.end());
+    std::sort(overseas.begin(), overseas.end());
+    const std::array<const char*, 8> sizes{"commune_small", "commune_medium", "commune_small", "commune_large",
+                                           "commune_small", "commune_medium", "commune_xlarge", "commune_small"};
     std::vector<std::string> out;
-    soci::rowset<soci::row> communes = (sql.prepare << "SELECT id FROM collectivites WHERE kind = 'commune' AND "
-                                                       "code LIKE '%001' ORDER BY code LIMIT 32");
-    for (const auto& r : communes) out.push_back(as_text(r, 0));
+    for (std::size_t i = 0; i < 32; ++i) {
+        const auto& regions = i % 8 == 4 && !overseas.empty() ? overseas : metro;
+        if (regions.empty()) break;
+        const auto& region = regions[(i * 5 + i / 8) % regions.size()];
+        for (std::size_t k = 0; k < sizes.size(); ++k) {  // the next size when the région has none of this one
+            const auto it = groups.find({region, sizes[(i + k) % sizes.size()]});
+            if (it == groups.end() || it->second.empty()) continue;
+            auto& group = it->second;
+            const auto at = (i * 7919 + 104729) % group.size();
+            out.push_back(group[at]);
+            group.erase(group.begin() + static_cast<std::ptrdiff_t>(at));
+            break;
+        }
+    }
     soci::rowset<soci::row> epci =
         (sql.prepare << "SELECT id FROM collectivites WHERE kind = 'epci' ORDER BY code LIMIT 4 OFFSET 200");
     for (const auto& r : epci) out.push_back(as_text(r, 0));
@@ -126,7 +159,13 @@ int seed_round(soci::session& sql, const std::vector<Person>& people, std::int64
 int seed_finished_cycle(store::Database& db, const std::vector<Person>& people, std::int64_t now) {
     std::vector<long long> registrations;
     long long cycle_id = 0;
-    const long long first = (now / day - 45) * day + 12 * 3600 + 30 * 60;  // 13 h 30 in Paris (winter), 45 days ago
+    // Four Tuesdays, two weeks apart, 13 h 30 – 15 h 30 in Paris, the last one a few days
+    // ago. The source dates straddle a change of time on purpose: the hour must not move.
+    std::vector<calendar_shift::LocalSlot> slots;
+    for (const auto& [m, d] : std::array<std::pair<int, int>, 4>{{{10, 15}, {10, 29}, {11, 12}, {11, 26}}})
+        slots.push_back({2024, m, d, 13, 30, 15, 30});
+    const int weeks = calendar_shift::weeks_back(slots, now, 3);
+    const long long first = calendar_shift::moved(slots.front(), weeks).starts_at;
     store::with_session(db, [&](soci::session& sql) {
         long long facilitator = 0;
         sql << "SELECT id FROM facilitators WHERE slug = 'sandra-pedano'", soci::into(facilitator);
@@ -143,7 +182,8 @@ int seed_finished_cycle(store::Database& db, const std::vector<Person>& people, 
             soci::use(slug), soci::use(facilitator, fac_ind), soci::use(opens), soci::use(closes),
             soci::use(created), soci::into(cycle_id);
         for (int n = 1; n <= 4; ++n) {
-            const long long starts = first + (n - 1) * 14 * day, ends = starts + 2 * 3600;
+            const auto at = calendar_shift::moved(slots[static_cast<std::size_t>(n - 1)], weeks);
+            const long long starts = at.starts_at, ends = at.ends_at;
             sql << "INSERT INTO cycle_sessions (cycle_id, number, starts_at, ends_at, visio_url) VALUES (:c, :n, :s, "
                    ":e, 'https://visio.example.invalid/demo')",
                 soci::use(cycle_id), soci::use(n), soci::use(starts), soci::use(ends);
@@ -184,9 +224,11 @@ int seed_finished_cycle(store::Database& db, const std::vector<Person>& people, 
                 const long long id = registrations[r];
                 const long long at = now;
                 const std::string recorded = status;
+                // Only an unexcused absence earns the kind e-mail (marked sent: the addresses are made up).
+                soci::indicator mailed = recorded == "absent" ? soci::i_ok : soci::i_null;
                 sql << "INSERT INTO attendance (session_id, registration_id, status, recorded_at, absence_mail_at) "
                        "VALUES (:s, :r, :st, :t, :m)",
-                    soci::use(session_id), soci::use(id), soci::use(recorded), soci::use(at), soci::use(at);
+                    soci::use(session_id), soci::use(id), soci::use(recorded), soci::use(at), soci::use(at, mailed);
             }
             soci::rowset<soci::row> clients = (sql.prepare << "SELECT registration_id FROM session_groups WHERE "
                                                               "session_id = :s AND is_client = 1 ORDER BY group_number",

@@ -3,9 +3,10 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <cstdio>
 #include <fstream>
 
-#include "domain/paris_time.hpp"
+#include "domain/calendar_shift.hpp"
 #include "domain/territory_types.hpp"
 #include "platform/source_dir.hpp"
 
@@ -15,25 +16,13 @@ namespace {
 
 using nlohmann::json;
 
-struct LocalSlot {
-    int year, month, day, start_h, start_m, end_h, end_m;
-};
-
-LocalSlot parse_slot(const json& s) {
-    LocalSlot t{};
+calendar_shift::LocalSlot parse_slot(const json& s) {
+    calendar_shift::LocalSlot t{};
     const auto date = s.at("date").get<std::string>();
     std::sscanf(date.c_str(), "%d-%d-%d", &t.year, &t.month, &t.day);
-    std::sscanf(s.at("start").get<std::string>().c_str(), "%d:%d", &t.start_h, &t.start_m);
-    std::sscanf(s.at("end").get<std::string>().c_str(), "%d:%d", &t.end_h, &t.end_m);
+    std::sscanf(s.at("start").get<std::string>().c_str(), "%d:%d", &t.start_hour, &t.start_minute);
+    std::sscanf(s.at("end").get<std::string>().c_str(), "%d:%d", &t.end_hour, &t.end_minute);
     return t;
-}
-
-std::int64_t slot_start_utc(const LocalSlot& t, int shift_days, bool end) {
-    // Shift the civil date, then convert: the wall-clock hour stays the same across DST.
-    const auto days = paris_time::days_from_civil(t.year, t.month, t.day) + shift_days;
-    const auto probe = paris_time::to_local(days * 86400 + 12 * 3600);
-    return paris_time::to_utc(probe.year, probe.month, probe.day, end ? t.end_h : t.start_h,
-                              end ? t.end_m : t.start_m);
 }
 
 std::string paragraphs(const json& description) {
@@ -56,13 +45,6 @@ long long upsert_facilitator(soci::session& sql, const json& f) {
 
 }  // namespace
 
-int weeks_to_shift(std::int64_t first_session_utc, std::int64_t today_utc, int lead_days) {
-    const std::int64_t target = today_utc + static_cast<std::int64_t>(lead_days) * 86400;
-    if (first_session_utc >= target) return 0;
-    const std::int64_t week = 7 * 86400;
-    return static_cast<int>((target - first_session_utc + week - 1) / week);
-}
-
 std::string default_demo_path() { return source_dir() + "/data/demo/ateliers-interactifs.json"; }
 
 Result<DemoCounts> seed_demo(store::Database& db, const std::string& json_path, std::int64_t today_utc) {
@@ -76,10 +58,10 @@ Result<DemoCounts> seed_demo(store::Database& db, const std::string& json_path, 
     }
 
     // One shift for every cycle keeps their relative calendar as published.
-    std::int64_t earliest = INT64_MAX;
+    std::vector<calendar_shift::LocalSlot> slots;
     for (const auto& c : content.at("cycles"))
-        for (const auto& s : c.at("sessions")) earliest = std::min(earliest, slot_start_utc(parse_slot(s), 0, false));
-    const int shift_days = 7 * weeks_to_shift(earliest, today_utc, 21);
+        for (const auto& s : c.at("sessions")) slots.push_back(parse_slot(s));
+    const int weeks = calendar_shift::weeks_ahead(slots, today_utc, 21);
 
     DemoCounts counts;
     auto status = store::run_in_transaction(db, [&](soci::session& sql) -> Status {
@@ -94,7 +76,7 @@ Result<DemoCounts> seed_demo(store::Database& db, const std::string& json_path, 
             const auto types = territory::join_codes(c.at("territory_types").get<std::vector<std::string>>());
             const int capacity = c.value("capacity", 15);
             const auto mode = c.value("mode", std::string("first_come"));
-            const auto first = slot_start_utc(parse_slot(c.at("sessions").at(0)), shift_days, false);
+            const auto first = calendar_shift::moved(parse_slot(c.at("sessions").at(0)), weeks).starts_at;
             // Registrations open now and close a week before the first session.
             const long long opens = now, closes = first - 7 * 86400;
             sql << "INSERT INTO cycles (slug, title, theme, summary, description, territory_types, facilitator_id, "
@@ -115,9 +97,8 @@ Result<DemoCounts> seed_demo(store::Database& db, const std::string& json_path, 
             if (existing_sessions > 0) continue;
             int number = 0;
             for (const auto& s : c.at("sessions")) {
-                const auto slot = parse_slot(s);
-                const long long starts = slot_start_utc(slot, shift_days, false);
-                const long long ends = slot_start_utc(slot, shift_days, true);
+                const auto moved = calendar_shift::moved(parse_slot(s), weeks);
+                const long long starts = moved.starts_at, ends = moved.ends_at;
                 const std::string visio = "https://webconf.numerique.gouv.fr/ateliers-" + slug + "-" +
                                           std::to_string(number + 1);
                 ++number;

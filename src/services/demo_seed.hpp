@@ -15,12 +15,10 @@ struct DemoCounts {
 
 // Loads the demo content file (cycles of seed 000, testimonials, contacts).
 // Idempotent: upserts by slug. Session dates move by whole weeks so the earliest
-// session falls at least three weeks after `today_utc`, keeping weekdays and hours.
+// session falls at least three weeks after `today_utc`, keeping weekdays and Paris
+// hours, and none in the year-end break (calendar_shift::weeks_ahead).
 Result<DemoCounts> seed_demo(store::Database& db, const std::string& json_path, std::int64_t today_utc);
 
 std::string default_demo_path();
-
-// Whole weeks to add to `first_session_utc` so that it lands at least `lead_days` after `today_utc`.
-int weeks_to_shift(std::int64_t first_session_utc, std::int64_t today_utc, int lead_days);
 
 }  // namespace ateliers::services

@@ -5,6 +5,7 @@
 #include "domain/paris_time.hpp"
 #include "domain/text.hpp"
 #include "services/registration_mail.hpp"
+#include "services/seat_alerts.hpp"
 #include "store/collectivites.hpp"
 #include "store/cycles.hpp"
 #include "store/rows.hpp"
@@ -71,7 +72,12 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
         const auto cycle = store::find_cycle(sql, db.dialect(), request.cycle_slug, true);
         if (!cycle || cycle->status != "published") return fail("Ce cycle n’existe pas ou n’est plus publié.", {}, 404);
         const long long now = store::now_utc_seconds();
-        switch (registration::window_state(cycle->opens_at, cycle->closes_at, now)) {
+        long long first_session_at = 0;
+        soci::indicator first_ind = soci::i_null;
+        sql << "SELECT MIN(starts_at) FROM cycle_sessions WHERE cycle_id = :c", soci::use(cycle->id),
+            soci::into(first_session_at, first_ind);
+        if (first_ind != soci::i_ok) first_session_at = 0;
+        switch (registration::window_state(cycle->opens_at, cycle->closes_at, first_session_at, now)) {
             case registration::Window::not_yet_open:
                 return conflict("Les inscriptions à ce cycle ne sont pas encore ouvertes : elles ouvriront le " +
                                 paris_time::long_date(cycle->opens_at) + " à " + paris_time::time_of_day(cycle->opens_at) +
@@ -185,8 +191,9 @@ Status cancel_registration(store::Database& db, const CurrentUser& user, long lo
                            const MailContext& mail) {
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         soci::row r;
-        sql << "SELECT cycle_id, status FROM registrations WHERE id = :id AND user_id = :u", soci::use(registration_id),
-            soci::use(user.id), soci::into(r);
+        sql << "SELECT cycle_id, status, COALESCE(collectivite_slot, '') FROM registrations WHERE id = :id AND "
+               "user_id = :u",
+            soci::use(registration_id), soci::use(user.id), soci::into(r);
         if (!sql.got_data()) return fail("Inscription introuvable.", {}, 404);
         const long long cycle_id = as_int(r, 0);
         RegStatus status;
@@ -200,6 +207,8 @@ Status cancel_registration(store::Database& db, const CurrentUser& user, long lo
         enqueue_mail(sql, registration_mail(RegistrationEvent::cancelled,
                                             {user.email, user.full_name, cycle ? cycle->title : "", "", "", 0}, mail));
         if (status == RegStatus::confirmed) promote_waiting(sql, cycle_id, mail);
+        // Colleagues who asked to be told when their collectivité's place frees up.
+        if (const auto released = as_text(r, 2); !released.empty()) notify_seat_alerts(sql, cycle_id, released, mail);
         return Done{};
     });
 }
@@ -311,6 +320,29 @@ Result<std::vector<MyRegistration>> my_registrations(store::Database& db, long l
                     sql << "SELECT cycle_id FROM registrations WHERE id = :id", soci::use(m.id), soci::into(cycle_id);
                     m.waiting_position = store::waiting_position(sql, cycle_id, m.id);
                 }
+            return out;
+        });
+    } catch (const std::exception& e) {
+        return store::technical_failure(e);
+    }
+}
+
+Result<std::map<long long, MyCycleStatus>> my_cycle_statuses(store::Database& db, long long user_id) {
+    try {
+        return store::with_session(db, [&](soci::session& sql) {
+            std::map<long long, MyCycleStatus> out;
+            std::vector<std::pair<long long, long long>> waiting;  // cycle, registration
+            soci::rowset<soci::row> rows =
+                (sql.prepare << "SELECT id, cycle_id, status FROM registrations WHERE user_id = :u "
+                                "AND status IN ('applied', 'confirmed', 'waiting')",
+                 soci::use(user_id));
+            for (const auto& r : rows) {
+                MyCycleStatus m;
+                registration::parse_status(as_text(r, 2), m.status);
+                out[as_int(r, 1)] = m;
+                if (m.status == RegStatus::waiting) waiting.emplace_back(as_int(r, 1), as_int(r, 0));
+            }
+            for (const auto& [cycle_id, id] : waiting) out[cycle_id].waiting_position = store::waiting_position(sql, cycle_id, id);
             return out;
         });
     } catch (const std::exception& e) {

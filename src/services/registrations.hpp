@@ -1,6 +1,7 @@
 #pragma once
 // A participant's registration use cases: register, edit the situation, cancel
 // (which promotes the first person waiting), list their registrations.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,14 @@ struct MyRegistration {
 };
 
 Result<std::vector<MyRegistration>> my_registrations(store::Database& db, long long user_id, std::int64_t now);
+
+struct MyCycleStatus {
+    registration::Status status = registration::Status::applied;
+    int waiting_position = 0;  // 1 = next in line, when waiting
+};
+// The person's active registrations (applied, confirmed, waiting), by cycle id: what the
+// catalogue and the cycle pages show them instead of "S’inscrire".
+Result<std::map<long long, MyCycleStatus>> my_cycle_statuses(store::Database& db, long long user_id);
 
 // Moves a pending application one place up among the person's choices in its round.
 Status move_choice_up(store::Database& db, long long user_id, long long registration_id);

@@ -243,6 +243,8 @@ Response App::route(const Request& req, Visitor& visitor) const {
     const auto parts = path_segments(path);
     if (parts.size() == 3 && parts[0] == "cycles" && parts[2] == "inscription")
         return registration_submit(*this, req, visitor, form.value(), parts[1]);
+    if (parts.size() == 3 && parts[0] == "cycles" && parts[2] == "alerte-place")
+        return seat_alert_submit(*this, req, visitor, form.value(), parts[1]);
     if (parts.size() == 4 && parts[0] == "espace" && parts[1] == "inscriptions")
         if (auto id = path_id(parts[2])) {
             if (parts[3] == "situation") return situation_submit(*this, req, visitor, form.value(), *id);

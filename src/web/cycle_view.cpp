@@ -5,6 +5,12 @@
 
 namespace ateliers::web {
 
+std::map<long long, services::MyCycleStatus> my_statuses(const App& app, const Visitor& visitor) {
+    if (!visitor.user) return {};
+    auto statuses = services::my_cycle_statuses(app.db(), visitor.user->id);
+    return statuses ? std::move(statuses.value()) : std::map<long long, services::MyCycleStatus>{};
+}
+
 nlohmann::json sessions_view(const std::vector<services::SessionSlot>& sessions) {
     nlohmann::json out = nlohmann::json::array();
     int n = 0;
@@ -17,7 +23,7 @@ nlohmann::json sessions_view(const std::vector<services::SessionSlot>& sessions)
     return out;
 }
 
-nlohmann::json cycle_card(const services::CycleSummary& c, std::int64_t now) {
+nlohmann::json cycle_card(const services::CycleSummary& c, std::int64_t now, const services::MyCycleStatus* mine) {
     nlohmann::json types = nlohmann::json::array();
     for (const auto& t : c.territory_types) types.push_back(territory::label(t));
     const int left = std::max(0, c.capacity - c.seats_taken);
@@ -26,13 +32,15 @@ nlohmann::json cycle_card(const services::CycleSummary& c, std::int64_t now) {
                         : availability == registration::Availability::full ? "fr-badge--warning"
                         : availability == registration::Availability::upcoming ? "fr-badge--info"
                                                                                 : "";
+    // The availability badge already says "Complet" or "closes": a seats badge would repeat it.
     std::string seats;
     if (c.mode == registration::Mode::application)
         seats = "Sur candidature – " + std::to_string(c.capacity) + " places";
-    else if (left == 0)
-        seats = "Liste d’attente";
-    else
+    else if (left > 0 && availability != registration::Availability::closed)
         seats = std::to_string(left) + (left > 1 ? " places restantes" : " place restante");
+    const auto my_status = mine ? registration::personal_status_label(mine->status, mine->waiting_position) : "";
+    const bool open = availability == registration::Availability::open ||
+                      availability == registration::Availability::full;
     return {{"slug", c.slug},
             {"title", c.title},
             {"theme", c.theme},
@@ -40,11 +48,11 @@ nlohmann::json cycle_card(const services::CycleSummary& c, std::int64_t now) {
             {"facilitator", c.facilitator_name},
             {"sessions", sessions_view(c.sessions)},
             {"territory_types", types},
-            {"seats_text", seats},
+            {"seats_text", seats.empty() ? nlohmann::json(nullptr) : nlohmann::json(seats)},
             {"availability", registration::availability_label(availability)},
             {"availability_badge", badge},
-            {"can_register", availability == registration::Availability::open ||
-                                 availability == registration::Availability::full}};
+            {"my_status", my_status.empty() ? nlohmann::json(nullptr) : nlohmann::json(my_status)},
+            {"can_register", open && my_status.empty()}};
 }
 
 }  // namespace ateliers::web

@@ -30,11 +30,16 @@ Response new_password_submit(const App& app, const Request& req, Visitor& visito
 // public/cycle_pages.cpp
 Response catalogue_page(const App& app, const Request& req, Visitor& visitor);
 Response cycle_page(const App& app, const Request& req, Visitor& visitor, const std::string& slug);
+// A draft as it will look once published (the caller checks the organiser role).
+Response cycle_preview_page(const App& app, Visitor& visitor, const std::string& slug);
 
 // public/registration_pages.cpp
 Response registration_form(const App& app, const Request& req, Visitor& visitor, const std::string& slug);
 Response registration_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
                              const std::string& slug);
+// "Me prévenir si une place se libère pour ma collectivité"
+Response seat_alert_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
+                           const std::string& slug);
 
 // public/calendar_files.cpp
 Response cycle_calendar_file(const App& app, const Request& req, Visitor& visitor, const std::string& slug);

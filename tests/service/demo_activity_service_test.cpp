@@ -1,10 +1,15 @@
 // `seed-demo --activity`: the fictitious activity a local demo shows, loaded once,
 // consistent with the rules, and never a reason to e-mail anyone.
+#include <map>
+
+#include "domain/calendar_shift.hpp"
+#include "domain/paris_time.hpp"
 #include "services/breakout_planning.hpp"
 #include "services/demo_activity.hpp"
 #include "services/demo_seed.hpp"
 #include "services/reports.hpp"
 #include "services/selection_rounds.hpp"
+#include "store/rows.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;
@@ -55,4 +60,55 @@ TEST_F(DemoActivityTest, FillsARoundAndAFinishedCycleOnce) {
               0);
     // Every participant of the finished cycle sat in one group per session.
     EXPECT_EQ(count("SELECT COUNT(*) FROM session_groups"), 4 * first->past_participants);
+}
+
+TEST_F(DemoActivityTest, DemoPeopleAndAttendanceLookReal) {
+    const auto now = paris_time::to_utc(2026, 12, 1, 9, 0);
+    ASSERT_TRUE(store::import_referential(*db_, store::default_referential_dir()).ok());
+    ASSERT_TRUE(services::seed_demo(*db_, services::default_demo_path(), now).ok());
+    ASSERT_TRUE(services::seed_demo_activity(*db_, now).ok());
+
+    // People from communes of many régions, sizes and initials (not the first commune of
+    // each département, which all start with "A").
+    EXPECT_GE(count("SELECT COUNT(DISTINCT SUBSTR(c.name, 1, 1)) FROM users u JOIN collectivites c ON c.id = "
+                    "u.collectivite_id WHERE c.kind = 'commune'"),
+              8);
+    EXPECT_GE(count("SELECT COUNT(DISTINCT c.region_code) FROM users u JOIN collectivites c ON c.id = u.collectivite_id"),
+              10);
+    EXPECT_GE(count("SELECT COUNT(DISTINCT c.size_class) FROM users u JOIN collectivites c ON c.id = u.collectivite_id"),
+              5);
+    EXPECT_LT(count("SELECT COUNT(*) FROM users u JOIN collectivites c ON c.id = u.collectivite_id WHERE c.name LIKE 'A%'"),
+              10);
+
+    // Most people were present; only an unexcused absence had its e-mail.
+    const auto rows = count("SELECT COUNT(*) FROM attendance");
+    ASSERT_GT(rows, 0);
+    EXPECT_GT(count("SELECT COUNT(*) FROM attendance WHERE status = 'present'") * 4, rows * 3);
+    EXPECT_GT(count("SELECT COUNT(*) FROM attendance WHERE status = 'absent'"), 0);
+    EXPECT_GT(count("SELECT COUNT(*) FROM attendance WHERE status = 'excused'"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM attendance WHERE absence_mail_at IS NOT NULL AND status <> 'absent'"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM attendance WHERE absence_mail_at IS NULL AND status = 'absent'"), 0);
+
+    // Every session, of the demo cycles and of the finished one: a weekday, the same Paris
+    // hour within a cycle whatever the change of time, and none in the Christmas fortnight.
+    soci::session sql(db_->pool());
+    soci::rowset<soci::row> sessions =
+        (sql.prepare << "SELECT c.slug, s.starts_at FROM cycle_sessions s JOIN cycles c ON c.id = s.cycle_id "
+                        "ORDER BY c.slug, s.number");
+    std::map<std::string, std::pair<int, int>> hour_of;
+    int seen = 0;
+    for (const auto& r : sessions) {
+        const auto slug = r.get<std::string>(0);
+        const auto at = paris_time::to_local(store::as_int(r, 1));
+        ++seen;
+        EXPECT_TRUE(at.weekday >= 1 && at.weekday <= 5) << slug << " " << paris_time::iso8601(store::as_int(r, 1));
+        EXPECT_FALSE(calendar_shift::in_year_end_break(at.month, at.day))
+            << slug << " " << paris_time::iso8601(store::as_int(r, 1));
+        const auto [it, first] = hour_of.emplace(slug, std::make_pair(at.hour, at.minute));
+        if (!first) EXPECT_EQ(it->second, std::make_pair(at.hour, at.minute)) << slug;
+    }
+    EXPECT_EQ(seen, 28);  // six demo cycles and the finished one, four sessions each
+    const auto finished_last = count("SELECT MAX(s.ends_at) FROM cycle_sessions s JOIN cycles c ON c.id = s.cycle_id "
+                                     "WHERE c.slug = 'demo-participation-habitants'");
+    EXPECT_LT(finished_last, now);
 }

@@ -2,7 +2,9 @@
 #include "jobs/reminders.hpp"
 #include "services/calendar_feeds.hpp"
 #include "services/demo_seed.hpp"
+#include "services/catalogue.hpp"
 #include "services/registrations.hpp"
+#include "services/seat_alerts.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;
@@ -205,4 +207,102 @@ TEST_F(RegistrationsTest, PersonalCalendarHoldsConfirmedSessionsWithVisioLinks) 
     auto public_ics = services::cycle_calendar(*db_, "forets-cooperer", mail.base_url);
     ASSERT_TRUE(public_ics.ok() && public_ics.value().has_value());
     EXPECT_EQ(public_ics.value()->find("webconf"), std::string::npos) << "no visio link in the public file";
+}
+
+TEST_F(RegistrationsTest, RegistrationClosesOnceTheFirstSessionHasStartedWhateverTheWindow) {
+    // The window is still open (no closing date), but the first session began an hour ago.
+    soci::session sql(db_->pool());
+    const long long now = store::now_utc_seconds(), started = now - 3600, ends = now + 3600;
+    sql << "UPDATE cycles SET registration_opens_at = NULL, registration_closes_at = NULL WHERE slug = 'forets-cooperer'";
+    sql << "UPDATE cycle_sessions SET starts_at = :s, ends_at = :e WHERE number = 1 AND cycle_id = "
+           "(SELECT id FROM cycles WHERE slug = 'forets-cooperer')",
+        soci::use(started), soci::use(ends);
+    auto u = person("tardive", "commune:42168");
+    auto late = services::register_for_cycle(*db_, u, request("forets-cooperer", "commune:42168"), mail);
+    ASSERT_FALSE(late.ok());
+    EXPECT_EQ(late.failure().status, 409);
+    EXPECT_NE(late.failure().message.find("closes"), std::string::npos) << late.failure().message;
+    EXPECT_EQ(count("SELECT COUNT(*) FROM registrations"), 0);
+
+    // The catalogue agrees, and the home page no longer lists it among the next cycles.
+    auto page = services::search_catalogue(*db_, {}, 1, 50, now);
+    ASSERT_TRUE(page.ok());
+    bool seen = false;
+    for (const auto& c : page->cycles)
+        if (c.slug == "forets-cooperer") {
+            seen = true;
+            EXPECT_EQ(c.availability(now), registration::Availability::closed);
+        }
+    EXPECT_TRUE(seen) << "still in the catalogue, registration closed";
+    auto home = services::upcoming_cycles(*db_, now, 20);
+    ASSERT_TRUE(home.ok());
+    for (const auto& c : home.value()) EXPECT_NE(c.slug, "forets-cooperer");
+    EXPECT_EQ(home->size(), 5u);
+}
+
+TEST_F(RegistrationsTest, MyCycleStatusesTellWhereThePersonStandsOnEachCycle) {
+    set_capacity("forets-cooperer", 1);
+    set_mode("eau-ressource-rare", "application");
+    auto a = person("alice", "commune:42168"), b = person("bruno", "commune:42056"), c = person("chloe", "commune:42218");
+    ASSERT_TRUE(services::register_for_cycle(*db_, a, request("forets-cooperer", "commune:42168"), mail).ok());
+    ASSERT_TRUE(services::register_for_cycle(*db_, c, request("forets-cooperer", "commune:42218"), mail).ok());
+    ASSERT_TRUE(services::register_for_cycle(*db_, b, request("forets-cooperer", "commune:42056"), mail).ok());
+    ASSERT_TRUE(services::register_for_cycle(*db_, b, request("eau-ressource-rare", "commune:42056"), mail).ok());
+    auto mine = services::my_cycle_statuses(*db_, b.id);
+    ASSERT_TRUE(mine.ok());
+    ASSERT_EQ(mine->size(), 2u);
+    const auto forets = count("SELECT id FROM cycles WHERE slug = 'forets-cooperer'");
+    const auto eau = count("SELECT id FROM cycles WHERE slug = 'eau-ressource-rare'");
+    EXPECT_EQ(mine->at(forets).status, RegStatus::waiting);
+    EXPECT_EQ(mine->at(forets).waiting_position, 2);
+    EXPECT_EQ(mine->at(eau).status, RegStatus::applied);
+    auto alices = services::my_cycle_statuses(*db_, a.id);
+    EXPECT_EQ(alices->at(forets).status, RegStatus::confirmed);
+    auto nobody = services::my_cycle_statuses(*db_, person("nina", "commune:69072").id);
+    EXPECT_TRUE(nobody->empty());
+}
+
+TEST_F(RegistrationsTest, AColleagueIsToldAtOnceAndEmailedWhenTheCollectivitesPlaceFrees) {
+    auto holder = person("alice", "commune:42168");
+    auto colleague = person("camille", "commune:42168");
+    auto other = person("oscar", "commune:42056");
+    const auto forets = count("SELECT id FROM cycles WHERE slug = 'forets-cooperer'");
+
+    auto before = services::collectivite_place(*db_, forets, colleague);
+    ASSERT_TRUE(before.ok());
+    EXPECT_FALSE(before->held_by_colleague) << "nobody registered yet";
+    EXPECT_FALSE(services::request_seat_alert(*db_, colleague, "forets-cooperer").ok()) << "the place is free";
+
+    auto held = services::register_for_cycle(*db_, holder, request("forets-cooperer", "commune:42168"), mail);
+    ASSERT_TRUE(held.ok());
+    auto place = services::collectivite_place(*db_, forets, colleague);
+    ASSERT_TRUE(place.ok());
+    EXPECT_TRUE(place->held_by_colleague);
+    EXPECT_FALSE(place->alert_requested);
+    EXPECT_FALSE(services::collectivite_place(*db_, forets, holder)->held_by_colleague) << "not their own place";
+    EXPECT_FALSE(services::collectivite_place(*db_, forets, other)->held_by_colleague) << "another collectivité";
+
+    ASSERT_TRUE(services::request_seat_alert(*db_, colleague, "forets-cooperer").ok());
+    ASSERT_TRUE(services::request_seat_alert(*db_, colleague, "forets-cooperer").ok()) << "asking twice is harmless";
+    EXPECT_EQ(count("SELECT COUNT(*) FROM seat_alerts"), 1);
+    EXPECT_TRUE(services::collectivite_place(*db_, forets, colleague)->alert_requested);
+
+    const auto mails_before = count("SELECT COUNT(*) FROM outbox");
+    ASSERT_TRUE(services::cancel_registration(*db_, holder, held->registration_id, mail).ok());
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE recipient = 'camille@exemple.fr' AND subject LIKE "
+                    "'Une place se libère pour votre collectivité%'"),
+              1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE recipient = 'camille@exemple.fr' AND body_text LIKE "
+                    "'%alice%'"),
+              0)
+        << "the colleague is not named";
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox"), mails_before + 2) << "the cancellation and one alert";
+    EXPECT_EQ(count("SELECT COUNT(*) FROM seat_alerts WHERE notified_at IS NOT NULL"), 1);
+    EXPECT_FALSE(services::collectivite_place(*db_, forets, colleague)->held_by_colleague);
+
+    // Sent once: another registration and cancellation of the collectivité does not write again.
+    auto again = services::register_for_cycle(*db_, holder, request("forets-cooperer", "commune:42168"), mail);
+    ASSERT_TRUE(again.ok());
+    ASSERT_TRUE(services::cancel_registration(*db_, holder, again->registration_id, mail).ok());
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE recipient = 'camille@exemple.fr'"), 1);
 }

@@ -33,13 +33,54 @@ TEST(RegistrationRules, CollectivitePlaceHeldByConfirmedAndFirstComeWaiting) {
 
 TEST(RegistrationRules, WindowAndAvailability) {
     using registration::Window;
-    EXPECT_EQ(registration::window_state(100, 200, 50), Window::not_yet_open);
-    EXPECT_EQ(registration::window_state(100, 200, 100), Window::open);
-    EXPECT_EQ(registration::window_state(100, 200, 200), Window::closed);
-    EXPECT_EQ(registration::window_state(0, 0, 50), Window::open);
+    EXPECT_EQ(registration::window_state(100, 200, 0, 50), Window::not_yet_open);
+    EXPECT_EQ(registration::window_state(100, 200, 0, 100), Window::open);
+    EXPECT_EQ(registration::window_state(100, 200, 0, 200), Window::closed);
+    EXPECT_EQ(registration::window_state(0, 0, 0, 50), Window::open);
     EXPECT_EQ(registration::availability(Window::open, Mode::first_come, 15, 15), registration::Availability::full);
     EXPECT_EQ(registration::availability(Window::open, Mode::application, 15, 15), registration::Availability::open);
     EXPECT_EQ(registration::availability(Window::closed, Mode::first_come, 15, 3), registration::Availability::closed);
+}
+
+TEST(RegistrationRules, RegistrationClosesOnceTheFirstSessionHasStarted) {
+    using registration::Window;
+    struct Case {
+        std::int64_t opens, closes, first_session, now;
+        Window expected;
+    } cases[] = {
+        {0, 0, 1000, 999, Window::open},           // no window: open until the first session…
+        {0, 0, 1000, 1000, Window::closed},        // …closed as it starts,
+        {0, 0, 1000, 5000, Window::closed},        // and after
+        {0, 2000, 1000, 1500, Window::closed},     // a window closing after the start does not reopen it
+        {0, 800, 1000, 900, Window::closed},       // the window's own close still counts
+        {1200, 0, 1000, 1100, Window::closed},     // an opening planned after the start never comes
+        {500, 900, 1000, 600, Window::open},
+        {0, 0, 0, 5000, Window::open},             // no session planned yet
+    };
+    for (const auto& c : cases)
+        EXPECT_EQ(registration::window_state(c.opens, c.closes, c.first_session, c.now), c.expected)
+            << c.opens << " " << c.closes << " " << c.first_session << " " << c.now;
+}
+
+TEST(RegistrationRules, PersonalStatusSaysWhereThePersonStands) {
+    EXPECT_EQ(registration::personal_status_label(RegStatus::confirmed, 0), "Vous êtes inscrit·e");
+    EXPECT_EQ(registration::personal_status_label(RegStatus::waiting, 3), "Sur liste d’attente (position 3)");
+    EXPECT_EQ(registration::personal_status_label(RegStatus::applied, 0), "Candidature reçue");
+    EXPECT_EQ(registration::personal_status_label(RegStatus::cancelled, 0), "");
+    EXPECT_EQ(registration::personal_status_label(RegStatus::declined, 0), "");
+}
+
+TEST(CycleFormat, ASessionCannotBePlacedOrMovedInThePast) {
+    const std::int64_t now = paris_time::to_utc(2026, 12, 1, 9, 0);
+    const auto yesterday = now - 86400, tomorrow = now + 86400;
+    EXPECT_TRUE(cycle_format::placed_in_past(yesterday, 0, now)) << "a new session in the past";
+    EXPECT_FALSE(cycle_format::placed_in_past(tomorrow, 0, now)) << "a new session ahead";
+    EXPECT_FALSE(cycle_format::placed_in_past(yesterday, yesterday, now)) << "a session already held keeps its date";
+    EXPECT_TRUE(cycle_format::placed_in_past(yesterday - 3600, yesterday, now)) << "moved within the past";
+    EXPECT_TRUE(cycle_format::placed_in_past(yesterday, tomorrow, now)) << "moved from ahead into the past";
+    EXPECT_FALSE(cycle_format::placed_in_past(tomorrow, yesterday, now)) << "moved from the past to ahead";
+    EXPECT_EQ(cycle_format::past_session_message(2, paris_time::to_utc(2026, 11, 26, 9, 30)),
+              "Séance 2 : le jeudi 26 novembre 2026 à 9 h 30 est déjà passé. Choisissez une date à venir.");
 }
 
 TEST(RegistrationRules, FreeSeatIsTheSmallestUnused) {

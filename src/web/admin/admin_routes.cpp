@@ -3,6 +3,7 @@
 
 #include "domain/paris_time.hpp"
 #include "services/cycle_admin.hpp"
+#include "web/handlers.hpp"
 #include "web/reports/report_routes.hpp"
 
 namespace ateliers::web {
@@ -62,6 +63,7 @@ std::optional<Response> admin_route(const App& app, const Request& req, Visitor&
         if (parts.size() >= 3 && parts[1] == "cycles") {
             const auto& slug = parts[2];
             if (parts.size() == 3) return admin::edit_cycle_form(app, req, visitor, slug);
+            if (parts.size() == 4 && parts[3] == "apercu") return cycle_preview_page(app, visitor, slug);
             if (parts.size() == 4 && parts[3] == "inscriptions")
                 return admin::registrations_page(app, req, visitor, slug);
             if (parts.size() == 4 && parts[3] == "participants.csv")

@@ -54,6 +54,13 @@ services::CycleInput input_from_form(const FormFields& form) {
     return in;
 }
 
+// "Ajouter une ligne de séance" submits the form to show it again, everything typed kept,
+// with one more row; nothing is saved.
+bool wants_another_row(const FormFields& form) { return field(form, "ajouter_ligne") == "1"; }
+int one_more_row(const services::CycleInput& input) {
+    return std::min(static_cast<int>(input.sessions.size()) + 1, max_session_rows);
+}
+
 // Position of a field in the form, so that the error summary follows the page.
 int field_rank(const std::string& name) {
     static const std::vector<std::string> order{
@@ -72,8 +79,9 @@ int field_rank(const std::string& name) {
     return 10000;
 }
 
+// `focus_last`: after "Ajouter une ligne de séance", the new row takes the focus.
 json form_view(const App& app, const services::CycleInput& in, int rows,
-               const std::map<std::string, std::string>& errors, const std::string& summary) {
+               const std::map<std::string, std::string>& errors, const std::string& summary, bool focus_last = false) {
     json view;
     view["errors"] = form_errors_view(summary, errors);
     auto& list = view["errors"]["list"];
@@ -138,6 +146,7 @@ json form_view(const App& app, const services::CycleInput& in, int rows,
                             {"end", s.end},
                             {"visio", s.visio_url},
                             {"existing", !s.id.empty()},
+                            {"focus", focus_last && i == rows},
                             {"row_errors", row_errors}});
     }
     view["session_rows"] = sessions;
@@ -172,14 +181,14 @@ std::string notice_for(const Request& req) {
 // The edit page of an existing cycle, with `input` (the stored values, or what was typed).
 Response edit_page(const App& app, const Visitor& visitor, const services::CycleEditing& editing,
                    const services::CycleInput& input, int rows, const std::map<std::string, std::string>& errors,
-                   const std::string& summary, const std::string& notice, const std::string& error, int status) {
-    auto view = form_view(app, input, rows, errors, summary);
+                   const std::string& summary, const std::string& notice, const std::string& error, int status,
+                   bool focus_last = false) {
+    auto view = form_view(app, input, rows, errors, summary, focus_last);
     const auto& c = editing.cycle;
     view["title"] = "Modifier « " + c.title + " » – Administration";
     view["heading"] = c.title;
     view["is_new"] = false;
     view["action"] = "/admin/cycles/" + c.slug;
-    view["add_row_href"] = "/admin/cycles/" + c.slug + "?lignes=" + std::to_string(view["more_rows"].get<int>());
     view["cycle"] = {{"slug", c.slug},
                      {"status", status_badge(c.status)},
                      {"is_draft", c.status == "draft"},
@@ -199,13 +208,13 @@ Response edit_page(const App& app, const Visitor& visitor, const services::Cycle
 }
 
 Response new_page(const App& app, const Visitor& visitor, const services::CycleInput& input, int rows,
-                  const std::map<std::string, std::string>& errors, const std::string& summary, int status) {
-    auto view = form_view(app, input, rows, errors, summary);
+                  const std::map<std::string, std::string>& errors, const std::string& summary, int status,
+                  bool focus_last = false) {
+    auto view = form_view(app, input, rows, errors, summary, focus_last);
     view["title"] = "Nouveau cycle – Administration";
     view["heading"] = "Nouveau cycle";
     view["is_new"] = true;
     view["action"] = "/admin/nouveau-cycle";
-    view["add_row_href"] = "/admin/nouveau-cycle?lignes=" + std::to_string(view["more_rows"].get<int>());
     view["warnings"] = json::array();
     return app.page(visitor, "admin/cycle_form", view, status);
 }
@@ -270,6 +279,8 @@ Response new_cycle_form(const App& app, const Request& req, Visitor& visitor) {
 
 Response create_cycle_submit(const App& app, const Request&, Visitor& visitor, const FormFields& form) {
     const auto input = input_from_form(form);
+    if (wants_another_row(form))
+        return new_page(app, visitor, input, one_more_row(input), {}, "", 200, true);
     auto saved = services::create_cycle(app.db(), visitor.user->id, input, app.mail_context());
     if (saved) return redirect_to("/admin/cycles/" + saved->slug + "?enregistre=cree");
     const auto& f = saved.failure();
@@ -291,6 +302,12 @@ Response edit_cycle_form(const App& app, const Request& req, Visitor& visitor, c
 Response update_cycle_submit(const App& app, const Request&, Visitor& visitor, const FormFields& form,
                              const std::string& slug) {
     const auto input = input_from_form(form);
+    if (wants_another_row(form)) {
+        auto found = services::cycle_for_edit(app.db(), slug);
+        if (!found) return service_error(app, visitor, found.failure());
+        if (!found.value()) return app.error_page(visitor, 404, "Cycle introuvable", "Ce cycle n’existe pas.");
+        return edit_page(app, visitor, *found.value(), input, one_more_row(input), {}, "", "", "", 200, true);
+    }
     auto saved = services::update_cycle(app.db(), visitor.user->id, slug, input, app.mail_context());
     if (saved)
         return redirect_to("/admin/cycles/" + saved->slug + "?enregistre=1" +

@@ -2,6 +2,7 @@
 
 #include "domain/paris_time.hpp"
 #include "domain/territory_types.hpp"
+#include "services/seat_alerts.hpp"
 #include "services/testimonials.hpp"
 #include "store/collectivites.hpp"
 #include "web/cycle_view.hpp"
@@ -96,7 +97,11 @@ Response catalogue_page(const App& app, const Request& req, Visitor& visitor) {
     if (!result) return app.error_page(visitor, 500, "Erreur technique", result.failure().message);
     const auto& p = result.value();
     nlohmann::json cards = nlohmann::json::array();
-    for (const auto& c : p.cycles) cards.push_back(cycle_card(c, now));
+    const auto statuses = my_statuses(app, visitor);
+    for (const auto& c : p.cycles) {
+        const auto it = statuses.find(c.id);
+        cards.push_back(cycle_card(c, now, it == statuses.end() ? nullptr : &it->second));
+    }
 
     std::vector<std::pair<std::string, std::string>> types{{"", "Tous les territoires"}};
     for (const auto& t : territory::all_types()) types.emplace_back(t.code, t.label);
@@ -135,14 +140,20 @@ Response catalogue_page(const App& app, const Request& req, Visitor& visitor) {
                      {"next_href", "/cycles" + query_string(f, p.page + 1)}});
 }
 
-Response cycle_page(const App& app, const Request&, Visitor& visitor, const std::string& slug) {
-    auto detail = services::cycle_detail(app.db(), slug);
-    if (!detail) return app.error_page(visitor, 500, "Erreur technique", detail.failure().message);
-    if (!detail.value())
-        return app.error_page(visitor, 404, "Cycle introuvable", "Ce cycle n’existe pas ou n’est plus publié.");
-    const auto& d = *detail.value();
+namespace {
+
+// The cycle's page; `preview`: a draft shown to organisers, as anyone will see it once
+// published, under a banner. Otherwise a signed-in visitor sees where they stand.
+Response render_cycle(const App& app, Visitor& visitor, const services::CycleDetail& d, bool preview) {
     const auto now = store::now_utc_seconds();
-    auto card = cycle_card(d.summary, now);
+    const auto statuses = preview ? std::map<long long, services::MyCycleStatus>{} : my_statuses(app, visitor);
+    const auto found_mine = statuses.find(d.summary.id);
+    const services::MyCycleStatus* mine = found_mine == statuses.end() ? nullptr : &found_mine->second;
+    auto card = cycle_card(d.summary, now, mine);
+    services::CollectivitePlace place;
+    if (visitor.user && !preview && !mine && card["can_register"].get<bool>())
+        if (auto found = services::collectivite_place(app.db(), d.summary.id, *visitor.user)) place = found.value();
+    if (place.held_by_colleague) card["can_register"] = false;
     nlohmann::json paragraphs = nlohmann::json::array();
     std::size_t start = 0;
     while (start < d.description.size()) {
@@ -153,14 +164,20 @@ Response cycle_page(const App& app, const Request&, Visitor& visitor, const std:
     }
     nlohmann::json contacts = nlohmann::json::array();
     for (const auto& c : d.contacts) contacts.push_back({{"name", c.full_name}, {"email", c.email}});
-    card["title_page"] = d.summary.title + " – Ateliers des territoires";
+    const auto title = (preview ? "Aperçu – " : "") + d.summary.title + " – Ateliers des territoires";
+    card["title_page"] = title;
     nlohmann::json quotes = nlohmann::json::array();
     if (auto testimonials = services::cycle_testimonials(app.db(), d.summary.id))
         for (const auto& t : testimonials.value())
             quotes.push_back({{"author", t.author}, {"role", t.role_text}, {"place", t.place}, {"quote", t.quote}});
+    const bool registration_closed = !card["can_register"].get<bool>() && !mine && !place.held_by_colleague;
     return app.page(visitor, "cycle",
-                    {{"title", d.summary.title + " – Ateliers des territoires"},
+                    {{"title", title},
                      {"cycle", card},
+                     {"preview", preview},
+                     {"colleague_holds_place", place.held_by_colleague},
+                     {"alert_requested", place.alert_requested},
+                     {"registration_closed", registration_closed},
                      {"paragraphs", paragraphs},
                      {"facilitator_bio", d.facilitator_bio},
                      {"contacts", contacts},
@@ -169,6 +186,23 @@ Response cycle_page(const App& app, const Request&, Visitor& visitor, const std:
                      {"testimonials", quotes},
                      {"has_testimonials", !quotes.empty()},
                      {"jsonld", json_for_script(json_ld(d, app.config().base_url))}});
+}
+
+}  // namespace
+
+Response cycle_page(const App& app, const Request&, Visitor& visitor, const std::string& slug) {
+    auto detail = services::cycle_detail(app.db(), slug);
+    if (!detail) return app.error_page(visitor, 500, "Erreur technique", detail.failure().message);
+    if (!detail.value())
+        return app.error_page(visitor, 404, "Cycle introuvable", "Ce cycle n’existe pas ou n’est plus publié.");
+    return render_cycle(app, visitor, *detail.value(), false);
+}
+
+Response cycle_preview_page(const App& app, Visitor& visitor, const std::string& slug) {
+    auto detail = services::cycle_detail(app.db(), slug, true);
+    if (!detail) return app.error_page(visitor, 500, "Erreur technique", detail.failure().message);
+    if (!detail.value()) return app.error_page(visitor, 404, "Cycle introuvable", "Ce cycle n’existe pas.");
+    return render_cycle(app, visitor, *detail.value(), true);
 }
 
 }  // namespace ateliers::web

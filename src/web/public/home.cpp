@@ -12,7 +12,11 @@ Response home_page(const App& app, const Request&, Visitor& visitor) {
     if (!cycles) return app.error_page(visitor, 500, "Erreur technique", cycles.failure().message);
     auto testimonials = services::published_testimonials(app.db());
     nlohmann::json cards = nlohmann::json::array();
-    for (const auto& c : cycles.value()) cards.push_back(cycle_card(c, now));
+    const auto statuses = my_statuses(app, visitor);
+    for (const auto& c : cycles.value()) {
+        const auto it = statuses.find(c.id);
+        cards.push_back(cycle_card(c, now, it == statuses.end() ? nullptr : &it->second));
+    }
     nlohmann::json quotes = nlohmann::json::array();
     if (testimonials)
         for (const auto& t : testimonials.value())

@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "services/registrations.hpp"
+#include "services/seat_alerts.hpp"
 #include "web/collectivite_picker.hpp"
 #include "web/cycle_view.hpp"
 #include "web/form_view.hpp"
@@ -81,6 +82,17 @@ Response registration_submit(const App& app, const Request&, Visitor& visitor, c
     for (const auto& [k, v] : f.fields) errors.emplace(k, v);
     if (errors.empty()) errors["form"] = f.message;
     return form_page(app, visitor, *d, form, picked.view, errors, f.status == 404 ? 404 : (f.status == 409 ? 409 : 422));
+}
+
+Response seat_alert_submit(const App& app, const Request&, Visitor& visitor, const FormFields&,
+                           const std::string& slug) {
+    if (!visitor.user) return redirect_to("/compte/connexion?suivant=" + url_encode("/cycles/" + slug));
+    auto done = services::request_seat_alert(app.db(), *visitor.user, slug);
+    if (done) return redirect_to("/cycles/" + slug + "#place-collectivite");
+    const auto& f = done.failure();
+    if (f.status >= 500) return app.error_page(visitor, f.status, "Erreur technique", f.message);
+    return app.error_page(visitor, f.status, f.status == 404 ? "Cycle introuvable" : "Demande non enregistrée",
+                          f.message);
 }
 
 }  // namespace ateliers::web
