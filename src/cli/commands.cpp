@@ -109,6 +109,9 @@ int run_serve(const CommonOptions& common, const ServeOptions& options) {
                           ? "http://" + options.address + ":" + std::to_string(options.port)
                           : options.base_url;
     while (!config.base_url.empty() && config.base_url.back() == '/') config.base_url.pop_back();
+    config.host = {options.host_name, options.host_address, options.host_phone};
+    if (config.host.name.empty())
+        spdlog::warn("no hosting provider for the legal notice: set --host-name and --host-address");
     const web::App app(*db, *views.value(), config);
     jobs::OutboxWorker worker(*db, options.mail, options.worker_interval_ms, config.base_url);
     if (options.run_worker) worker.start();

@@ -19,6 +19,7 @@ struct ServeOptions {
     int worker_interval_ms = 1000;
     bool run_worker = true;
     int public_cache_ms = 3000;
+    std::string host_name, host_address, host_phone;  // the legal notice's hosting provider
 };
 
 int run_migrate(const CommonOptions& common);

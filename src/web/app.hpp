@@ -16,11 +16,20 @@
 
 namespace ateliers::web {
 
+// The hosting provider named in the legal notice (LCEN, art. 6): only the operator
+// of an installation knows it, so it comes from the configuration.
+struct HostInfo {
+    std::string name;
+    std::string address;
+    std::string phone;
+};
+
 struct WebConfig {
     std::string base_url = "http://127.0.0.1:8080";  // links in e-mails
     std::string assets_dir = source_dir();         // holds templates/, static/, node_modules/
     std::size_t max_body_bytes = 1024 * 1024;
     std::chrono::milliseconds public_page_ttl{3000};  // 0 disables the anonymous page cache
+    HostInfo host;
 };
 
 // What we know about the person behind one request.

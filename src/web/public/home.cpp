@@ -26,7 +26,14 @@ Response home_page(const App& app, const Request&, Visitor& visitor) {
 
 Response static_page(const App& app, const Visitor& visitor, const std::string& template_name,
                      const std::string& title) {
-    return app.page(visitor, template_name, {{"title", title + " – Ateliers des territoires"}});
+    const auto& host = app.config().host;
+    return app.page(visitor, template_name,
+                    {{"title", title + " – Ateliers des territoires"},
+                     {"host",
+                      {{"configured", !host.name.empty()},
+                       {"name", host.name},
+                       {"address", host.address},
+                       {"phone", host.phone}}}});
 }
 
 }  // namespace ateliers::web
