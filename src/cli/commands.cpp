@@ -128,6 +128,9 @@ int run_serve(const CommonOptions& common, const ServeOptions& options) {
         return 1;
     }
     config.csrf_secret = std::move(secret.value());
+    config.host = {options.host_name, options.host_address, options.host_phone};
+    if (config.host.name.empty())
+        spdlog::warn("no hosting provider for the legal notice: set --host-name and --host-address");
     const web::App app(*db, *views.value(), config);
     jobs::OutboxWorker worker(*db, options.mail, options.worker_interval_ms, config.base_url);
     if (options.run_worker) worker.start();

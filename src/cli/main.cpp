@@ -50,6 +50,9 @@ int main(int argc, char** argv) {
     serve_options.mail.mail_dir = env_or("ATELIERS_MAIL_DIR", "var/mail");
     serve_options.mail.from = env_or("ATELIERS_MAIL_FROM", serve_options.mail.from);
     serve_options.assets_dir = env_or("ATELIERS_ASSETS_DIR", ateliers::source_dir());
+    serve_options.host_name = env_or("ATELIERS_HOST_NAME", "");
+    serve_options.host_address = env_or("ATELIERS_HOST_ADDRESS", "");
+    serve_options.host_phone = env_or("ATELIERS_HOST_PHONE", "");
     auto* serve = app.add_subcommand("serve", "Sert le site web et envoie les e-mails en attente");
     serve->add_option("--port", serve_options.port, "Port HTTP (env ATELIERS_PORT, défaut 8080)");
     serve->add_option("--address", serve_options.address, "Adresse d'écoute (env ATELIERS_ADDRESS)");
@@ -66,6 +69,12 @@ int main(int argc, char** argv) {
                       "Intervalle d'envoi des e-mails en attente (défaut 1000)");
     serve->add_option("--public-cache-ms", serve_options.public_cache_ms,
                       "Durée de cache des pages publiques vues sans connexion, en ms (défaut 3000, 0 : aucun)");
+    serve->add_option("--host-name", serve_options.host_name,
+                      "Hébergeur du site, pour les mentions légales (env ATELIERS_HOST_NAME)");
+    serve->add_option("--host-address", serve_options.host_address,
+                      "Adresse postale de l'hébergeur (env ATELIERS_HOST_ADDRESS)");
+    serve->add_option("--host-phone", serve_options.host_phone,
+                      "Téléphone de l'hébergeur (env ATELIERS_HOST_PHONE)");
     serve->add_flag("!--no-worker", serve_options.run_worker, "Ne pas envoyer les e-mails depuis ce processus");
     const auto proxies_env = env_or("ATELIERS_TRUSTED_PROXIES", "");
     for (std::size_t start = 0, comma = 0; comma != std::string::npos; start = comma + 1) {

@@ -17,6 +17,14 @@
 
 namespace ateliers::web {
 
+// The hosting provider named in the legal notice (LCEN, art. 6): only the operator
+// of an installation knows it, so it comes from the configuration.
+struct HostInfo {
+    std::string name;
+    std::string address;
+    std::string phone;
+};
+
 struct WebConfig {
     std::string base_url = "http://127.0.0.1:8080";  // links in e-mails
     std::string assets_dir = source_dir();         // holds templates/, static/, node_modules/
@@ -25,6 +33,7 @@ struct WebConfig {
     // Key of the CSRF tokens; the processes of one site must share it. Empty: a random
     // key for this process only (tokens then die with it).
     std::string csrf_secret;
+    HostInfo host;
 };
 
 // What we know about the person behind one request.

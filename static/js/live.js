@@ -13,6 +13,7 @@
 //   data-live-list="a.b"           list rebuilt from its <template>, items data-live-item
 //   data-live-timer                the countdown; data-live-announce the polite live region
 //   data-live-form                 sent with fetch; data-live-error shows its error
+//   data-live-confirm="question"   on a submit button: asked first, then sent with confirm=oui
 (function () {
   'use strict';
 
@@ -187,6 +188,12 @@
       event.preventDefault();
       var data = new FormData(form);
       var submitter = event.submitter || clicked;
+      // Irreversible for others (ending the session): the server wants confirm=oui.
+      var question = submitter && submitter.getAttribute('data-live-confirm');
+      if (question) {
+        if (!window.confirm(question)) return;
+        data.append('confirm', 'oui');
+      }
       if (submitter && submitter.name) data.append(submitter.name, submitter.value);
       var error = form.querySelector('[data-live-error]') || root.querySelector('[data-live-form-error]');
       var buttons = form.querySelectorAll('button');

@@ -35,6 +35,19 @@ function headersOf(baseUrl, p, cookie) {
   });
 }
 
+/** The runner shows exactly these controls, each with its whole label. */
+async function assertControls(page, labels) {
+  await page.waitForFunction((want) => {
+    const shown = [...document.querySelectorAll('[data-live-form] button')].filter((b) => b.offsetParent !== null);
+    return shown.map((b) => b.innerText.trim()).join('|') === want.join('|');
+  }, labels, { timeout: 5000 }).catch(() => {});
+  const shown = await page.locator('[data-live-form] button:visible').evaluateAll((bs) => bs.map((b) => ({
+    text: b.innerText.trim(), cut: b.scrollWidth > b.clientWidth + 1, width: b.getBoundingClientRect().width,
+  })));
+  assert.deepEqual(shown.map((b) => b.text), labels, 'only the controls valid in this state');
+  for (const b of shown) assert.ok(!b.cut && b.width > 80, `« ${b.text} » shows its whole label (${Math.round(b.width)} px)`);
+}
+
 describe('séance en direct', () => {
   let tmp;
   let server;
@@ -134,6 +147,7 @@ describe('séance en direct', () => {
 
       await fac.page.goto(`${base}/animation/${CYCLE}/seances/1/direct`);
       await a11y(fac.page, 'animation en direct, avant le début');
+      await assertControls(fac.page, ['Démarrer la séance']);
 
       // The participants reach their live page from /espace.
       await member.page.goto(`${base}/espace`);
@@ -146,6 +160,10 @@ describe('séance en direct', () => {
       assert.equal(await member.page.getByRole('link', { name: 'Rejoindre la visioconférence' }).getAttribute('href'),
         'https://visio.example.fr/foret');
       await a11y(member.page, 'page du participant avant le début');
+      // Only the client is tagged client, only the viewer "vous".
+      const tagged = (page, text) => page.locator('[data-live-list="group.members"] > li').filter({ has: page.locator('.fr-badge:visible', { hasText: text }) });
+      assert.deepEqual(await tagged(member.page, 'Client').locator('[data-live-text="name"]').allInnerTexts(), ['Claire Cliente']);
+      assert.deepEqual(await tagged(member.page, 'Vous').locator('[data-live-text="name"]').allInnerTexts(), ['Marc Membre']);
       await client.page.goto(`${base}/espace/seances/${s1}`);
       await a11y(client.page, 'page du client avant le début');
 
@@ -163,6 +181,7 @@ describe('séance en direct', () => {
         assert.ok(ms < 2000, `« ${title} » reached the pages in ${ms} ms`);
       };
       await step('Démarrer la séance', 'Accueil et météo');
+      await assertControls(fac.page, ['Pause', 'Étape suivante', 'Terminer la séance']);
       assert.match(await member.page.locator('[data-live-timer]').innerText(), /^(15:00|14:5\d)$/);
       await step('Étape suivante', 'Éclairage');
       await step('Étape suivante', 'Exposé du client');
@@ -182,8 +201,10 @@ describe('séance en direct', () => {
       const frozen = await member.page.locator('[data-live-timer]').innerText();
       await member.page.waitForTimeout(1500);
       assert.equal(await member.page.locator('[data-live-timer]').innerText(), frozen, 'paused: time stands still');
-      await fac.page.getByRole('button', { name: 'Reprendre', exact: true }).click();
+      await assertControls(fac.page, ['Étape précédente', 'Reprendre la séance', 'Étape suivante', 'Terminer la séance']);
+      await fac.page.getByRole('button', { name: 'Reprendre la séance', exact: true }).click();
       await member.page.waitForFunction(() => document.querySelector('[data-live-text="stage_label"]').textContent === 'En cours');
+      await assertControls(fac.page, ['Étape précédente', 'Pause', 'Étape suivante', 'Terminer la séance']);
 
       // An idea from a member reaches the client (and the facilitator) live.
       await member.page.locator('#idee').fill(IDEA);
@@ -240,8 +261,39 @@ describe('séance en direct', () => {
       assert.equal(await client.page.locator('#ou-en-etes-vous select').first().inputValue(), 'in_progress');
       await a11y(client.page, 'séance suivante : où en êtes-vous ?');
 
+      // Without JavaScript, ending goes through a confirmation step.
+      const facNoJs = await open(fanny, { javaScriptEnabled: false });
+      try {
+        const p = facNoJs.page;
+        await p.goto(`${base}/animation/${CYCLE}/seances/1/direct`);
+        assert.equal(await p.getByRole('button', { name: 'Démarrer la séance' }).isVisible(), false, 'hidden without JavaScript too');
+        await p.getByRole('button', { name: 'Terminer la séance' }).click();
+        await p.waitForLoadState('load');
+        assert.match(await p.locator('#confirmer-fin').innerText(), /Terminer la séance \?/);
+        assert.equal(await member.page.locator(headline).innerText(), 'Synthèse et plan d’action', 'not ended before confirming');
+        await a11y(p, 'confirmation de fin de séance sans JavaScript');
+        assert.match(await p.getByRole('link', { name: 'Non, continuer la séance' }).getAttribute('href'), /\/seances\/1\/direct$/);
+        await p.getByRole('button', { name: 'Oui, terminer la séance' }).click();
+        await member.page.waitForFunction(([sel]) => document.querySelector(sel).textContent === 'La séance est terminée', [headline]);
+      } finally {
+        await facNoJs.ctx.close();
+      }
+      await assertControls(fac.page, ['Étape précédente']);
+      await fac.page.getByRole('button', { name: 'Étape précédente', exact: true }).click();
+      await member.page.waitForFunction(([sel]) => document.querySelector(sel).textContent !== 'La séance est terminée', [headline]);
+      const resumed = await member.page.locator(headline).innerText();
+
+      // With it, a dialog asks: declined, the session goes on; accepted, it ends.
+      const questions = [];
+      fac.page.once('dialog', (d) => { questions.push(d.message()); d.dismiss(); });
+      await fac.page.getByRole('button', { name: 'Terminer la séance' }).click();
+      await fac.page.waitForTimeout(500);
+      assert.match(questions.join(), /Terminer la séance \?/);
+      assert.equal(await member.page.locator(headline).innerText(), resumed, 'declined: not ended');
+      fac.page.once('dialog', (d) => d.accept());
       await fac.page.getByRole('button', { name: 'Terminer la séance' }).click();
       await member.page.waitForFunction(([sel]) => document.querySelector(sel).textContent === 'La séance est terminée', [headline]);
+      await assertControls(fac.page, ['Étape précédente']);
 
       // The stream: headers a proxy needs, and refused to others.
       const cookie = await fac.ctx.cookies().then((cs) => cs.map((c) => `${c.name}=${c.value}`).join('; '));

@@ -115,6 +115,13 @@ Response runner_submit(const App& app, const Request& req, Visitor& visitor, con
     if (!visitor.user) return login_required(req);
     const auto transition = plan::parse_transition(field(form, "action"));
     if (!transition) return failure_response(app, req, visitor, fail("Action inconnue.", "action", 400));
+    // Ending cannot be undone for the participants (their page says "terminée"): one
+    // more step first. live.js asks with a dialog and sends confirm=oui itself.
+    if (*transition == plan::Transition::end && field(form, "confirm") != "oui") {
+        if (wants_json(req))
+            return failure_response(app, req, visitor, fail("Confirmez la fin de la séance.", "confirm", 409));
+        return runner(app, req, visitor, slug, number, {{"confirm_end", true}}, 200);
+    }
     auto done = services::apply_live_transition(app.db(), *visitor.user, slug, number, *transition,
                                                 services::now_utc_millis());
     if (!done) {
