@@ -217,6 +217,38 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.deepEqual(seq.map((r) => r[1]), ['0', '1', '0', '0']);
     }));
 
+    it('replacing the facilitator’s account takes the cycle away from the old account', { timeout: TEST_TIMEOUT }, t(async () => {
+      const o = await loggedIn(organiser);
+      const [former, next] = [participants[0], participants[1]];
+      const save = async (fields) => {
+        const { form } = await o.form(`/admin/cycles/${slug}`, 'title');
+        const res = await o.submit(form, fields);
+        assert.equal(res.status, 303, res.pageText.slice(0, 600));
+      };
+      const refused = async (client) => {
+        for (const p of [`/animation/${slug}`, `/animation/${slug}/groupes`]) {
+          const res = await client.get(p);
+          assert.ok([403, 404].includes(res.status), `${p}: ${res.status}`);
+        }
+      };
+      await save({ facilitator_email: former.email });
+      const f = await loggedIn(former);
+      assert.equal((await f.get(`/animation/${slug}`)).status, 200);
+
+      await save({ facilitator_email: next.email });
+      await refused(f);
+      const n = await loggedIn(next);
+      assert.equal((await n.get(`/animation/${slug}`)).status, 200);
+
+      // Another facilitator: the account the form still shows stays behind.
+      const { form } = await o.form(`/admin/cycles/${slug}`, 'title');
+      assert.equal(form.fields.facilitator_email, next.email);
+      const res = await o.submit(form, { facilitator_choice: 'new', new_facilitator_name: 'Paul Pair' });
+      assert.equal(res.status, 303, res.pageText.slice(0, 600));
+      await refused(n);
+      assert.deepEqual(queryRows(db.url, `SELECT COUNT(*) FROM user_roles WHERE role = 'facilitator' AND scope = ${q(slug)}`), [['0']]);
+    }));
+
     it('duplicate and close; every action is in the journal', { timeout: TEST_TIMEOUT }, t(async () => {
       const o = await loggedIn(organiser);
       const { form: dup } = await o.form(`/admin/cycles/${slug}`, `/admin/cycles/${slug}/dupliquer`);
