@@ -6,9 +6,11 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "jobs/feedback_invitations.hpp"
 #include "jobs/mime.hpp"
+#include "jobs/outbox_claims.hpp"
 #include "jobs/reminders.hpp"
 #include "store/rows.hpp"
 
@@ -16,10 +18,10 @@ namespace ateliers::jobs {
 
 namespace {
 
-struct Pending {
-    long long id = 0;
-    std::string recipient, subject, text, html;
-};
+// A send ends within the SMTP timeout; the margin covers building the message and marking it.
+constexpr std::int64_t smtp_timeout_seconds = 30;
+constexpr std::int64_t longest_send_seconds = smtp_timeout_seconds + 15;
+static_assert(longest_send_seconds < outbox_lease_seconds);
 
 std::string address_of(const std::string& from) {
     const auto lt = from.find('<');
@@ -53,7 +55,7 @@ Status send_smtp(const MailSettings& settings, const std::string& recipient, con
     curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
     curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_TRY));
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, static_cast<long>(smtp_timeout_seconds));
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     const auto code = curl_easy_perform(curl);
     curl_slist_free_all(rcpt);
@@ -81,48 +83,41 @@ Status write_eml(const MailSettings& settings, long long id, const std::string& 
 
 }  // namespace
 
-Result<int> deliver_pending(store::Database& db, const MailSettings& settings, int batch_size) {
-    std::vector<Pending> batch;
-    const long long now = store::now_utc_seconds();
-    // Claim a batch: other workers (other processes on PostgreSQL) skip claimed rows.
-    auto claimed = store::run_in_transaction(db, [&](soci::session& sql) -> Status {
-        const std::string lock = db.dialect() == store::Dialect::postgresql ? " FOR UPDATE SKIP LOCKED" : "";
-        const long long until = now + 120;
-        soci::rowset<soci::row> rows =
-            (sql.prepare << "UPDATE outbox SET locked_until = :until, attempts = attempts + 1 WHERE id IN "
-                            "(SELECT id FROM outbox WHERE sent_at IS NULL AND locked_until < :now AND attempts < 10 "
-                            "ORDER BY id LIMIT :lim" + lock + ") RETURNING id, recipient, subject, body_text, body_html",
-             soci::use(until, "until"), soci::use(now, "now"), soci::use(batch_size, "lim"));
-        for (const auto& r : rows)
-            batch.push_back({store::as_int(r, 0), store::as_text(r, 1), store::as_text(r, 2), store::as_text(r, 3),
-                             store::as_text(r, 4)});
-        return Done{};
-    });
-    if (!claimed) return claimed.failure();
+Result<int> send_claimed(store::Database& db, const MailSettings& settings, OutboxClaim& claim, const Clock& clock) {
+    std::set<long long> held;
+    for (const auto& m : claim.mails) held.insert(m.id);
     int sent = 0;
-    for (const auto& m : batch) {
-        const auto message = build_mime_message({settings.from, m.recipient, m.subject, m.text, m.html,
-                                                 "outbox-" + std::to_string(m.id) + "-" + std::to_string(now) +
-                                                     "@ateliers-territoires",
-                                                 now});
+    for (const auto& m : claim.mails) {
+        const std::int64_t now = clock();
+        // Never start a send that could outlast the lease: another worker could take the
+        // row meanwhile and send it at the same time.
+        if (now + longest_send_seconds >= claim.held_until) {
+            auto renewed = renew_claim(db, claim, now);
+            if (!renewed) return renewed.failure();
+            held = std::move(renewed.value());
+        }
+        if (!held.count(m.id)) continue;
+        const auto message =
+            build_mime_message({settings.from, m.recipient, m.subject, m.text, m.html, m.message_id, now});
         const auto delivered = settings.smtp_url.empty() ? write_eml(settings, m.id, message)
                                                          : send_smtp(settings, m.recipient, message);
-        (void)store::run_in_transaction(db, [&](soci::session& sql) -> Status {
-            // soci::use binds by reference: every bound value is a named variable.
-            const long long sent_at = store::now_utc_seconds(), retry_at = now + 60;
-            if (delivered) {
-                sql << "UPDATE outbox SET sent_at = :t, last_error = '' WHERE id = :id", soci::use(sent_at),
-                    soci::use(m.id);
-            } else {
-                sql << "UPDATE outbox SET last_error = :e, locked_until = :u WHERE id = :id",
-                    soci::use(delivered.failure().message), soci::use(retry_at), soci::use(m.id);
-            }
-            return Done{};
-        });
-        if (delivered) ++sent;
-        else spdlog::warn("mail {} to {} not delivered: {}", m.id, m.recipient, delivered.failure().message);
+        if (delivered) {
+            if (auto marked = mark_sent(db, m.id, clock()); !marked)
+                spdlog::error("mail {} delivered but not marked sent: it will be sent again with Message-ID {}",
+                              m.id, m.message_id);
+            ++sent;
+        } else {
+            spdlog::warn("mail {} to {} not delivered: {}", m.id, m.recipient, delivered.failure().message);
+            (void)mark_failed(db, claim, m.id, delivered.failure().message, clock());
+        }
     }
     return sent;
+}
+
+Result<int> deliver_pending(store::Database& db, const MailSettings& settings, int batch_size, const Clock& clock) {
+    auto claim = claim_pending(db, batch_size, clock());
+    if (!claim) return claim.failure();
+    return send_claimed(db, settings, claim.value(), clock);
 }
 
 OutboxWorker::OutboxWorker(store::Database& db, MailSettings settings, int interval_ms, std::string base_url)

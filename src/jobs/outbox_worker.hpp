@@ -3,6 +3,8 @@
 // otherwise as .eml files in a folder. Marks each message sent once delivered.
 #include <atomic>
 #include <condition_variable>
+#include <cstdint>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -17,8 +19,20 @@ struct MailSettings {
     std::string from = "Ateliers des territoires <ne-pas-repondre@ateliers-territoires.anct.gouv.fr>";
 };
 
-// Delivers pending messages once; returns how many were sent.
-Result<int> deliver_pending(store::Database& db, const MailSettings& settings, int batch_size);
+using Clock = std::function<std::int64_t()>;
+
+struct OutboxClaim;
+
+// Claims a batch of pending messages and sends them; returns how many were sent.
+// At-least-once: a message sent just before a crash is sent again, with the same
+// Message-ID, once its lease has run out (docs/mail.md).
+Result<int> deliver_pending(store::Database& db, const MailSettings& settings, int batch_size,
+                            const Clock& clock = store::now_utc_seconds);
+
+// Sends the messages of a claim, in order, each only while the claim still holds it
+// (the lease is renewed before a send could outlast it); marks each sent or failed.
+Result<int> send_claimed(store::Database& db, const MailSettings& settings, OutboxClaim& claim,
+                         const Clock& clock = store::now_utc_seconds);
 
 class OutboxWorker {
 public:

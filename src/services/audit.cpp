@@ -41,6 +41,7 @@ std::string audit_action_label(const std::string& action) {
         {"cycle.sessions_moved", "Séances déplacées"},
         {"facilitator.create", "Intervenant créé"},
         {"facilitator.link_account", "Compte d’intervenant associé"},
+        {"facilitator.unlink_account", "Compte d’intervenant retiré"},
         {"registration.confirm", "Inscription acceptée"},
         {"registration.decline", "Demande refusée"},
         {"registration.wait", "Placée en liste d’attente"},

@@ -8,6 +8,7 @@
 #include "domain/paris_time.hpp"
 #include "domain/text.hpp"
 #include "services/audit.hpp"
+#include "services/cycle_admin_facilitators.hpp"
 #include "services/cycle_admin_reads.hpp"
 #include "services/cycle_form.hpp"
 #include "services/registrations.hpp"
@@ -41,32 +42,14 @@ std::string unique_slug(soci::session& sql, const std::string& table, const std:
     }
 }
 
-long long facilitator_user(soci::session& sql, long long facilitator_id) {
-    if (facilitator_id <= 0) return 0;
-    soci::row r;
-    sql << "SELECT COALESCE(user_id, 0) FROM facilitators WHERE id = :f", soci::use(facilitator_id), soci::into(r);
-    return sql.got_data() ? as_int(r, 0) : 0;
-}
+using facilitators::grant_role;
+using facilitators::linked_user;
+using facilitators::revoke_role;
 
-void grant_facilitator_role(soci::session& sql, long long user_id, const std::string& slug) {
-    if (user_id <= 0) return;
-    long long exists = 0;
-    sql << "SELECT COUNT(*) FROM user_roles WHERE user_id = :u AND role = 'facilitator' AND scope = :s",
-        soci::use(user_id), soci::use(slug), soci::into(exists);
-    if (exists == 0)
-        sql << "INSERT INTO user_roles (user_id, role, scope) VALUES (:u, 'facilitator', :s)", soci::use(user_id),
-            soci::use(slug);
-}
-
-void revoke_facilitator_role(soci::session& sql, long long user_id, const std::string& slug) {
-    if (user_id <= 0) return;
-    sql << "DELETE FROM user_roles WHERE user_id = :u AND role = 'facilitator' AND scope = :s", soci::use(user_id),
-        soci::use(slug);
-}
-
-// The facilitator the form designates: an existing one, a new one, or none (0);
-// links the account named by e-mail. Failures carry the form field.
-Result<long long> resolve_facilitator(soci::session& sql, long long actor_id, const ParsedCycle& p) {
+// The facilitator the form designates: an existing one, a new one, or none (0); links
+// (or unlinks) its account. `current`: the cycle's facilitator before the edit, 0 for
+// a new cycle. Failures carry the form field.
+Result<long long> resolve_facilitator(soci::session& sql, long long actor_id, const ParsedCycle& p, long long current) {
     long long id = p.facilitator_id;
     if (p.new_facilitator) {
         const auto slug = unique_slug(sql, "facilitators", slugify(p.facilitator_name), 0);
@@ -79,19 +62,8 @@ Result<long long> resolve_facilitator(soci::session& sql, long long actor_id, co
         if (found == 0)
             return field_failure("facilitator_choice", "Intervenant introuvable : choisissez-le dans la liste.");
     }
-    if (id > 0 && !p.facilitator_email.empty()) {
-        soci::row u;
-        sql << "SELECT id, full_name FROM users WHERE email = :e", soci::use(p.facilitator_email), soci::into(u);
-        if (!sql.got_data())
-            return field_failure("facilitator_email", "Aucun compte n’utilise l’adresse " + p.facilitator_email +
-                                                          " : l’intervenant doit d’abord créer son compte sur le site.");
-        const long long user_id = as_int(u, 0);
-        if (facilitator_user(sql, id) != user_id) {
-            sql << "UPDATE facilitators SET user_id = :u WHERE id = :f", soci::use(user_id), soci::use(id);
-            record_audit(sql, actor_id, "facilitator.link_account", "facilitator:" + std::to_string(id),
-                         as_text(u, 1) + " <" + p.facilitator_email + ">");
-        }
-    }
+    if (auto linked = facilitators::link_account(sql, actor_id, id, p.facilitator_email, current); !linked)
+        return linked.failure();
     return id;
 }
 
@@ -190,7 +162,7 @@ Result<CycleSaved> create_cycle(store::Database& db, long long actor_id, const C
         return form_failure(std::move(errors));
     return store::in_transaction<CycleSaved>(db, [&](soci::session& sql) -> Result<CycleSaved> {
         if (auto ok = check_region(sql, p.region_code); !ok) return ok.failure();
-        auto facilitator = resolve_facilitator(sql, actor_id, p);
+        auto facilitator = resolve_facilitator(sql, actor_id, p, 0);
         if (!facilitator) return facilitator.failure();
         const long long facilitator_id = facilitator.value();
         soci::indicator fac_ind = facilitator_id > 0 ? soci::i_ok : soci::i_null;
@@ -210,7 +182,7 @@ Result<CycleSaved> create_cycle(store::Database& db, long long actor_id, const C
             soci::use(p.closes_at, closes_ind), soci::use(now), soci::use(p.region_code), soci::into(saved.id);
         int number = 0;
         for (const auto& s : p.sessions) insert_session(sql, saved.id, ++number, s);
-        grant_facilitator_role(sql, facilitator_user(sql, facilitator_id), saved.slug);
+        grant_role(sql, linked_user(sql, facilitator_id), saved.slug);
         record_audit(sql, actor_id, "cycle.create", "cycle:" + saved.slug,
                      "« " + p.title + " », " + std::to_string(p.sessions.size()) + " séance(s)");
         saved.warnings = warnings_for(intervals(p.sessions), p.closes_at);
@@ -257,7 +229,9 @@ Result<CycleSaved> update_cycle(store::Database& db, long long actor_id, const s
         if (auto errors = cycle_form::past_session_errors(p.sessions, stored_starts, store::now_utc_seconds()); !errors.empty())
             return form_failure(std::move(errors));
 
-        auto facilitator = resolve_facilitator(sql, actor_id, p);
+        // Read before the form relinks anything: this account loses the cycle if it changes.
+        const long long old_user = linked_user(sql, cycle->facilitator_id);
+        auto facilitator = resolve_facilitator(sql, actor_id, p, cycle->facilitator_id);
         if (!facilitator) return facilitator.failure();
         const long long facilitator_id = facilitator.value();
 
@@ -317,10 +291,9 @@ Result<CycleSaved> update_cycle(store::Database& db, long long actor_id, const s
         saved.sessions_moved = static_cast<int>(changed.size());
 
         // The facilitator's account acts on this cycle only while they facilitate it.
-        const long long old_user = facilitator_user(sql, cycle->facilitator_id);
-        const long long new_user = facilitator_user(sql, facilitator_id);
-        if (old_user != new_user) revoke_facilitator_role(sql, old_user, saved.slug);
-        grant_facilitator_role(sql, new_user, saved.slug);
+        const long long new_user = linked_user(sql, facilitator_id);
+        if (old_user != new_user) revoke_role(sql, old_user, saved.slug);
+        grant_role(sql, new_user, saved.slug);
 
         // More seats in "premier arrivé": the waiting list moves up.
         if (published && p.capacity > cycle->capacity) promote_waiting(sql, cycle_id, mail);
@@ -369,7 +342,7 @@ Result<CycleSaved> duplicate_cycle(store::Database& db, long long actor_id, cons
             ParsedSession copy{0, s.starts_at, s.ends_at, s.visio_url};
             insert_session(sql, saved.id, s.number, copy);
         }
-        grant_facilitator_role(sql, facilitator_user(sql, fac), saved.slug);
+        grant_role(sql, linked_user(sql, fac), saved.slug);
         record_audit(sql, actor_id, "cycle.duplicate", "cycle:" + saved.slug,
                      "Copie de « " + source->title + " » (" + source->slug + ")");
         saved.warnings = warnings_for(intervals(sessions), closes);

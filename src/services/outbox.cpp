@@ -1,5 +1,6 @@
 #include "services/outbox.hpp"
 
+#include "services/crypto.hpp"
 #include "store/database.hpp"
 
 namespace ateliers::services {
@@ -24,12 +25,18 @@ std::string html_escape(const std::string& s) {
 
 }  // namespace
 
+std::string new_message_id() {
+    // 22 base64url characters: 132 random bits, unique without asking the database.
+    return "outbox-" + crypto::random_token().substr(0, 22) + "@ateliers-territoires.anct.gouv.fr";
+}
+
 void enqueue_mail(soci::session& sql, const Mail& mail) {
     const long long created_at = store::now_utc_seconds();
-    sql << "INSERT INTO outbox (recipient, subject, body_text, body_html, created_at) "
-           "VALUES (:r, :s, :t, :h, :c)",
+    const std::string message_id = new_message_id();
+    sql << "INSERT INTO outbox (recipient, subject, body_text, body_html, created_at, message_id) "
+           "VALUES (:r, :s, :t, :h, :c, :m)",
         soci::use(mail.recipient), soci::use(mail.subject), soci::use(mail.text), soci::use(mail.html),
-        soci::use(created_at);
+        soci::use(created_at), soci::use(message_id);
 }
 
 Mail compose_mail(const std::string& recipient, const std::string& subject, const std::string& greeting,

@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include <string>
+#include <vector>
 
 namespace ateliers::services {
 
@@ -19,7 +20,14 @@ struct MailContext {
     std::string base_url;  // e.g. https://ateliers.anct.gouv.fr, no trailing slash
 };
 
+// The row gets its Message-ID now: every attempt to send it uses that one.
 void enqueue_mail(soci::session& sql, const Mail& mail);
+
+// "outbox-RANDOM@ateliers-territoires.anct.gouv.fr", without angle brackets.
+std::string new_message_id();
+
+// What a sent row keeps of its bodies: they may hold confirmation or reset links.
+inline constexpr const char* redacted_body = "[contenu effacé après envoi]";
 
 // Wraps paragraphs of plain text and one call-to-action link into both the text
 // and a small, accessible HTML body.

@@ -2,11 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <map>
 
 #include "domain/account_rules.hpp"
-#include "domain/paris_time.hpp"
 #include "domain/size_class.hpp"
 #include "services/audit.hpp"
 #include "services/registration_mail.hpp"
@@ -71,10 +69,14 @@ AdminRegistration read_admin_registration(const soci::row& r) {
 
 std::vector<AdminRegistration> load_registrations(soci::session& sql, long long cycle_id) {
     std::vector<AdminRegistration> out;
-    soci::rowset<soci::row> rows = (sql.prepare << std::string(admin_registration_select) + admin_registration_from +
-                                                       "WHERE r.cycle_id = :c ORDER BY r.arrival, r.id",
-                                    soci::use(cycle_id));
-    for (const auto& r : rows) out.push_back(read_admin_registration(r));
+    soci::rowset<soci::row> rows =
+        (sql.prepare << std::string(admin_registration_select) + ", r.collectivite_verified" + admin_registration_from +
+                            "WHERE r.cycle_id = :c ORDER BY r.arrival, r.id",
+         soci::use(cycle_id));
+    for (const auto& r : rows) {
+        out.push_back(read_admin_registration(r));
+        out.back().collectivite_verified = as_int(r, 18) != 0;
+    }
     int position = 0;
     for (auto& a : out)
         if (a.status == RegStatus::waiting) a.waiting_position = ++position;
@@ -181,13 +183,6 @@ std::optional<Failure> already_active_elsewhere(soci::session& sql, long long cy
     return conflict("Cette personne a une autre demande en cours sur ce cycle : traitez plutôt celle-ci.");
 }
 
-std::string short_date_time(std::int64_t utc_seconds) {
-    const auto l = paris_time::to_local(utc_seconds);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%02d/%02d/%04d %02d:%02d", l.day, l.month, l.year, l.hour, l.minute);
-    return buf;
-}
-
 }  // namespace
 
 std::string territory_kind(const std::string& size_class, const std::string& zone) {
@@ -231,15 +226,16 @@ Result<std::optional<CycleRegistrations>> cycle_registrations(store::Database& d
     }
 }
 
-Result<DecisionOutcome> decide_registration(store::Database& db, long long actor_id, long long registration_id,
-                                            Decision decision, const MailContext& mail) {
+Result<DecisionOutcome> decide_registration(store::Database& db, long long actor_id, const std::string& cycle_slug,
+                                            long long registration_id, Decision decision, const MailContext& mail) {
     return store::in_transaction<DecisionOutcome>(db, [&](soci::session& sql) -> Result<DecisionOutcome> {
         soci::row r;
         sql << "SELECT r.cycle_id, r.status, r.collectivite_id, u.email, u.full_name, r.user_id, c.name "
                "FROM registrations r JOIN users u ON u.id = r.user_id JOIN collectivites c ON c.id = r.collectivite_id "
-               "WHERE r.id = :id",
-            soci::use(registration_id), soci::into(r);
-        if (!sql.got_data()) return fail("Cette inscription n’existe pas.", {}, 404);
+               "JOIN cycles y ON y.id = r.cycle_id WHERE r.id = :id AND y.slug = :slug",
+            soci::use(registration_id, "id"), soci::use(cycle_slug, "slug"), soci::into(r);
+        // Another cycle's registration is as unknown here as a missing one.
+        if (!sql.got_data()) return fail("Cette inscription n’existe pas sur ce cycle.", {}, 404);
         const long long cycle_id = as_int(r, 0);
         RegStatus before;
         registration::parse_status(as_text(r, 1), before);
@@ -351,59 +347,6 @@ Result<DecisionOutcome> decide_registration(store::Database& db, long long actor
                          registration::status_label(before) + " → " + registration::status_label(outcome.status));
         return outcome;
     });
-}
-
-Result<spreadsheet::Table> participants_table(store::Database& db, const std::string& slug,
-                                              const RegistrationFilters& filters) {
-    auto found = cycle_registrations(db, slug, filters);
-    if (!found) return found.failure();
-    if (!found.value()) return fail("Ce cycle n’existe pas.", {}, 404);
-    const auto& data = *found.value();
-    spreadsheet::Table t;
-    t.sheet_name = "Participants";
-    t.headers = {"Nom", "E-mail", "Collectivité", "Code collectivité", "Taille de la collectivité", "Région",
-                 "Élu ou agent", "Fonction", "Statut", "Place", "Position en liste d’attente", "Date d’inscription",
-                 "Situation"};
-    for (const auto& a : data.rows) {
-        accounts::Mandate m;
-        const bool known = accounts::parse_mandate(a.mandate, m);
-        t.rows.push_back({a.full_name, a.email, a.collectivite_label, a.collectivite_id,
-                          referential::size_class_label(a.size_class), a.region_name,
-                          known ? accounts::mandate_label(m) : a.mandate, a.function_title,
-                          registration::status_label(a.status), a.seat > 0 ? std::to_string(a.seat) : "",
-                          a.waiting_position > 0 ? std::to_string(a.waiting_position) : "",
-                          short_date_time(a.arrival_ms / 1000), a.situation});
-    }
-    return t;
-}
-
-Result<ExportFile> export_participants(store::Database& db, long long actor_id, const std::string& slug,
-                                       const RegistrationFilters& filters, ExportFormat format) {
-    auto table = participants_table(db, slug, filters);
-    if (!table) return table.failure();
-    ExportFile file;
-    if (format == ExportFormat::csv) {
-        file.filename = "participants-" + slug + ".csv";
-        file.content_type = "text/csv; charset=utf-8";
-        file.bytes = spreadsheet::to_csv(table.value());
-    } else {
-        auto bytes = spreadsheet::to_xlsx(table.value());
-        if (!bytes) return bytes.failure();
-        file.filename = "participants-" + slug + ".xlsx";
-        file.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        file.bytes = std::move(bytes.value());
-    }
-    const auto rows = table.value().rows.size();
-    auto logged = store::run_in_transaction(db, [&](soci::session& sql) -> Status {
-        std::string details = std::to_string(rows) + " ligne(s)";
-        if (!filters.status.empty()) details += ", statut " + filters.status;
-        if (!filters.mandate.empty()) details += ", " + filters.mandate;
-        record_audit(sql, actor_id, format == ExportFormat::csv ? "export.csv" : "export.xlsx", "cycle:" + slug,
-                     details);
-        return Done{};
-    });
-    if (!logged) return logged.failure();
-    return file;
 }
 
 }  // namespace ateliers::services

@@ -26,6 +26,9 @@ struct AdminRegistration {
     std::string email;
     std::string collectivite_id;
     std::string collectivite_label;  // "Pélussin (42) – commune"
+    // As declared by the person; nothing checks yet that they work there (ProConnect will).
+    // Read by load_registrations only.
+    bool collectivite_verified = false;
     std::string size_class;          // code, see referential::size_class
     std::string zone;                // metro | drom | com
     std::string region_code;
@@ -92,10 +95,12 @@ struct DecisionOutcome {
 
 // accept: needs a free seat and the collectivité's place (one per cycle); decline and
 // wait free the seat, which goes to the first person waiting in a "premier arrivé" cycle.
-Result<DecisionOutcome> decide_registration(store::Database& db, long long actor_id, long long registration_id,
-                                            Decision decision, const MailContext& mail);
+// A registration that is not one of the cycle `cycle_slug` is not found (404).
+Result<DecisionOutcome> decide_registration(store::Database& db, long long actor_id, const std::string& cycle_slug,
+                                            long long registration_id, Decision decision, const MailContext& mail);
 
-// The registrations of a cycle as a table (with the same filters as the page).
+// The registrations of a cycle as a table (with the same filters as the page). Defined,
+// with the export, in registration_admin_export.cpp.
 Result<spreadsheet::Table> participants_table(store::Database& db, const std::string& slug,
                                               const RegistrationFilters& filters);
 

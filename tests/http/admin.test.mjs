@@ -166,6 +166,9 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.equal(table.status, 200);
       assert.match(table.pageText, /3 candidature\(s\) à traiter/);
       for (const p of participants.slice(0, 3)) assert.ok(table.pageText.includes(p.email), p.email);
+      // Nothing checks yet that people belong to the collectivité they name: organisers are told.
+      assert.equal((table.text.match(/<span class="fr-badge fr-badge--sm">Déclarée<\/span>/g) ?? []).length, 3);
+      assert.match(table.pageText, /Collectivité déclarée : celle que la personne a indiquée en s’inscrivant/);
       const agents = await o.get(`/admin/cycles/${slug}/inscriptions?mandat=agent`);
       assert.match(agents.pageText, /1 inscription\(s\) affichée\(s\) sur 3/);
 
@@ -189,6 +192,19 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.deepEqual(statuses, ['confirmed', 'confirmed', 'declined']);
     }));
 
+    it('a decision acts only within the cycle of its address: another cycle’s gets 404 and changes nothing', { timeout: TEST_TIMEOUT }, t(async () => {
+      const o = await loggedIn(organiser);
+      const other = queryRows(db.url, `SELECT slug FROM cycles WHERE slug <> ${q(slug)} AND status = 'published' ORDER BY id LIMIT 1`)[0][0];
+      const id = queryRows(db.url, `SELECT r.id FROM registrations r JOIN cycles c ON c.id = r.cycle_id WHERE c.slug = ${q(slug)} AND r.user_id = ${participants[2].id}`)[0][0];
+      const page = await o.get(`/admin/cycles/${slug}/inscriptions`);
+      const { fields } = formOf(page, `/inscriptions/${id}/attente`);
+      const res = await o.post(`/admin/cycles/${other}/inscriptions/${id}/attente`, fields);
+      assert.equal(res.status, 404, res.pageText.slice(0, 400));
+      assert.match(res.pageText, /Cette inscription n’existe pas sur ce cycle/);
+      assert.deepEqual(queryRows(db.url, `SELECT status FROM registrations WHERE id = ${id}`), [['declined']]);
+      assert.equal(queryRows(db.url, `SELECT COUNT(*) FROM audit_log WHERE action = 'registration.wait'`)[0][0], '0');
+    }));
+
     it('exports the participants as CSV and XLSX attachments', { timeout: TEST_TIMEOUT }, t(async () => {
       const o = await loggedIn(organiser);
       const csv = await o.get(`/admin/cycles/${slug}/participants.csv?statut=confirmed`);
@@ -197,6 +213,10 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.equal(csv.headers.get('content-disposition'), `attachment; filename="participants-${slug}.csv"`);
       assert.ok(csv.text.startsWith('\uFEFFNom;E-mail;Collectivité;'), csv.text.slice(0, 80));
       assert.ok(csv.text.includes(participants[0].email));
+      const [header, first] = csv.text.replace(/^\uFEFF/, '').split('\r\n');
+      const column = header.split(';').indexOf('Collectivité vérifiée');
+      assert.ok(column > 0, header);
+      assert.equal(first.split(';')[column], 'non');
       assert.ok(!csv.text.includes(participants[2].email), 'declined: filtered out');
       const xlsx = await o.get(`/admin/cycles/${slug}/participants.xlsx`);
       assert.equal(xlsx.status, 200);
@@ -215,6 +235,38 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       await sink.waitFor((msg) => mailTo(participants[1].email)(msg) && /Modification du cycle/.test(msg.subject), 15_000);
       const seq = queryRows(db.url, `SELECT s.number, s.sequence FROM cycle_sessions s JOIN cycles c ON c.id = s.cycle_id WHERE c.slug = ${q(slug)} ORDER BY s.number`);
       assert.deepEqual(seq.map((r) => r[1]), ['0', '1', '0', '0']);
+    }));
+
+    it('replacing the facilitator’s account takes the cycle away from the old account', { timeout: TEST_TIMEOUT }, t(async () => {
+      const o = await loggedIn(organiser);
+      const [former, next] = [participants[0], participants[1]];
+      const save = async (fields) => {
+        const { form } = await o.form(`/admin/cycles/${slug}`, 'title');
+        const res = await o.submit(form, fields);
+        assert.equal(res.status, 303, res.pageText.slice(0, 600));
+      };
+      const refused = async (client) => {
+        for (const p of [`/animation/${slug}`, `/animation/${slug}/groupes`]) {
+          const res = await client.get(p);
+          assert.ok([403, 404].includes(res.status), `${p}: ${res.status}`);
+        }
+      };
+      await save({ facilitator_email: former.email });
+      const f = await loggedIn(former);
+      assert.equal((await f.get(`/animation/${slug}`)).status, 200);
+
+      await save({ facilitator_email: next.email });
+      await refused(f);
+      const n = await loggedIn(next);
+      assert.equal((await n.get(`/animation/${slug}`)).status, 200);
+
+      // Another facilitator: the account the form still shows stays behind.
+      const { form } = await o.form(`/admin/cycles/${slug}`, 'title');
+      assert.equal(form.fields.facilitator_email, next.email);
+      const res = await o.submit(form, { facilitator_choice: 'new', new_facilitator_name: 'Paul Pair' });
+      assert.equal(res.status, 303, res.pageText.slice(0, 600));
+      await refused(n);
+      assert.deepEqual(queryRows(db.url, `SELECT COUNT(*) FROM user_roles WHERE role = 'facilitator' AND scope = ${q(slug)}`), [['0']]);
     }));
 
     it('duplicate and close; every action is in the journal', { timeout: TEST_TIMEOUT }, t(async () => {

@@ -1,11 +1,10 @@
 #include <algorithm>
 
+#include "cycle_admin_fixture.hpp"
 #include "domain/paris_time.hpp"
 #include "services/audit.hpp"
 #include "services/cycle_admin.hpp"
-#include "services/registrations.hpp"
 #include "store/rows.hpp"
-#include "cycle_admin_fixture.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;
@@ -209,59 +208,6 @@ TEST_F(CycleAdminTest, ADraftFollowsItsTitleAndIsEditedSilently) {
     EXPECT_EQ(count("SELECT COUNT(*) FROM cycle_sessions"), 3);
     EXPECT_EQ(count("SELECT COUNT(*) FROM outbox"), 0);
     EXPECT_FALSE(updated->warnings.empty());  // 3 sessions
-}
-
-TEST_F(CycleAdminTest, ANewFacilitatorIsLinkedToAnAccountWhichGetsTheRoleForTheCycle) {
-    const long long account = add_user("intervenante@exemple.fr", "Inès Intervenante", "commune:13055", "agent");
-    auto in = forest_cycle();
-    in.facilitator_choice = "new";
-    in.new_facilitator_name = "Inès Intervenante";
-    in.new_facilitator_bio = "Ingénieure forestière.";
-    in.facilitator_email = "Intervenante@Exemple.fr";
-    auto saved = services::create_cycle(*db_, organiser_, in, mail);
-    ASSERT_TRUE(saved.ok()) << saved.failure().message;
-    EXPECT_EQ(count("SELECT COUNT(*) FROM facilitators WHERE slug = 'ines-intervenante' AND user_id = " +
-                    std::to_string(account)),
-              1);
-    EXPECT_EQ(count("SELECT COUNT(*) FROM cycles c JOIN facilitators f ON f.id = c.facilitator_id"), 1);
-    EXPECT_EQ(count("SELECT COUNT(*) FROM user_roles WHERE role = 'facilitator' AND scope = "
-                    "'forets-comment-cooperer' AND user_id = " +
-                    std::to_string(account)),
-              1);
-    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'facilitator.link_account'"), 1);
-
-    // The draft's new address carries the role along.
-    auto editing = services::cycle_for_edit(*db_, saved->slug);
-    ASSERT_TRUE(editing.ok() && editing.value());
-    EXPECT_EQ(editing.value()->input.facilitator_email, "intervenante@exemple.fr");
-    auto renamed = editing.value()->input;
-    renamed.title = "Forêts en commun";
-    ASSERT_TRUE(services::update_cycle(*db_, organiser_, saved->slug, renamed, mail).ok());
-    EXPECT_EQ(count("SELECT COUNT(*) FROM user_roles WHERE role = 'facilitator' AND scope = 'forets-en-commun'"), 1);
-
-    // Another facilitator for the cycle: the account loses the role on it.
-    auto other = renamed;
-    other.facilitator_choice = "new";
-    other.new_facilitator_name = "Paul Pair";
-    other.facilitator_email = "";
-    ASSERT_TRUE(services::update_cycle(*db_, organiser_, "forets-en-commun", other, mail).ok());
-    EXPECT_EQ(count("SELECT COUNT(*) FROM user_roles WHERE role = 'facilitator'"), 0);
-
-    auto options = services::facilitator_options(*db_);
-    ASSERT_TRUE(options.ok());
-    EXPECT_EQ(options->size(), 2u);
-}
-
-TEST_F(CycleAdminTest, AnUnknownFacilitatorAccountIsRefusedOnItsField) {
-    auto in = forest_cycle();
-    in.facilitator_choice = "new";
-    in.new_facilitator_name = "Inès Intervenante";
-    in.facilitator_email = "personne@exemple.fr";
-    auto saved = services::create_cycle(*db_, organiser_, in, mail);
-    ASSERT_FALSE(saved.ok());
-    EXPECT_TRUE(saved.failure().fields.count("facilitator_email"));
-    EXPECT_EQ(count("SELECT COUNT(*) FROM facilitators"), 0);  // rolled back with the cycle
-    EXPECT_EQ(count("SELECT COUNT(*) FROM cycles"), 0);
 }
 
 TEST_F(CycleAdminTest, CapacityAndModeStayConsistentWithTheRegistrations) {

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 
 #include "services/cycle_admin.hpp"
 #include "services/registration_admin.hpp"
@@ -81,7 +82,7 @@ protected:
     }
 
     Result<services::DecisionOutcome> decide(const Person& p, Decision d) {
-        return services::decide_registration(*db_, organiser_, p.registration, d, mail);
+        return services::decide_registration(*db_, organiser_, slug_, p.registration, d, mail);
     }
 
     std::string status_of(const Person& p) {
@@ -318,7 +319,7 @@ TEST_F(RegistrationAdminTest, ParticipantsExportAsCsvAndXlsxAndTheExportIsAudite
     EXPECT_EQ(csv->content_type, "text/csv; charset=utf-8");
     const auto& bytes = csv->bytes;
     EXPECT_EQ(bytes.rfind("\xEF\xBB\xBFNom;E-mail;Collectivité;", 0), 0u) << bytes.substr(0, 80);
-    EXPECT_NE(bytes.find("Anne Arnaud;anne@pelussin.fr;Pélussin (42) – commune;commune:42168;"
+    EXPECT_NE(bytes.find("Anne Arnaud;anne@pelussin.fr;Pélussin (42) – commune;commune:42168;non;"
                          "Commune de 3 500 à 19 999 habitants;Auvergne-Rhône-Alpes;Élu ou élue;Adjointe au maire;"
                          "Inscription confirmée;1;;"),
               std::string::npos)
@@ -356,7 +357,58 @@ TEST_F(RegistrationAdminTest, ACancelledRegistrationCannotBeDecidedOn) {
         EXPECT_EQ(r.failure().status, 409);
     }
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'registration.%'"), 0);
-    auto unknown = services::decide_registration(*db_, organiser_, 999999, Decision::accept, mail);
+    auto unknown = services::decide_registration(*db_, organiser_, slug_, 999999, Decision::accept, mail);
     ASSERT_FALSE(unknown.ok());
     EXPECT_EQ(unknown.failure().status, 404);
+}
+
+TEST_F(RegistrationAdminTest, ADecisionActsOnlyOnARegistrationOfTheCycleInTheAddress) {
+    make_cycle("application", 3);
+    const std::string first = slug_;
+    auto anne = add_user("anne@pelussin.fr", "Anne Arnaud", "commune:42168");
+    ASSERT_EQ(enrol(anne), RegStatus::applied);
+    make_cycle("application", 3);  // slug_ is now the second cycle's
+    ASSERT_NE(slug_, first);
+
+    for (auto d : {Decision::accept, Decision::decline, Decision::wait}) {
+        auto elsewhere = services::decide_registration(*db_, organiser_, slug_, anne.registration, d, mail);
+        ASSERT_FALSE(elsewhere.ok());
+        EXPECT_EQ(elsewhere.failure().status, 404);
+    }
+    EXPECT_EQ(status_of(anne), "applied");
+    EXPECT_EQ(mails("anne@pelussin.fr", "Inscription confirmée"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'registration.%'"), 0);
+
+    auto here = services::decide_registration(*db_, organiser_, first, anne.registration, Decision::accept, mail);
+    ASSERT_TRUE(here.ok()) << here.failure().message;
+    EXPECT_EQ(status_of(anne), "confirmed");
+}
+
+TEST_F(RegistrationAdminTest, EveryCollectiviteIsDeclaredUntilSomethingVerifiesIt) {
+    make_cycle("application", 3);
+    auto anne = add_user("anne@pelussin.fr", "Anne Arnaud", "commune:42168");
+    auto bruno = add_user("bruno@chavanay.fr", "Bruno Brun", "commune:42056", "agent");
+    ASSERT_EQ(enrol(anne), RegStatus::applied);
+    ASSERT_EQ(enrol(bruno), RegStatus::applied);
+    {
+        // Where the ProConnect work will write.
+        soci::session sql(db_->pool());
+        sql << "UPDATE registrations SET collectivite_verified = 1 WHERE id = :id", soci::use(bruno.registration);
+    }
+    auto data = services::cycle_registrations(*db_, slug_, {});
+    ASSERT_TRUE(data.ok() && data.value());
+    std::map<std::string, bool> verified;
+    for (const auto& r : data.value()->rows) verified[r.email] = r.collectivite_verified;
+    EXPECT_FALSE(verified.at("anne@pelussin.fr"));
+    EXPECT_TRUE(verified.at("bruno@chavanay.fr"));
+
+    auto table = services::participants_table(*db_, slug_, {});
+    ASSERT_TRUE(table.ok());
+    const auto& headers = table->headers;
+    const auto column = std::find(headers.begin(), headers.end(), "Collectivité vérifiée") - headers.begin();
+    ASSERT_LT(column, static_cast<long>(headers.size()));
+    std::map<std::string, std::string> cell;
+    for (const auto& row : table->rows) cell[row[1]] = row[column];
+    EXPECT_EQ(cell.at("anne@pelussin.fr"), "non");
+    EXPECT_EQ(cell.at("bruno@chavanay.fr"), "oui");
 }

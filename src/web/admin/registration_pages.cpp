@@ -62,14 +62,17 @@ Response render(const App& app, const Visitor& visitor, const services::CycleReg
     const auto& c = data.cycle;
     const auto query = filters_query(filters);
     json rows = json::array();
+    int declared = 0;
     for (const auto& r : data.rows) {
         accounts::Mandate m;
         const bool known = accounts::parse_mandate(r.mandate, m);
         const bool active = registration::is_active(r.status);
+        if (!r.collectivite_verified) ++declared;
         rows.push_back({{"id", r.id},
                         {"full_name", r.full_name},
                         {"email", r.email},
                         {"collectivite", r.collectivite_label},
+                        {"collectivite_verified", r.collectivite_verified},
                         {"size_class", referential::size_class_label(r.size_class)},
                         {"priority", referential::is_priority_size_class(r.size_class)},
                         {"region", r.region_name},
@@ -128,6 +131,7 @@ Response render(const App& app, const Visitor& visitor, const services::CycleReg
               {"breakdowns", breakdowns},
               {"has_breakdowns", !breakdowns.empty()},
               {"rows", rows},
+              {"has_declared", declared > 0},
               {"shown", data.rows.size()},
               {"total", data.total},
               {"none", data.rows.empty()},
@@ -179,9 +183,9 @@ Response decision_submit(const App& app, const Request&, Visitor& visitor, const
     const auto decision = action == "accepter"  ? services::Decision::accept
                           : action == "refuser" ? services::Decision::decline
                                                 : services::Decision::wait;
-    auto outcome = services::decide_registration(app.db(), visitor.user->id, registration_id, decision,
+    auto outcome = services::decide_registration(app.db(), visitor.user->id, slug, registration_id, decision,
                                                  app.mail_context());
-    if (outcome && outcome->cycle_slug == slug) {
+    if (outcome) {
         const char* done = decision == services::Decision::accept    ? "accepte"
                            : decision == services::Decision::decline ? "refuse"
                                                                      : "attente";
@@ -190,7 +194,6 @@ Response decision_submit(const App& app, const Request&, Visitor& visitor, const
                            done + "&id=" + std::to_string(registration_id) + "#inscription-" +
                            std::to_string(registration_id));
     }
-    if (outcome) return redirect_to("/admin/cycles/" + outcome->cycle_slug + "/inscriptions");
     const auto& f = outcome.failure();
     if (f.status >= 500) return service_error(app, visitor, f);
     auto data = services::cycle_registrations(app.db(), slug, filters);
