@@ -50,4 +50,44 @@ bool login_allowed(long long recent_failures_for_email, long long recent_failure
     return recent_failures_for_email < max_failures_per_email && recent_failures_for_address < max_failures_per_address;
 }
 
+RequestLimit limit_for(LimitedAction action) {
+    switch (action) {
+        // A person rarely needs more than one link an hour; one address may be a whole
+        // town hall behind one router, hence the higher per-address figures.
+        case LimitedAction::password_reset: return {3600, 3, 20};
+        case LimitedAction::sign_up: return {3600, 3, 20};
+        case LimitedAction::confirmation_resend: return {3600, 3, 20};
+    }
+    return {};
+}
+
+const char* action_code(LimitedAction action) {
+    switch (action) {
+        case LimitedAction::password_reset: return "password_reset";
+        case LimitedAction::sign_up: return "sign_up";
+        case LimitedAction::confirmation_resend: return "confirmation_resend";
+    }
+    return "";
+}
+
+bool request_allowed(const RequestLimit& limit, long long recent_for_email, long long recent_for_address) {
+    return recent_for_email < limit.per_email && recent_for_address < limit.per_address;
+}
+
+std::string limit_message(LimitedAction action) {
+    switch (action) {
+        case LimitedAction::password_reset:
+            return "Trop de demandes de réinitialisation pour cette adresse ou depuis votre connexion. Réessayez "
+                   "dans une heure ; le dernier lien reçu reste valable 2 heures (pensez aux courriers "
+                   "indésirables).";
+        case LimitedAction::sign_up:
+            return "Trop de créations de compte depuis votre connexion ou pour cette adresse. Réessayez dans une "
+                   "heure.";
+        case LimitedAction::confirmation_resend:
+            return "Trop de demandes de lien pour cette adresse ou depuis votre connexion. Réessayez dans une "
+                   "heure ; le dernier lien reçu reste valable 7 jours (pensez aux courriers indésirables).";
+    }
+    return {};
+}
+
 }  // namespace ateliers::accounts

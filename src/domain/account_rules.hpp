@@ -42,4 +42,19 @@ std::string normalise_email(const std::string& email);
 
 bool login_allowed(long long recent_failures_for_email, long long recent_failures_for_address);
 
+// Requests that send an e-mail or hash a password, limited per e-mail and per client
+// address within a window: a flood must neither fill mailboxes nor eat the CPU.
+enum class LimitedAction { password_reset, sign_up, confirmation_resend };
+
+struct RequestLimit {
+    long long window_seconds = 3600;
+    long long per_email = 0;
+    long long per_address = 0;
+};
+
+RequestLimit limit_for(LimitedAction action);
+const char* action_code(LimitedAction action);  // stored in account_limits.action
+bool request_allowed(const RequestLimit& limit, long long recent_for_email, long long recent_for_address);
+std::string limit_message(LimitedAction action);  // French, for the 429 answer
+
 }  // namespace ateliers::accounts

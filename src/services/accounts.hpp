@@ -2,6 +2,7 @@
 // Account use cases: sign up, confirm, log in and out, reset a password, roles.
 // Each is one transaction; e-mails go to the outbox in that same transaction.
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,17 +25,24 @@ struct CurrentUser {
 };
 
 // `next_path`: a local page the confirmation link leads back to after login (e.g. a
-// cycle's registration form), empty for none.
+// cycle's registration form), empty for none. Cheap checks (form, collectivité, address
+// free, rate limit per address and per e-mail) come before the slow password hash.
 Status sign_up(store::Database& db, const accounts::SignUpInput& input, const MailContext& mail,
-               const std::string& next_path = {});
-
-// Marks the address confirmed; the token is single-use.
-Status confirm_email(store::Database& db, const std::string& token);
+               const std::string& next_path = {}, const std::string& remote_address = {});
 
 struct LoginOutcome {
     std::string session_token;  // the cookie value; only its hash is stored
     long long user_id = 0;
 };
+
+// Marks the address confirmed and logs the person in (the link proves the mailbox);
+// the token is single-use. 410 when it is unknown, used or expired.
+Result<LoginOutcome> confirm_email(store::Database& db, const std::string& token);
+
+// A new confirmation link for an account not yet confirmed (older links stop working).
+// Same answer whether or not the account exists; 429 past the limit.
+Status resend_confirmation(store::Database& db, const std::string& email, const MailContext& mail,
+                           const std::string& remote_address, const std::string& next_path = {});
 
 Result<LoginOutcome> log_in(store::Database& db, const std::string& email, const std::string& password,
                             const std::string& remote_address);
@@ -43,9 +51,17 @@ void log_out(store::Database& db, const std::string& session_token);
 
 std::optional<CurrentUser> user_for_session(store::Database& db, const std::string& session_token);
 
-// Always succeeds from the outside (no account enumeration); mails a link if the account exists.
-Status request_password_reset(store::Database& db, const std::string& email, const MailContext& mail);
+// Which of these session token hashes (crypto::token_hash of the cookie) are still open.
+std::set<std::string> open_sessions(store::Database& db, const std::vector<std::string>& token_hashes);
 
+// Always succeeds from the outside (no account enumeration) unless rate-limited (429,
+// per e-mail and per address, counted for unknown addresses too); mails a link if the
+// account exists. The new link makes the older ones worthless.
+Status request_password_reset(store::Database& db, const std::string& email, const MailContext& mail,
+                              const std::string& remote_address = {});
+
+// Checks the link before hashing; on success the older links die, other sessions end and
+// the login lock of the address is lifted (the mailbox is proven).
 Status reset_password(store::Database& db, const std::string& token, const std::string& password,
                       const std::string& confirm);
 

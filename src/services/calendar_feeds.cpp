@@ -97,4 +97,14 @@ Result<std::string> calendar_token(store::Database& db, long long user_id) {
     return token;
 }
 
+Result<std::string> rotate_calendar_token(store::Database& db, long long user_id) {
+    auto token = crypto::random_token();
+    auto done = store::run_in_transaction(db, [&](soci::session& sql) -> Status {
+        sql << "UPDATE users SET calendar_token = :t WHERE id = :u", soci::use(token), soci::use(user_id);
+        return Done{};
+    });
+    if (!done) return done.failure();
+    return token;
+}
+
 }  // namespace ateliers::services

@@ -17,4 +17,7 @@ Result<std::optional<std::string>> personal_calendar(store::Database& db, const 
 // The person's feed secret, created on first use.
 Result<std::string> calendar_token(store::Database& db, long long user_id);
 
+// A new feed secret: the old address stops answering (e.g. it was shared by mistake).
+Result<std::string> rotate_calendar_token(store::Database& db, long long user_id);
+
 }  // namespace ateliers::services

@@ -3,9 +3,33 @@
 #include <sodium.h>
 
 #include <array>
+#include <atomic>
 #include <stdexcept>
 
 namespace ateliers::crypto {
+
+namespace {
+
+std::atomic<std::uint64_t> verification_count{0};
+std::atomic<std::uint64_t> hash_count{0};
+
+std::string argon2id_hash(const std::string& password) {
+    std::array<char, crypto_pwhash_STRBYTES> out{};
+    if (crypto_pwhash_str(out.data(), password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        throw std::runtime_error("argon2id: out of memory");
+    return std::string(out.data());
+}
+
+// Hashed once, with the same parameters as real passwords, so it costs the same.
+const std::string& dummy_hash() {
+    static const std::string hash = argon2id_hash(random_token());
+    return hash;
+}
+
+bool is_argon2id(const std::string& hash) { return hash.rfind("$argon2id$", 0) == 0; }
+
+}  // namespace
 
 bool initialise() { return sodium_init() >= 0; }
 
@@ -29,15 +53,26 @@ std::string token_hash(const std::string& token) {
 }
 
 std::string hash_password(const std::string& password) {
-    std::array<char, crypto_pwhash_STRBYTES> out{};
-    if (crypto_pwhash_str(out.data(), password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-        throw std::runtime_error("argon2id: out of memory");
-    return std::string(out.data());
+    ++hash_count;
+    return argon2id_hash(password);
 }
 
 bool verify_password(const std::string& hash, const std::string& password) {
+    if (!is_argon2id(hash)) {
+        dummy_verification(password);
+        return false;
+    }
+    ++verification_count;
     return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
+
+void dummy_verification(const std::string& password) {
+    const auto& hash = dummy_hash();
+    ++verification_count;
+    (void)crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size());
+}
+
+std::uint64_t verifications() { return verification_count.load(); }
+std::uint64_t hashes() { return hash_count.load(); }
 
 }  // namespace ateliers::crypto

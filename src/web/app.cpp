@@ -192,6 +192,7 @@ Response App::route(const Request& req, Visitor& visitor) const {
         if (path == "/compte/inscription") return sign_up_form(*this, req, visitor);
         if (path == "/compte/inscription/envoyee") return sign_up_sent(*this, req, visitor);
         if (path == "/compte/confirmer") return confirm_email_link(*this, req, visitor);
+        if (path == "/compte/confirmer/renvoyer") return resend_confirmation_form(*this, req, visitor);
         if (path == "/compte/connexion") return login_form(*this, req, visitor);
         if (path == "/compte/mot-de-passe-oublie") return forgot_password_form(*this, req, visitor);
         if (path == "/compte/nouveau-mot-de-passe") return new_password_form(*this, req, visitor);
@@ -240,6 +241,9 @@ Response App::route(const Request& req, Visitor& visitor) const {
     if (path == "/compte/mot-de-passe-oublie") return forgot_password_submit(*this, req, visitor, form.value());
     if (path == "/compte/nouveau-mot-de-passe") return new_password_submit(*this, req, visitor, form.value());
     if (path == "/espace/profil") return profile_submit(*this, req, visitor, form.value());
+    if (path == "/espace/agenda") return calendar_address_submit(*this, req, visitor, form.value());
+    if (path == "/compte/confirmer/renvoyer")
+        return resend_confirmation_submit(*this, req, visitor, form.value());
     const auto parts = path_segments(path);
     if (parts.size() == 3 && parts[0] == "cycles" && parts[2] == "inscription")
         return registration_submit(*this, req, visitor, form.value(), parts[1]);

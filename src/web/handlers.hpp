@@ -17,8 +17,12 @@ Response sign_up_form(const App& app, const Request& req, Visitor& visitor);
 Response sign_up_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form);
 Response sign_up_sent(const App& app, const Request& req, Visitor& visitor);
 Response confirm_email_link(const App& app, const Request& req, Visitor& visitor);
+Response resend_confirmation_form(const App& app, const Request& req, Visitor& visitor);
+Response resend_confirmation_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form);
 
 // public/login_pages.cpp
+// Logged in: the session cookie, a fresh CSRF token, then on to `location`.
+Response start_session(const Visitor& visitor, const std::string& session_token, const std::string& location);
 Response login_form(const App& app, const Request& req, Visitor& visitor);
 Response login_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form);
 Response logout_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form);
@@ -56,6 +60,7 @@ Response choice_up_submit(const App& app, const Request& req, Visitor& visitor, 
 // espace/profile_pages.cpp
 Response my_space(const App& app, const Request& req, Visitor& visitor);
 Response profile_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form);
+Response calendar_address_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form);
 
 // api/collectivites_api.cpp
 Response collectivites_search_api(const App& app, const Request& req);

@@ -5,29 +5,14 @@
 #include "services/session_plans.hpp"
 #include "web/live/live_stream.hpp"
 #include "web/live/live_view.hpp"
+#include "web/live_hub_parts.hpp"
 
 namespace ateliers::web {
 
 namespace {
 
-restinio::http_status_line_t status_line(int status) {
-    const char* reason = status == 200   ? "OK"
-                         : status == 401 ? "Unauthorized"
-                         : status == 403 ? "Forbidden"
-                         : status == 404 ? "Not Found"
-                         : status == 503 ? "Service Unavailable"
-                                         : "Internal Server Error";
-    return restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(status)}, reason};
-}
-
-restinio::request_handling_status_t refuse(const restinio::request_handle_t& handle, int status,
-                                           const std::string& message) {
-    auto response = handle->create_response(status_line(status));
-    response.append_header(restinio::http_field::content_type, "text/plain; charset=utf-8")
-        .append_header(restinio::http_field::cache_control, "no-store");
-    if (status == 503) response.append_header(restinio::http_field::retry_after, "5");
-    return response.set_body(message).done();
-}
+using hub_detail::refuse;
+using hub_detail::status_line;
 
 std::shared_ptr<const services::SessionFeed> load_feed(const App& app, long long session_id) {
     auto feed = services::load_session_feed(app.db(), session_id);
@@ -36,41 +21,6 @@ std::shared_ptr<const services::SessionFeed> load_feed(const App& app, long long
 }
 
 }  // namespace
-
-// One open text/event-stream response. Its builder is not thread-safe: every write
-// takes the mutex; RESTinio then hands the bytes to the connection's own executor.
-struct LiveHub::Subscriber {
-    services::LiveViewer viewer;
-    std::mutex mutex;
-    std::optional<restinio::response_builder_t<restinio::chunked_output_t>> out;
-    long long sent_version = -1;
-    std::atomic<bool> dead{false};
-
-    void write(std::string text, const std::shared_ptr<Subscriber>& self) {
-        if (dead || !out) return;
-        out->append_chunk(std::move(text));
-        // A failed write means the page went away (closed tab, lost network).
-        out->flush([weak = std::weak_ptr<Subscriber>(self)](const restinio::asio_ns::error_code& ec) {
-            if (!ec) return;
-            if (auto s = weak.lock()) s->dead = true;
-        });
-    }
-
-    void send_state(const services::SessionFeed& feed, const std::shared_ptr<Subscriber>& self) {
-        std::lock_guard lock(mutex);
-        if (feed.version <= sent_version) return;  // never an older state after a newer one
-        sent_version = feed.version;
-        write(live::state_event(live::viewer_state(feed, viewer, services::now_utc_millis())), self);
-    }
-};
-
-// A parked long poll: answered once, when the version passes `since` or at the deadline.
-struct LiveHub::Waiter {
-    services::LiveViewer viewer;
-    long long since = 0;
-    std::chrono::steady_clock::time_point deadline;
-    restinio::request_handle_t handle;
-};
 
 LiveHub::LiveHub(const App& app, LiveHubOptions options) : app_(app), options_(options) {}
 
@@ -103,6 +53,8 @@ void LiveHub::stop() {
             s->out.reset();
         }
     connections_ = 0;
+    std::lock_guard lock(mutex_);
+    per_user_.clear();
 }
 
 void LiveHub::wake(long long session_id) {
@@ -131,7 +83,13 @@ std::optional<restinio::request_handling_status_t> LiveHub::try_handle(const res
         if (connections_.load() >= options_.max_connections)
             return refuse(handle, 503, "Trop de connexions en direct pour le moment ; la page se met à jour "
                                        "quand vous l’actualisez.");
-        return since ? long_poll(handle, access.viewer, *since) : open_stream(handle, access.viewer);
+        if (!reserve(access.user_id))
+            return refuse(handle, 429, "Trop de pages de séance en direct sont ouvertes avec votre compte (" +
+                                           std::to_string(options_.max_per_user) +
+                                           " au plus) : fermez celles dont vous n’avez plus besoin, puis "
+                                           "actualisez cette page.");
+        const Holder holder{access.user_id, access.session_hash};
+        return since ? long_poll(handle, access.viewer, holder, *since) : open_stream(handle, access.viewer, holder);
     } catch (const std::exception& e) {
         spdlog::error("GET {}: {}", request.path, e.what());
         return refuse(handle, 500, "Erreur technique : réessayez dans un instant.");
@@ -139,11 +97,16 @@ std::optional<restinio::request_handling_status_t> LiveHub::try_handle(const res
 }
 
 restinio::request_handling_status_t LiveHub::open_stream(const restinio::request_handle_t& handle,
-                                                         const services::LiveViewer& viewer) {
+                                                         const services::LiveViewer& viewer, const Holder& holder) {
     auto feed = load_feed(app_, viewer.session_id);
-    if (!feed) return refuse(handle, 404, "Cette séance n’existe pas.");
+    if (!feed) {
+        std::lock_guard lock(mutex_);
+        release_locked(holder.user_id);
+        return refuse(handle, 404, "Cette séance n’existe pas.");
+    }
     auto subscriber = std::make_shared<Subscriber>();
     subscriber->viewer = viewer;
+    subscriber->holder = holder;
     subscriber->out.emplace(handle->create_response<restinio::chunked_output_t>(status_line(200)));
     subscriber->out->append_header(restinio::http_field::content_type, "text/event-stream; charset=utf-8")
         .append_header(restinio::http_field::cache_control, "no-cache")
@@ -171,11 +134,16 @@ restinio::request_handling_status_t LiveHub::open_stream(const restinio::request
 }
 
 restinio::request_handling_status_t LiveHub::long_poll(const restinio::request_handle_t& handle,
-                                                       const services::LiveViewer& viewer, long long since) {
+                                                       const services::LiveViewer& viewer, const Holder& holder,
+                                                       long long since) {
     auto feed = load_feed(app_, viewer.session_id);
+    if (!feed || feed->version != since) {
+        std::lock_guard lock(mutex_);
+        release_locked(holder.user_id);
+    }
     if (!feed) return refuse(handle, 404, "Cette séance n’existe pas.");
     auto waiter = std::make_shared<Waiter>(
-        Waiter{viewer, since, std::chrono::steady_clock::now() + options_.long_poll, handle});
+        Waiter{viewer, holder, since, std::chrono::steady_clock::now() + options_.long_poll, handle});
     if (feed->version != since) {
         answer(*waiter, *feed);
         return restinio::request_accepted();
@@ -252,6 +220,7 @@ void LiveHub::publish(long long session_id, std::shared_ptr<const services::Sess
         for (auto w = channel.waiters.begin(); w != channel.waiters.end();) {
             if ((*w)->since != feed->version) {
                 waiters.push_back(*w);
+                release_locked((*w)->holder.user_id);
                 w = channel.waiters.erase(w);
                 --connections_;
             } else {
@@ -259,6 +228,7 @@ void LiveHub::publish(long long session_id, std::shared_ptr<const services::Sess
             }
         }
     }
+    send_off_logged_out(subscribers, waiters);
     for (const auto& s : subscribers) s->send_state(*feed, s);
     for (const auto& w : waiters) answer(*w, *feed);
 }
@@ -271,6 +241,8 @@ void LiveHub::heartbeat() {
         for (const auto& [id, channel] : channels_)
             all.insert(all.end(), channel.subscribers.begin(), channel.subscribers.end());
     }
+    std::vector<std::shared_ptr<Waiter>> no_waiters;
+    send_off_logged_out(all, no_waiters);
     // A comment line: ignored by EventSource, but it keeps proxies and RESTinio's
     // request timeout (re-armed after every write) from closing a quiet stream, and
     // reveals connections that went away.
@@ -289,6 +261,7 @@ void LiveHub::expire_waiters(bool all) {
             for (auto w = channel.waiters.begin(); w != channel.waiters.end();) {
                 if (all || (*w)->deadline <= now) {
                     due.emplace_back(*w, channel.feed);
+                    release_locked((*w)->holder.user_id);
                     w = channel.waiters.erase(w);
                     --connections_;
                 } else {
@@ -296,7 +269,14 @@ void LiveHub::expire_waiters(bool all) {
                 }
             }
     }
+    std::vector<std::shared_ptr<Subscriber>> no_subscribers;
+    std::vector<std::shared_ptr<Waiter>> waiters;
+    for (const auto& d : due) waiters.push_back(d.first);
+    send_off_logged_out(no_subscribers, waiters);
+    std::set<const Waiter*> still_logged_in;
+    for (const auto& w : waiters) still_logged_in.insert(w.get());
     for (auto& [waiter, feed] : due) {
+        if (!still_logged_in.count(waiter.get())) continue;
         if (feed) answer(*waiter, *feed);
         else refuse(waiter->handle, 503, "Réessayez.");
     }
@@ -311,6 +291,7 @@ void LiveHub::drop_dead() {
             for (auto s = subs.begin(); s != subs.end();) {
                 if ((*s)->dead) {
                     gone.push_back(*s);
+                    release_locked((*s)->holder.user_id);
                     s = subs.erase(s);
                     --connections_;
                 } else {

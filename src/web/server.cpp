@@ -10,6 +10,7 @@
 #include <cstdlib>
 
 #include "web/live_hub.hpp"
+#include "web/password_lane.hpp"
 
 namespace ateliers::web {
 
@@ -146,7 +147,27 @@ LiveHubOptions live_options() {
     LiveHubOptions options;
     if (const char* max = std::getenv("ATELIERS_LIVE_MAX_CONNECTIONS"); max && *max)
         options.max_connections = std::strtoull(max, nullptr, 10);
+    if (const char* max = std::getenv("ATELIERS_LIVE_MAX_PER_USER"); max && *max)
+        options.max_per_user = std::strtoull(max, nullptr, 10);
     return options;
+}
+
+// Writes the response; the target path is only for the log.
+restinio::request_handling_status_t send(const restinio::request_handle_t& req, const std::string& path,
+                                         Response response, LiveHub& hub) {
+    wake_live_pages(hub, response);
+    if (const auto bad = unsafe_header(response)) {
+        spdlog::error("{}: header {} holds a control byte; answered 500 instead", path, *bad);
+        response = plain_text(500, "Erreur technique : la réponse n'a pas pu être envoyée. "
+                                   "Revenez à l'accueil et réessayez.");
+    }
+    auto builder = req->create_response(restinio::http_status_line_t{
+        restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)}, reason_phrase(response.status)});
+    builder.append_header(restinio::http_field::content_type, response.content_type);
+    for (const auto& [name, value] : response.headers) builder.append_header(name, value);
+    // HEAD gets the headers only: a body would break the next response on the connection.
+    if (req->header().method() != restinio::http_method_head()) builder.set_body(response.body);
+    return builder.done();
 }
 
 }  // namespace
@@ -163,6 +184,7 @@ int serve_until_signalled(const App& app, const ServerOptions& options) {
     // 414/431 answers; this setting is process-wide in http_parser.
     http_parser_set_max_header_size(hard_head_cap);
     LiveHub hub(app, live_options());
+    PasswordLane lane(password_lane_options_from_env());
     auto settings = restinio::server_settings_t<traits>{}
                         .address(options.address)
                         .port(options.port)
@@ -170,31 +192,19 @@ int serve_until_signalled(const App& app, const ServerOptions& options) {
                         // Event streams outlive it: every write re-arms it, and the hub
                         // writes a heartbeat at least every 15 s (see live_hub.hpp).
                         .handle_request_timeout(std::chrono::seconds(30))
-                        .request_handler([&app, &hub, &options](const restinio::request_handle_t& req) {
-                            Request request;
-                            Response response;
-                            if (auto refused = oversized(req)) {
-                                response = std::move(*refused);
-                            } else {
-                                request = to_request(req, options.trusted_proxies);
-                                if (auto taken = hub.try_handle(req, request)) return *taken;
-                                response = app.handle(request);
-                                wake_live_pages(hub, response);
-                            }
-                            if (const auto bad = unsafe_header(response)) {
-                                spdlog::error("{}: header {} holds a control byte; answered 500 instead", request.path,
-                                              *bad);
-                                response = plain_text(500, "Erreur technique : la réponse n'a pas pu être envoyée. "
-                                                           "Revenez à l'accueil et réessayez.");
-                            }
-                            auto builder = req->create_response(restinio::http_status_line_t{
-                                restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
-                                reason_phrase(response.status)});
-                            builder.append_header(restinio::http_field::content_type, response.content_type);
-                            for (const auto& [name, value] : response.headers) builder.append_header(name, value);
-                            // HEAD gets the headers only: a body would break the next response on the connection.
-                            if (req->header().method() != restinio::http_method_head()) builder.set_body(response.body);
-                            return builder.done();
+                        .request_handler([&app, &hub, &lane, &options](const restinio::request_handle_t& req) {
+                            if (auto refused = oversized(req)) return send(req, {}, std::move(*refused), hub);
+                            auto request = to_request(req, options.trusted_proxies);
+                            if (auto taken = hub.try_handle(req, request)) return *taken;
+                            if (!PasswordLane::takes(request)) return send(req, request.path, app.handle(request), hub);
+                            // Answered later from the lane's thread; RESTinio lets any thread finish a response.
+                            auto shared = std::make_shared<Request>(std::move(request));
+                            if (lane.try_post([&app, &hub, req, shared] { send(req, shared->path, app.handle(*shared), hub); }))
+                                return restinio::request_accepted();
+                            auto busy = app.error_page(Visitor{}, 503, "Service momentanément surchargé",
+                                                       password_lane_overloaded_message);
+                            busy.header("Retry-After", "2");
+                            return send(req, shared->path, std::move(busy), hub);
                         });
     try {
         auto server = restinio::run_async(restinio::own_io_context(), std::move(settings), options.threads);
@@ -204,6 +214,7 @@ int serve_until_signalled(const App& app, const ServerOptions& options) {
         sigwait(&signals, &received);
         spdlog::info("signal {} received, stopping", received);
         hub.stop();  // ends the open event streams so the server can stop at once
+        lane.stop();  // finishes the logins under way while the connections are still open
         server->stop();
         server->wait();
     } catch (const std::exception& e) {

@@ -115,9 +115,17 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.equal(early.res.status, 403, 'login before confirmation is 403');
       assert.match(early.res.pageText, /confirm/i);
 
+      // the link logs the person in, with a new CSRF token, and goes on to their space
+      const csrfBefore = c.cookie('ateliers_csrf');
       const conf = await c.get(link);
       assert.equal(conf.status, 303);
-      assert.equal(conf.locationPath, '/compte/connexion?confirme=1');
+      assert.equal(conf.locationPath, '/espace?confirme=1');
+      assert.ok(c.cookie('ateliers_session'), 'the confirmation opens a session');
+      assert.notEqual(c.cookie('ateliers_csrf'), csrfBefore, 'the CSRF token is renewed, as at login');
+      const welcomed = await c.get(conf.location);
+      assert.equal(welcomed.status, 200);
+      assert.match(welcomed.pageText, /adresse e-mail est confirmée/);
+      assert.ok(welcomed.pageText.includes(fields.full_name), 'logged in at once');
 
       const u = client();
       await login(u, fields.email, fields.password);
@@ -324,3 +332,53 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
     }));
   });
 }
+
+// Password hashing runs on its own bounded lane: past it, a quick 503 in French rather
+// than a pile-up, and the other pages keep answering.
+describe('comptes — file d’attente des mots de passe pleine (sqlite)', () => {
+  let tmp;
+  let server;
+  const t = (fn) => withServerLog(() => server, fn);
+
+  before(async () => {
+    tmp = await makeTempDir('sqlite');
+    server = await startServer({
+      db: `sqlite:${path.join(tmp.dir, 'test.db')}`,
+      env: { ATELIERS_PASSWORD_THREADS: '1', ATELIERS_PASSWORD_QUEUE: '0' },
+    });
+  }, { timeout: SETUP_TIMEOUT });
+
+  after(async () => {
+    for (const stop of [() => server?.stop(), () => tmp?.remove()]) {
+      try {
+        await stop();
+      } catch (e) {
+        console.error(`cleanup: ${e.message}`);
+      }
+    }
+  }, { timeout: 60_000 });
+
+  it('logins beyond the lane get 503 "surchargé" at once; /cycles keeps answering', { timeout: TEST_TIMEOUT }, t(async () => {
+    const c = new HttpClient(server.baseUrl);
+    const { form } = await c.form('/compte/connexion', 'password');
+    const started = performance.now();
+    const logins = Array.from({ length: 8 }, (_, i) => c.submit(form, { email: uniqueEmail(`charge${i}`), password: 'un mauvais mot de passe' }));
+    const page = (async () => {
+      const start = performance.now();
+      const res = await new HttpClient(server.baseUrl).get('/cycles');
+      return { status: res.status, ms: performance.now() - start };
+    })();
+    const answers = await Promise.all(logins);
+    const statuses = answers.map((r) => r.status);
+    assert.ok(statuses.every((s) => s === 401 || s === 503), `401 or 503 only: ${statuses}`);
+    assert.ok(statuses.includes(401), `at least one login is verified: ${statuses}`);
+    assert.ok(statuses.includes(503), `the full lane answers 503: ${statuses}`);
+    const busy = answers.find((r) => r.status === 503);
+    assert.match(busy.pageText, /Service momentanément surchargé, réessayez dans un instant/);
+    assert.ok(busy.headers.get('retry-after'), 'Retry-After');
+    const cycles = await page;
+    assert.equal(cycles.status, 200);
+    console.log(`8 parallel logins in ${(performance.now() - started).toFixed(0)} ms; /cycles meanwhile: ${cycles.ms.toFixed(0)} ms`);
+    assert.ok(cycles.ms < 1000, `/cycles took ${cycles.ms.toFixed(0)} ms`);
+  }));
+});

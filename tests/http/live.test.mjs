@@ -5,11 +5,42 @@
 // and a closed page gives its place back.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { sleep, startPostgres, startServer, withServerLog } from '../support/harness.mjs';
+import http from 'node:http';
+import { HttpClient, sleep, startPostgres, startServer, withServerLog } from '../support/harness.mjs';
 import { startServeOnly } from '../support/bulk.mjs';
 import { openStream, postTransition, seedLive } from '../support/live.mjs';
 
 const MAX = 3;  // streams per process on server A
+
+// GET …/flux keeping every block and the end of the response (openStream stops at the first event).
+function watch(baseUrl, cookie, sessionId) {
+  return new Promise((resolve, reject) => {
+    const req = http.get(new URL(`/direct/seances/${sessionId}/flux`, baseUrl), {
+      agent: false,
+      headers: { cookie, accept: 'text/event-stream' },
+    }, (res) => {
+      const blocks = [];
+      let buffer = '';
+      let text = '';
+      const ended = new Promise((done) => res.on('end', () => done('ended')));
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => {
+        text += chunk;
+        buffer += chunk;
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          blocks.push(buffer.slice(0, end));
+          buffer = buffer.slice(end + 2);
+        }
+      });
+      res.on('error', () => {});
+      const versions = () => blocks.filter((b) => /^event: state$/m.test(b)).map((b) => Number(/^id: (\d+)$/m.exec(b)[1]));
+      if (res.statusCode !== 200) return ended.then(() => resolve({ req, status: res.statusCode, text }));
+      resolve({ req, status: res.statusCode, blocks, versions, ended });
+    });
+    req.on('error', reject);
+  });
+}
 
 describe('séance en direct — deux serveurs, PostgreSQL', () => {
   let db;
@@ -110,5 +141,51 @@ describe('séance en direct — deux serveurs, PostgreSQL', () => {
     assert.equal(again.status, 200, 'places are given back after the pages closed');
     again.req.destroy();
     onB.req.destroy();
+  }));
+
+  it('a page stops receiving once its person logs out; at most 5 pages per account', { timeout: 120_000 }, t(async () => {
+    const { cycles: [cycle] } = seedLive(db.url, { cycles: 1, participants: 3, prefix: 'http-fin' });
+    const [leaving, busy, other] = cycle.members;
+    const stream = await watch(b.baseUrl, leaving.cookie, cycle.sessionId);
+    assert.equal(stream.status, 200);
+    while (stream.versions().length === 0) await sleep(20);
+
+    // Logged out through server B; the change is made through server A.
+    const c = new HttpClient(b.baseUrl);
+    c.cookies.set('ateliers_session', { value: leaving.cookie.split('=')[1], lines: [] });
+    assert.equal((await c.get('/espace')).status, 200);
+    const out = await c.post('/compte/deconnexion', { csrf_token: c.cookie('ateliers_csrf') });
+    assert.equal(out.status, 303);
+    const started = await postTransition(a.baseUrl, cycle.slug, 1, cycle.facilitator.cookie, 'start');
+    assert.equal(started.status, 200);
+    const end = await Promise.race([stream.ended, sleep(5000).then(() => 'still open')]);
+    assert.equal(end, 'ended', 'the stream is closed at the next push');
+    assert.deepEqual(stream.versions(), [0], 'no state after the logout');
+    assert.ok(stream.blocks.some((block) => /^event: fin$/m.test(block)), 'a last "fin" event says why');
+    assert.equal((await openStream(b.baseUrl, leaving.cookie, cycle.sessionId)).status, 401);
+
+    // Five pages for one account, not six; others are not held up; a closed page frees its place.
+    const held = [];
+    for (let i = 0; i < 5; i++) {
+      const s = await watch(b.baseUrl, busy.cookie, cycle.sessionId);
+      assert.equal(s.status, 200, `page ${i + 1}`);
+      held.push(s);
+    }
+    const sixth = await watch(b.baseUrl, busy.cookie, cycle.sessionId);
+    assert.equal(sixth.status, 429);
+    assert.match(sixth.text, /Trop de pages de séance en direct sont ouvertes avec votre compte \(5 au plus\)/);
+    const someoneElse = await watch(b.baseUrl, other.cookie, cycle.sessionId);
+    assert.equal(someoneElse.status, 200);
+    someoneElse.req.destroy();
+    for (const s of held) s.req.destroy();
+    let again;
+    for (let i = 0; i < 40; i++) {
+      await postTransition(a.baseUrl, cycle.slug, 1, cycle.facilitator.cookie, i % 2 ? 'resume' : 'pause');
+      again = await watch(b.baseUrl, busy.cookie, cycle.sessionId);
+      if (again.status === 200) break;
+      await sleep(250);
+    }
+    assert.equal(again.status, 200, 'places are given back after the pages closed');
+    again.req.destroy();
   }));
 });

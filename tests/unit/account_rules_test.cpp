@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <set>
 
 #include "domain/account_rules.hpp"
 
@@ -49,3 +50,31 @@ TEST(LoginRateLimit, FiveFailuresPerAddressThenBlocked) {
 }
 
 TEST(Email, NormalisedToLowerCaseAndTrimmed) { EXPECT_EQ(normalise_email("  Jean@Mairie.FR "), "jean@mairie.fr"); }
+
+TEST(RequestLimits, EachActionAllowsAFewPerAddressAndMorePerClient) {
+    struct Case {
+        LimitedAction action;
+        long long for_email, for_address;
+        bool allowed;
+    } cases[] = {
+        {LimitedAction::password_reset, 0, 0, true},   {LimitedAction::password_reset, 2, 19, true},
+        {LimitedAction::password_reset, 3, 0, false},  {LimitedAction::password_reset, 0, 20, false},
+        {LimitedAction::sign_up, 2, 19, true},         {LimitedAction::sign_up, 0, 20, false},
+        {LimitedAction::confirmation_resend, 2, 0, true}, {LimitedAction::confirmation_resend, 3, 0, false},
+    };
+    for (const auto& c : cases)
+        EXPECT_EQ(request_allowed(limit_for(c.action), c.for_email, c.for_address), c.allowed)
+            << action_code(c.action) << " " << c.for_email << "/" << c.for_address;
+}
+
+TEST(RequestLimits, CodesAreDistinctAndMessagesFrench) {
+    const LimitedAction all[] = {LimitedAction::password_reset, LimitedAction::sign_up,
+                                 LimitedAction::confirmation_resend};
+    std::set<std::string> codes;
+    for (auto a : all) {
+        codes.insert(action_code(a));
+        EXPECT_EQ(limit_for(a).window_seconds, 3600);
+        EXPECT_NE(limit_message(a).find("Réessayez dans une heure"), std::string::npos) << action_code(a);
+    }
+    EXPECT_EQ(codes.size(), 3u);
+}

@@ -55,6 +55,10 @@ Response my_space(const App& app, const Request& req, Visitor& visitor) {
     if (req.query_param("annulation") == "1") view["notice"] = "Votre inscription est annulée. Merci de nous avoir prévenus.";
     if (req.query_param("situation") == "1") view["notice"] = "Votre situation a été enregistrée.";
     if (req.query_param("voeux") == "1") view["notice"] = "L’ordre de vos vœux est enregistré.";
+    if (req.query_param("confirme") == "1") view["notice"] = "Votre adresse e-mail est confirmée : vous êtes connecté·e.";
+    if (req.query_param("agenda") == "1")
+        view["notice"] = "Votre agenda a une nouvelle adresse : l’ancienne ne fonctionne plus. Abonnez de nouveau "
+                         "vos agendas à l’adresse ci-dessous.";
     view["registrations"] = my_registrations_view(app, visitor.user->id);
     if (auto token = services::calendar_token(app.db(), visitor.user->id))
         view["calendar_feed"] = app.config().base_url + "/calendrier/" + token.value() + ".ics";
@@ -85,6 +89,14 @@ Response profile_submit(const App& app, const Request& req, Visitor& visitor, co
                                                 "signalés.",
                                                 errors)),
                     422);
+}
+
+// The old address may have been shared by mistake: a new secret makes it worthless.
+Response calendar_address_submit(const App& app, const Request& req, Visitor& visitor, const FormFields&) {
+    if (!visitor.user) return login_required(req);
+    auto rotated = services::rotate_calendar_token(app.db(), visitor.user->id);
+    if (!rotated) return app.error_page(visitor, rotated.failure().status, "Erreur technique", rotated.failure().message);
+    return redirect_to("/espace?agenda=1#agenda");
 }
 
 }  // namespace ateliers::web

@@ -1,5 +1,6 @@
 #include "web/live/live_stream.hpp"
 
+#include "services/crypto.hpp"
 #include "web/cookies.hpp"
 #include "web/paths.hpp"
 
@@ -39,6 +40,8 @@ StreamAccess authorize_live_request(const App& app, const Request& req, long lon
         return access;
     }
     access.viewer = viewer.value();
+    access.user_id = user->id;
+    access.session_hash = crypto::token_hash(it->second);
     return access;
 }
 

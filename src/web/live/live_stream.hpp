@@ -25,6 +25,8 @@ struct StreamAccess {
     int status = 200;     // 401, 403, 404 or 500 when refused
     std::string message;  // French, when refused
     services::LiveViewer viewer;
+    long long user_id = 0;
+    std::string session_hash;  // of the login cookie: the hub re-checks it before every push
 };
 
 StreamAccess authorize_live_request(const App& app, const Request& req, long long session_id);

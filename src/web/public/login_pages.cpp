@@ -17,13 +17,27 @@ nlohmann::json login_view(const std::string& email, const std::string& next, con
             {"errors", errors}};
 }
 
+nlohmann::json forgot_view(const std::string& email, const nlohmann::json& errors) {
+    return {{"title", "Mot de passe oublié – Ateliers des territoires"},
+            {"values", {{"email", email}}},
+            {"errors", errors}};
+}
+
 }  // namespace
+
+Response start_session(const Visitor& visitor, const std::string& session_token, const std::string& location) {
+    auto r = redirect_to(location);
+    r.header("Set-Cookie", set_cookie_value("ateliers_session", session_token,
+                                            {true, visitor.secure_transport, accounts::session_lifetime_seconds}));
+    // A new CSRF token with the new session: a token seen before login is worth nothing after.
+    r.header("Set-Cookie", set_cookie_value("ateliers_csrf", crypto::random_token(),
+                                            {true, visitor.secure_transport, -1}));
+    return r;
+}
 
 Response login_form(const App& app, const Request& req, Visitor& visitor) {
     if (visitor.user) return redirect_to(safe_next(req.query_param("suivant")));
     auto view = login_view("", req.query_param("suivant"), form_errors_view("", {}));
-    if (req.query_param("confirme") == "1")
-        view["notice"] = "Votre adresse e-mail est confirmée. Vous pouvez vous connecter.";
     if (req.query_param("reinitialise") == "1")
         view["notice"] = "Votre mot de passe a été modifié. Connectez-vous avec le nouveau mot de passe.";
     return app.page(visitor, "login", view);
@@ -36,16 +50,13 @@ Response login_submit(const App& app, const Request& req, Visitor& visitor, cons
     if (!outcome) {
         const auto& f = outcome.failure();
         if (f.status >= 500) return app.error_page(visitor, f.status, "Erreur technique", f.message);
-        return app.page(visitor, "login", login_view(email, next, form_errors_view(f.message, {})), f.status);
+        auto view = login_view(email, next, form_errors_view(f.message, {}));
+        if (f.status == 403)
+            view["resend_link"] = "/compte/confirmer/renvoyer?email=" + url_encode(email) +
+                                  (next.empty() ? "" : "&suivant=" + url_encode(safe_next(next)));
+        return app.page(visitor, "login", view, f.status);
     }
-    auto r = redirect_to(safe_next(next));
-    r.header("Set-Cookie", set_cookie_value("ateliers_session", outcome->session_token,
-                                            {true, visitor.secure_transport,
-                                             accounts::session_lifetime_seconds}));
-    // A new CSRF token with the new session: a token seen before login is worth nothing after.
-    r.header("Set-Cookie", set_cookie_value("ateliers_csrf", crypto::random_token(),
-                                            {true, visitor.secure_transport, -1}));
-    return r;
+    return start_session(visitor, outcome->session_token, safe_next(next));
 }
 
 Response logout_submit(const App& app, const Request&, Visitor& visitor, const FormFields&) {
@@ -56,22 +67,16 @@ Response logout_submit(const App& app, const Request&, Visitor& visitor, const F
 }
 
 Response forgot_password_form(const App& app, const Request&, Visitor& visitor) {
-    return app.page(visitor, "forgot_password",
-                    {{"title", "Mot de passe oublié – Ateliers des territoires"},
-                     {"values", {{"email", ""}}},
-                     {"errors", form_errors_view("", {})}});
+    return app.page(visitor, "forgot_password", forgot_view("", form_errors_view("", {})));
 }
 
-Response forgot_password_submit(const App& app, const Request&, Visitor& visitor, const FormFields& form) {
+Response forgot_password_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form) {
     const auto email = field(form, "email");
-    auto done = services::request_password_reset(app.db(), email, app.mail_context());
+    auto done = services::request_password_reset(app.db(), email, app.mail_context(), req.remote_ip);
     if (!done) {
         const auto& f = done.failure();
         if (f.status >= 500) return app.error_page(visitor, f.status, "Erreur technique", f.message);
-        return app.page(visitor, "forgot_password",
-                        {{"title", "Mot de passe oublié – Ateliers des territoires"},
-                         {"values", {{"email", email}}},
-                         {"errors", form_errors_view(f.message, f.fields)}},
+        return app.page(visitor, "forgot_password", forgot_view(email, form_errors_view(f.message, f.fields)),
                         f.status);
     }
     return app.page(visitor, "forgot_password_sent",

@@ -25,6 +25,13 @@ nlohmann::json sign_up_view(const App& app, const FormFields& form, nlohmann::js
             {"errors", errors}};
 }
 
+nlohmann::json resend_view(const std::string& email, const std::string& next, const nlohmann::json& errors) {
+    return {{"title", "Nouveau lien de confirmation – Ateliers des territoires"},
+            {"heading", "Recevoir un nouveau lien de confirmation"},
+            {"values", {{"email", email}, {"suivant", safe_local_path(next, "")}}},
+            {"errors", errors}};
+}
+
 }  // namespace
 
 Response sign_up_form(const App& app, const Request& req, Visitor& visitor) {
@@ -33,7 +40,7 @@ Response sign_up_form(const App& app, const Request& req, Visitor& visitor) {
                                                      form_errors_view("", {})));
 }
 
-Response sign_up_submit(const App& app, const Request&, Visitor& visitor, const FormFields& form) {
+Response sign_up_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form) {
     auto picked = pick_collectivite(app.db(), form);
     accounts::SignUpInput input{field(form, "full_name"),       field(form, "email"),
                                 field(form, "password"),        field(form, "password_confirm"),
@@ -43,12 +50,16 @@ Response sign_up_submit(const App& app, const Request&, Visitor& visitor, const 
     if (!picked.problem.empty()) field_errors["collectivite"] = picked.problem;
     if (field_errors.empty()) {
         auto done = services::sign_up(app.db(), input, app.mail_context(),
-                                      safe_local_path(field(form, "suivant"), ""));
+                                      safe_local_path(field(form, "suivant"), ""), req.remote_ip);
         if (done) return redirect_to("/compte/inscription/envoyee");
-        if (done.failure().status >= 500)
-            return app.error_page(visitor, done.failure().status, "Erreur technique", done.failure().message);
-        field_errors = done.failure().fields;
-        if (field_errors.empty()) field_errors["email"] = done.failure().message;
+        const auto& f = done.failure();
+        if (f.status >= 500) return app.error_page(visitor, f.status, "Erreur technique", f.message);
+        // Over the limit: nothing is wrong with the fields, everything typed stays.
+        if (f.status == 429)
+            return app.page(visitor, "sign_up", sign_up_view(app, form, picked.view, form_errors_view(f.message, {})),
+                            429);
+        field_errors = f.fields;
+        if (field_errors.empty()) field_errors["email"] = f.message;
     }
     const auto summary = field_errors.size() > 1
                              ? "Le formulaire contient " + std::to_string(field_errors.size()) +
@@ -62,12 +73,37 @@ Response sign_up_sent(const App& app, const Request&, Visitor& visitor) {
 }
 
 Response confirm_email_link(const App& app, const Request& req, Visitor& visitor) {
-    auto done = services::confirm_email(app.db(), req.query_param("jeton"));
-    if (!done)
-        return app.error_page(visitor, done.failure().status, "Lien de confirmation non valable",
-                              done.failure().message);
     const auto next = safe_local_path(req.query_param("suivant"), "");
-    return redirect_to("/compte/connexion?confirme=1" + (next.empty() ? "" : "&suivant=" + url_encode(next)));
+    auto outcome = services::confirm_email(app.db(), req.query_param("jeton"));
+    if (outcome) return start_session(visitor, outcome->session_token, next.empty() ? "/espace?confirme=1" : next);
+    const auto& f = outcome.failure();
+    if (f.status >= 500) return app.error_page(visitor, f.status, "Erreur technique", f.message);
+    // A second click from the browser the first one logged in: just go on.
+    if (visitor.user) return redirect_to(next.empty() ? "/espace" : next);
+    auto view = resend_view("", next, form_errors_view("", {}));
+    view["heading"] = "Lien de confirmation non valable";
+    view["problem"] = f.message;
+    return app.page(visitor, "confirm_resend", view, f.status);
+}
+
+Response resend_confirmation_form(const App& app, const Request& req, Visitor& visitor) {
+    return app.page(visitor, "confirm_resend",
+                    resend_view(req.query_param("email"), req.query_param("suivant"), form_errors_view("", {})));
+}
+
+Response resend_confirmation_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form) {
+    const auto email = field(form, "email");
+    const auto next = safe_local_path(field(form, "suivant"), "");
+    auto done = services::resend_confirmation(app.db(), email, app.mail_context(), req.remote_ip, next);
+    if (!done) {
+        const auto& f = done.failure();
+        if (f.status >= 500) return app.error_page(visitor, f.status, "Erreur technique", f.message);
+        return app.page(visitor, "confirm_resend", resend_view(email, next, form_errors_view(f.message, f.fields)),
+                        f.status);
+    }
+    auto view = resend_view(email, next, form_errors_view("", {}));
+    view["sent"] = true;
+    return app.page(visitor, "confirm_resend", view);
 }
 
 }  // namespace ateliers::web
