@@ -2,6 +2,7 @@
 
 #include "domain/paris_time.hpp"
 #include "domain/territory_types.hpp"
+#include "services/live_sessions.hpp"
 #include "services/testimonials.hpp"
 #include "store/collectivites.hpp"
 #include "web/cycle_view.hpp"
@@ -149,6 +150,12 @@ Response cycle_page(const App& app, const Request&, Visitor& visitor, const std:
     const auto& d = *detail.value();
     const auto now = store::now_utc_seconds();
     auto card = cycle_card(d.summary, now);
+    // Sessions held or under way say so, in the words of every other page.
+    if (auto states = services::cycle_session_states(app.db(), d.summary.id, now))
+        for (auto& s : card["sessions"])
+            if (const auto it = states->find(s.value("number", 0));
+                it != states->end() && it->second != plan::SessionState::upcoming)
+                s["state_label"] = plan::session_state_label(it->second);
     nlohmann::json paragraphs = nlohmann::json::array();
     std::size_t start = 0;
     while (start < d.description.size()) {
