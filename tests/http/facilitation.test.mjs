@@ -207,11 +207,33 @@ describe('animation : groupes et présences — sqlite', () => {
     const excused = participants[3];
     const { res: page, form } = await f.form(`/animation/${SLUG}/seances/1/presences`, `presence_${missing.registration}`);
     assert.match(page.text, /<legend[^>]*>\s*Participant 03/);
-    assert.equal(form.fields[`presence_${missing.registration}`], 'present', 'present by default');
+    // Nothing ticked until the facilitator records it.
+    assert.equal(form.inputs.filter((i) => i.type === 'radio' && i.name.startsWith('presence_')).length, 30);
+    assert.equal(form.inputs.filter((i) => i.type === 'radio' && i.checked).length, 0, 'no radio checked before recording');
+    assert.deepEqual(Object.keys(form.fields).filter((k) => k.startsWith('presence_')), []);
+    // Saved with nothing set: a French message, nothing recorded.
+    const empty = await f.submit(form);
+    assert.equal(empty.status, 422);
+    assert.match(empty.pageText, /Aucune présence n’est cochée/);
+    // Two rows set: only those two are recorded, the others stay unrecorded.
     const res = await f.submit(form, { [`presence_${missing.registration}`]: 'absent', [`presence_${excused.registration}`]: 'excused' });
     assert.equal(res.status, 303, res.pageText.slice(0, 600));
-    const saved = await f.follow(res);
-    assert.match(saved.pageText, /Les présences sont enregistrées\. Un e-mail a été envoyé/);
+    assert.deepEqual(
+      queryRows(dbUrl, `SELECT registration_id, status FROM attendance WHERE session_id = ${sessionId(1)} ORDER BY registration_id`),
+      [[missing.registration, 'absent'], [excused.registration, 'excused']].sort((a, b) => Number(a[0]) - Number(b[0])),
+    );
+    const partial = await f.follow(res);
+    assert.match(partial.pageText, /Les présences sont enregistrées\. Un e-mail a été envoyé/);
+    assert.match(partial.pageText, /8 non renseignée\(s\)/);
+    const rest = formOf(partial, `presence_${missing.registration}`);
+    assert.equal(rest.fields[`presence_${missing.registration}`], 'absent', 'the saved status is checked');
+    assert.equal(rest.fields[`presence_${participants[0].registration}`], undefined, 'an unrecorded row stays unchecked');
+    const everyoneElse = Object.fromEntries(
+      participants.filter((p) => p !== missing && p !== excused).map((p) => [`presence_${p.registration}`, 'present']),
+    );
+    const filled = await f.submit(rest, everyoneElse);
+    assert.equal(filled.status, 303, filled.pageText.slice(0, 600));
+    const saved = await f.follow(filled);
     assert.match(saved.pageText, /Taux de présence : 80 %/);
     const again = formOf(saved, `presence_${missing.registration}`);
     assert.equal(again.fields[`presence_${missing.registration}`], 'absent', 'the saved status is shown');
