@@ -56,6 +56,7 @@ std::string audit_action_label(const std::string& action) {
         {"groups.absence", "Absence prévue notée"},
         {"groups.absence_withdrawn", "Absence prévue retirée"},
         {"attendance.record", "Présences enregistrées"},
+        {"situations.export", "Export CSV des situations des participants"},
         {"plan_template.create", "Modèle de séance créé"},
         {"plan_template.update", "Modèle de séance modifié"},
         {"selection.pin", "Candidat·e retenu·e d’office"},

@@ -27,6 +27,7 @@ import {
   registrationBody,
   requestJson,
   runSql,
+  situationText,
 } from '../support/bulk.mjs';
 
 const SETUP_TIMEOUT = 300_000;
@@ -259,5 +260,53 @@ describe('animation : groupes et présences — sqlite', () => {
     assert.match(rates.pageText, /Taux de présence du cycle : 80 %/);
     assert.match(rates.pageText, /Participant 03 .*Sans excuse/);
     assert.match(rates.pageText, /Participant 04 .*Excusée/);
+  }));
+  it('the facilitator reads each participant’s situation before session 1 and exports it; another cycle’s facilitator cannot', { timeout: TEST_TIMEOUT }, t(async () => {
+    const page = `/animation/${SLUG}/participants`;
+    const csvPath = `${page}.csv`;
+    for (const p of [page, csvPath]) {
+      const res = await new HttpClient(base).get(p);
+      assert.equal(res.status, 303, p);
+      assert.equal(res.locationPath, `/compte/connexion?suivant=${encodeURIComponent(p)}`);
+    }
+    // A facilitator of another cycle.
+    const otherSlug = queryRows(dbUrl, `SELECT slug FROM cycles WHERE slug <> ${q(SLUG)} ORDER BY id LIMIT 1`)[0][0];
+    const [otherFacilitator] = createBulkUsers(dbUrl, [{ collectiviteId: pickCommunes(dbUrl, 1, { offset: 3100 })[0], fullName: 'Gaspard Autre-Cycle' }], { tag: 'anim' });
+    const grant = spawnSync(SERVER_BIN, ['user', 'grant', otherFacilitator.email, 'facilitator', '--cycle', otherSlug, '--db', dbUrl], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(grant.status, 0, grant.stderr);
+    const g = await loggedIn(otherFacilitator);
+    assert.equal((await g.get(`/animation/${otherSlug}/participants`)).status, 200, 'their own cycle opens');
+    for (const p of [page, csvPath]) {
+      const res = await g.get(p);
+      assert.equal(res.status, 403, p);
+      assert.doesNotMatch(res.text, /Situation n° 0/);
+    }
+
+    const f = await loggedIn(facilitator);
+    const anim = await f.get(`/animation/${SLUG}`);
+    assert.match(anim.text, new RegExp(`href="${page}"`), 'linked from the cycle’s facilitation page');
+    const res = await f.get(page);
+    assert.equal(res.status, 200);
+    assert.match(res.pageText, /Participants et situations/);
+    assert.match(res.pageText, /10 participants confirmés/);
+    const first = participants[0];
+    assert.match(res.pageText, new RegExp(`Participant 01 ${first.functionTitle} – Élu ou élue, `));
+    assert.ok(res.pageText.includes(situationText(0)), 'the situation text is shown');
+
+    const before = Number(queryRows(dbUrl, `SELECT COUNT(*) FROM audit_log WHERE action = 'situations.export'`)[0][0]);
+    const csv = await f.get(csvPath);
+    assert.equal(csv.status, 200);
+    assert.match(csv.contentType, /^text\/csv; charset=utf-8/);
+    assert.match(csv.headers.get('content-disposition'), new RegExp(`attachment; filename="situations-${SLUG}\\.csv"`));
+    assert.ok(csv.text.startsWith('\ufeffNom;Collectivité;Fonction;Élu ou agent;Situation\r\n'), csv.text.slice(0, 80));
+    assert.equal(csv.text.trimEnd().split('\r\n').length, 11, 'a header and one line per confirmed participant');
+    assert.ok(csv.text.includes(`Participant 01;`));
+    assert.ok(csv.text.includes(situationText(0).replace(/"/g, '""')));
+    const after = queryRows(dbUrl, `SELECT COUNT(*), MAX(details) FROM audit_log WHERE action = 'situations.export' AND target = ${q('cycle:' + SLUG)}`)[0];
+    assert.equal(Number(after[0]), before + 1, 'the export is written to the journal');
+    assert.equal(after[1], '10 situation(s) de participants confirmés');
+
+    const o = await loggedIn(organiser);
+    assert.equal((await o.get(page)).status, 200, 'organisers read it too');
   }));
 });

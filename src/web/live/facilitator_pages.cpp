@@ -45,7 +45,8 @@ json cycle_json(const services::FacilitatedCycle& c) {
             {"status_label", cycle_status_text(c.status)},
             {"session_count", c.sessions.size()},
             {"sessions", sessions},
-            {"groups_url", "/animation/" + c.slug + "/groupes"}};
+            {"groups_url", "/animation/" + c.slug + "/groupes"},
+            {"situations_url", "/animation/" + c.slug + "/participants"}};
 }
 
 Response runner(const App& app, const Request& req, const Visitor& visitor, const std::string& slug, int number,
