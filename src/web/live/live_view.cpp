@@ -112,11 +112,16 @@ json viewer_state(const services::SessionFeed& feed, const services::LiveViewer&
                         {"title", p.title},
                         {"minutes", p.minutes},
                         {"in_groups", p.in_groups},
-                        {"where", where_text(p.in_groups)}};
+                        {"where", where_text(p.in_groups)},
+                        {"instructions", p.instructions}};
         if (*t.phase_index + 1 < feed.phases.size()) out["next_phase_title"] = feed.phases[*t.phase_index + 1].title;
     }
     // Ready-made texts and flags, so the page and live.js need no rule of their own.
     out["headline"] = t.phase_index ? feed.phases[*t.phase_index].title : std::string(idle_headline(state));
+    // What participants are asked to do now; null hides its paragraph.
+    out["instructions"] = t.phase_index && !feed.phases[*t.phase_index].instructions.empty()
+                              ? json(feed.phases[*t.phase_index].instructions)
+                              : json(nullptr);
     out["subline"] = t.phase_index ? "Étape " + std::to_string(*t.phase_index + 1) + " sur " +
                                          std::to_string(feed.phases.size()) + " · " +
                                          std::to_string(feed.phases[*t.phase_index].minutes) + " min · " +
