@@ -49,12 +49,17 @@ Status validate(const std::vector<Phase>& phases) {
             failure.fields["phase_minutes_" + std::to_string(i)] =
                 "La durée de " + ordinal(i) + " doit être comprise entre " + std::to_string(min_minutes) + " et " +
                 std::to_string(max_minutes) + " minutes.";
+        if (text::length_in_chars(text::trim(phases[i].instructions)) > max_instructions_chars)
+            failure.fields["phase_instructions_" + std::to_string(i)] =
+                "Les consignes de " + ordinal(i) + " dépassent " + std::to_string(max_instructions_chars) +
+                " caractères : raccourcissez-les pour qu’elles se lisent sur un téléphone.";
     }
     if (failure.fields.empty()) return Done{};
     // The first problem, in plan order, is the one the summary names.
     std::string first_field;
     for (std::size_t i = 0; i < phases.size() && first_field.empty(); ++i)
-        for (const auto& name : {"phase_title_" + std::to_string(i), "phase_minutes_" + std::to_string(i)})
+        for (const auto& name : {"phase_title_" + std::to_string(i), "phase_minutes_" + std::to_string(i),
+                                 "phase_instructions_" + std::to_string(i)})
             if (failure.fields.count(name) && first_field.empty()) first_field = name;
     failure.field = first_field;
     failure.message = failure.fields[first_field];
@@ -103,6 +108,7 @@ Result<std::vector<Phase>> phases_from_json(std::string_view json_text) {
         p.title = entry.value("title", "");
         p.minutes = entry.value("minutes", 0);
         p.in_groups = entry.value("in_groups", false);
+        p.instructions = entry.value("instructions", "");
         out.push_back(std::move(p));
     }
     return out;
@@ -110,8 +116,13 @@ Result<std::vector<Phase>> phases_from_json(std::string_view json_text) {
 
 std::string phases_to_json(const std::vector<Phase>& phases) {
     auto out = nlohmann::ordered_json::array();
-    for (const auto& p : phases)
-        out.push_back({{"key", p.key}, {"title", p.title}, {"minutes", p.minutes}, {"in_groups", p.in_groups}});
+    for (const auto& p : phases) {
+        nlohmann::ordered_json phase{
+            {"key", p.key}, {"title", p.title}, {"minutes", p.minutes}, {"in_groups", p.in_groups}};
+        // Written only when there are some: plans without instructions keep their old shape.
+        if (!p.instructions.empty()) phase["instructions"] = p.instructions;
+        out.push_back(std::move(phase));
+    }
     return out.dump();
 }
 

@@ -17,18 +17,23 @@ struct Phase {
     std::string title;  // shown to everyone
     int minutes = 0;
     bool in_groups = false;  // breakout groups (true) or everyone together
+    // What participants are asked to do, shown on their live page under the title
+    // ("Le client expose sa situation en 10 minutes…"); may be empty.
+    std::string instructions = {};
 };
 
 inline constexpr int min_minutes = 1;
 inline constexpr int max_minutes = 240;
 inline constexpr std::size_t max_phases = 20;
 inline constexpr std::size_t max_title_chars = 120;
+inline constexpr std::size_t max_instructions_chars = 600;
 
 // Keys the co-development rules depend on.
 inline constexpr std::string_view consultation_key = "consultation";
 inline constexpr std::string_view synthesis_key = "synthese";
 
-// French messages; Failure::fields maps "phase_title_<i>" / "phase_minutes_<i>" (i from 0) to messages.
+// French messages; Failure::fields maps "phase_title_<i>" / "phase_minutes_<i>" /
+// "phase_instructions_<i>" (i from 0) to messages.
 Status validate(const std::vector<Phase>& phases);
 
 int total_minutes(const std::vector<Phase>& phases);
@@ -40,7 +45,7 @@ std::string duration_warning(const std::vector<Phase>& phases, long long session
 // Gives every phase without a key a unique "etape-N".
 void assign_missing_keys(std::vector<Phase>& phases);
 
-// [{"key","title","minutes","in_groups"}, …]
+// [{"key","title","minutes","in_groups","instructions"}, …]; "instructions" may be missing.
 Result<std::vector<Phase>> phases_from_json(std::string_view json_text);
 std::string phases_to_json(const std::vector<Phase>& phases);
 

@@ -29,7 +29,7 @@ std::vector<CycleHead> cycle_heads(soci::session& sql, const std::string& only_s
     return out;
 }
 
-FacilitatedCycle with_sessions(soci::session& sql, store::Dialect dialect, const CycleHead& head) {
+FacilitatedCycle with_sessions(soci::session& sql, const CycleHead& head, long long now) {
     FacilitatedCycle c{head.slug, head.title, head.status, {}};
     const long long cycle_id = head.id;
     soci::rowset<soci::row> rows =
@@ -39,10 +39,12 @@ FacilitatedCycle with_sessions(soci::session& sql, store::Dialect dialect, const
          soci::use(cycle_id));
     for (const auto& s : rows)
         c.sessions.push_back({as_int(s, 0), static_cast<int>(as_int(s, 1)), as_int(s, 2), as_int(s, 3),
-                              as_int(s, 4) != 0, plan::Stage::not_started});
-    for (auto& s : c.sessions)
-        if (const auto stored = read_live_state(sql, dialect, s.session_id, false))
-            s.stage = plan::stage_of(stored->state, effective_phases(sql, s.session_id).size());
+                              as_int(s, 4) != 0, plan::Stage::not_started, plan::SessionState::upcoming});
+    const auto stages = live_stages(sql, cycle_id);
+    for (auto& s : c.sessions) {
+        if (const auto it = stages.find(s.session_id); it != stages.end()) s.stage = it->second;
+        s.state = session_state_of(stages, s.session_id, s.starts_at, s.ends_at, now);
+    }
     return c;
 }
 
@@ -55,12 +57,13 @@ bool may_run(const CurrentUser& user, const CycleHead& head) {
 
 }  // namespace
 
-Result<std::vector<FacilitatedCycle>> facilitated_cycles(store::Database& db, const CurrentUser& user) {
+Result<std::vector<FacilitatedCycle>> facilitated_cycles(store::Database& db, const CurrentUser& user,
+                                                         long long now) {
     try {
         return store::with_session(db, [&](soci::session& sql) {
             std::vector<FacilitatedCycle> out;
             for (const auto& head : cycle_heads(sql, ""))
-                if (may_run(user, head)) out.push_back(with_sessions(sql, db.dialect(), head));
+                if (may_run(user, head)) out.push_back(with_sessions(sql, head, now));
             return out;
         });
     } catch (const std::exception& e) {
@@ -68,14 +71,15 @@ Result<std::vector<FacilitatedCycle>> facilitated_cycles(store::Database& db, co
     }
 }
 
-Result<FacilitatedCycle> facilitated_cycle(store::Database& db, const CurrentUser& user, const std::string& slug) {
+Result<FacilitatedCycle> facilitated_cycle(store::Database& db, const CurrentUser& user, const std::string& slug,
+                                           long long now) {
     try {
         return store::with_session(db, [&](soci::session& sql) -> Result<FacilitatedCycle> {
             const auto heads = slug.empty() ? std::vector<CycleHead>{} : cycle_heads(sql, slug);
             if (heads.empty()) return fail("Ce cycle n’existe pas.", {}, 404);
             if (!may_run(user, heads.front()))
                 return fail("Seule l’équipe d’animation de ce cycle peut accéder à cette page.", {}, 403);
-            return with_sessions(sql, db.dialect(), heads.front());
+            return with_sessions(sql, heads.front(), now);
         });
     } catch (const std::exception& e) {
         return store::technical_failure(e);

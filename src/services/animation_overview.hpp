@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "domain/session_plan.hpp"
+#include "domain/session_state.hpp"
 #include "services/accounts.hpp"
 #include "store/database.hpp"
 
@@ -16,7 +17,8 @@ struct FacilitatedSession {
     long long starts_at = 0;
     long long ends_at = 0;
     bool has_own_plan = false;  // copied from the template (and maybe edited)
-    plan::Stage stage = plan::Stage::not_started;
+    plan::Stage stage = plan::Stage::not_started;                // in the runner
+    plan::SessionState state = plan::SessionState::upcoming;  // what every page says
 };
 
 struct FacilitatedCycle {
@@ -27,9 +29,11 @@ struct FacilitatedCycle {
 };
 
 // Organisers and admins: every cycle; others: the cycles they facilitate. By first session.
-Result<std::vector<FacilitatedCycle>> facilitated_cycles(store::Database& db, const CurrentUser& user);
+Result<std::vector<FacilitatedCycle>> facilitated_cycles(store::Database& db, const CurrentUser& user,
+                                                         long long now_seconds = store::now_utc_seconds());
 
 // One cycle, 404 when unknown, 403 when the person may not run it.
-Result<FacilitatedCycle> facilitated_cycle(store::Database& db, const CurrentUser& user, const std::string& slug);
+Result<FacilitatedCycle> facilitated_cycle(store::Database& db, const CurrentUser& user, const std::string& slug,
+                                           long long now_seconds = store::now_utc_seconds());
 
 }  // namespace ateliers::services

@@ -5,6 +5,7 @@
 #include "domain/text.hpp"
 #include "services/absence_mail.hpp"
 #include "services/audit.hpp"
+#include "services/live_sessions.hpp"
 #include "store/rows.hpp"
 
 namespace ateliers::services {
@@ -66,7 +67,9 @@ Result<std::optional<SessionAttendance>> session_attendance(store::Database& db,
             SessionAttendance out;
             out.cycle = *cycle;
             out.session = *session;
-            out.started = session->starts_at <= now;
+            out.state = session_state_of(live_stages(sql, cycle->id), session->id, session->starts_at,
+                                         session->ends_at, now);
+            out.started = plan::has_started(out.state);
             auto people = store::confirmed_participants(sql, cycle->id);
             sort_by_name(people);
             const auto records = session_records(sql, session->id);
@@ -96,7 +99,8 @@ Result<AttendanceOutcome> record_attendance(store::Database& db, long long actor
         const auto sessions = store::sessions_by_number(sql, cycle->id);
         const auto session = std::ranges::find_if(sessions, [&](const auto& s) { return s.number == number; });
         if (session == sessions.end()) return fail("Ce cycle n’a pas de séance " + std::to_string(number) + ".", {}, 404);
-        const bool started = session->starts_at <= now;
+        const bool started = plan::has_started(
+            session_state_of(live_stages(sql, cycle->id), session->id, session->starts_at, session->ends_at, now));
         const auto people = store::confirmed_participants(sql, cycle->id);
         const auto records = session_records(sql, session->id);
         const long long session_id = session->id;
@@ -157,11 +161,13 @@ Result<std::optional<CycleAttendance>> cycle_attendance(store::Database& db, con
             auto people = store::confirmed_participants(sql, cycle->id);
             sort_by_name(people);
             const auto sessions = store::sessions_by_number(sql, cycle->id);
+            const auto stages = live_stages(sql, cycle->id);
             for (auto& p : people) out.participants.push_back({p, {}, 0, 0, std::nullopt});
             for (const auto& session : sessions) {
                 SessionRate rate;
                 rate.session = session;
-                rate.held = session.starts_at <= now;
+                rate.state = session_state_of(stages, session.id, session.starts_at, session.ends_at, now);
+                rate.held = plan::has_started(rate.state);
                 const auto records = session_records(sql, session.id);
                 for (auto& p : out.participants) {
                     std::optional<Presence> status;

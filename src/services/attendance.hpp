@@ -12,6 +12,7 @@
 
 #include "domain/attendance_rules.hpp"
 #include "domain/result.hpp"
+#include "domain/session_state.hpp"
 #include "services/outbox.hpp"
 #include "store/cycles.hpp"
 #include "store/database.hpp"
@@ -38,7 +39,8 @@ struct AttendanceLine {
 struct SessionAttendance {
     store::CycleRow cycle;
     store::SessionRow session;
-    bool started = false;
+    plan::SessionState state = plan::SessionState::upcoming;
+    bool started = false;  // by its schedule or in the runner
     std::vector<AttendanceLine> lines;  // confirmed participants, by name
     AttendanceCounts counts;
 };
@@ -58,10 +60,12 @@ Result<AttendanceOutcome> record_attendance(store::Database& db, long long actor
                                             int number, const std::map<long long, Presence>& entries,
                                             const MailContext& mail, std::int64_t now = store::now_utc_seconds());
 
-// Rates count the sessions held (started) whose roll call was taken: a session
-// just begun, or one the facilitator has not filled in yet, would read as 0 %.
+// Rates count the sessions held (started, by schedule or in the runner) whose
+// roll call was taken: a session just begun, or one the facilitator has not
+// filled in yet, would read as 0 %.
 struct SessionRate {
     store::SessionRow session;
+    plan::SessionState state = plan::SessionState::upcoming;
     bool held = false;     // started
     bool counted = false;  // held and its roll call taken
     AttendanceCounts counts;  // only when held

@@ -57,6 +57,8 @@ std::string audit_action_label(const std::string& action) {
         {"groups.absence", "Absence prévue notée"},
         {"groups.absence_withdrawn", "Absence prévue retirée"},
         {"attendance.record", "Présences enregistrées"},
+        {"situations.export", "Export CSV des situations des participants"},
+        {"cycle.message", "Message envoyé aux participants d’un cycle"},
         {"plan_template.create", "Modèle de séance créé"},
         {"plan_template.update", "Modèle de séance modifié"},
         {"selection.pin", "Candidat·e retenu·e d’office"},

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <functional>
 
+#include "services/live_sessions.hpp"
+
 namespace ateliers::services::planning {
 
 int Snapshot::session_index(long long session_id) const {
@@ -34,11 +36,14 @@ std::optional<Snapshot> load_snapshot(soci::session& sql, store::Dialect dialect
     Snapshot s;
     s.cycle = *cycle;
     s.sessions = store::sessions_by_number(sql, cycle->id);
-    // Everything up to the last session that has started is held, so the sessions
-    // to come are always the tail the solver re-plans.
+    // Everything up to the last session that has started (by schedule or in the
+    // runner) is held, so the sessions to come are always the tail the solver re-plans.
+    const auto stages = live_stages(sql, cycle->id);
     for (std::size_t i = 0; i < s.sessions.size(); ++i) {
-        s.session_at[s.sessions[i].id] = static_cast<int>(i);
-        if (s.sessions[i].starts_at <= now) s.first_future = static_cast<int>(i) + 1;
+        const auto& session = s.sessions[i];
+        s.session_at[session.id] = static_cast<int>(i);
+        if (plan::has_started(session_state_of(stages, session.id, session.starts_at, session.ends_at, now)))
+            s.first_future = static_cast<int>(i) + 1;
     }
     s.people = store::confirmed_participants(sql, cycle->id);
     for (std::size_t i = 0; i < s.people.size(); ++i) s.person_at[s.people[i].registration_id] = static_cast<int>(i);

@@ -201,8 +201,9 @@ Result<std::vector<TodaySession>> my_sessions_today(store::Database& db, long lo
             const auto today = paris_time::iso_date(now_seconds);
             for (const auto& r : rows) {
                 TodaySession t{as_int(r, 0), static_cast<int>(as_int(r, 1)), as_text(r, 2), as_int(r, 3), as_int(r, 4)};
-                const bool under_way = t.starts_at <= now_seconds && now_seconds <= t.ends_at;
-                if (under_way || paris_time::iso_date(t.starts_at) == today) out.push_back(std::move(t));
+                t.state = plan::session_state(t.starts_at, t.ends_at, live_stage(sql, t.session_id), now_seconds);
+                if (t.state == plan::SessionState::under_way || paris_time::iso_date(t.starts_at) == today)
+                    out.push_back(std::move(t));
             }
             return out;
         });

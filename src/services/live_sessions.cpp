@@ -33,6 +33,72 @@ std::optional<StoredLiveState> read_live_state(soci::session& sql, store::Dialec
     return s;
 }
 
+std::map<long long, plan::Stage> live_stages(soci::session& sql, long long cycle_id) {
+    // A session the runner started has its own plan (copied at the start), so its
+    // length comes with the same row; the default template covers the odd one without.
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT l.session_id, l.phase_index, l.phase_started_at_ms, l.paused_at_ms, "
+                        "l.paused_total_ms, p.phases FROM live_states l JOIN cycle_sessions s ON s.id = l.session_id "
+                        "LEFT JOIN session_plans p ON p.session_id = l.session_id "
+                        "WHERE l.phase_index >= 0 AND (:all = 0 OR s.cycle_id = :c)",
+         soci::use(cycle_id, "all"), soci::use(cycle_id, "c"));
+    struct Started {
+        long long id;
+        plan::LiveState state;
+        std::optional<std::string> phases;
+    };
+    std::vector<Started> started;
+    for (const auto& r : rows)
+        started.push_back({as_int(r, 0),
+                           {static_cast<int>(as_int(r, 1)), as_int(r, 2), as_optional_int(r, 3), as_int(r, 4)},
+                           r.get_indicator(5) == soci::i_ok ? std::optional(as_text(r, 5)) : std::nullopt});
+    std::map<long long, plan::Stage> out;
+    for (const auto& s : started) {
+        std::size_t count = 0;
+        if (!s.phases) count = effective_phases(sql, s.id).size();
+        else if (const auto own = plan::phases_from_json(*s.phases)) count = own->size();
+        out[s.id] = plan::stage_of(s.state, count);
+    }
+    return out;
+}
+
+plan::Stage live_stage(soci::session& sql, long long session_id) {
+    soci::row r;
+    sql << "SELECT phase_index, phase_started_at_ms, paused_at_ms, paused_total_ms FROM live_states "
+           "WHERE session_id = :s",
+        soci::use(session_id), soci::into(r);
+    if (!sql.got_data()) return plan::Stage::not_started;
+    const plan::LiveState state{static_cast<int>(as_int(r, 0)), as_int(r, 1), as_optional_int(r, 2), as_int(r, 3)};
+    if (state.phase_index < 0) return plan::Stage::not_started;
+    return plan::stage_of(state, effective_phases(sql, session_id).size());
+}
+
+plan::SessionState session_state_of(const std::map<long long, plan::Stage>& stages, long long session_id,
+                                    long long starts_at, long long ends_at, long long now_seconds) {
+    const auto it = stages.find(session_id);
+    return plan::session_state(starts_at, ends_at, it == stages.end() ? plan::Stage::not_started : it->second,
+                               now_seconds);
+}
+
+Result<std::map<int, plan::SessionState>> cycle_session_states(store::Database& db, long long cycle_id,
+                                                               long long now_seconds) {
+    try {
+        return store::with_session(db, [&](soci::session& sql) {
+            std::map<int, plan::SessionState> out;
+            const auto stages = live_stages(sql, cycle_id);
+            soci::rowset<soci::row> rows =
+                (sql.prepare << "SELECT id, number, starts_at, ends_at FROM cycle_sessions WHERE cycle_id = :c",
+                 soci::use(cycle_id));
+            for (const auto& r : rows)
+                out[static_cast<int>(as_int(r, 1))] =
+                    session_state_of(stages, as_int(r, 0), as_int(r, 2), as_int(r, 3), now_seconds);
+            return out;
+        });
+    } catch (const std::exception& e) {
+        return store::technical_failure(e);
+    }
+}
+
 namespace {
 
 void write_state(soci::session& sql, long long session_id, const plan::LiveState& s, long long now_ms) {

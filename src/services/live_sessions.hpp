@@ -3,11 +3,13 @@
 // live_states.version + 1), what every page of the session shows (a snapshot read
 // once per version), the ideas group members post to their client during the
 // consultation, and the action leads the client records from the synthesis on.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "domain/session_plan.hpp"
+#include "domain/session_state.hpp"
 #include "services/accounts.hpp"
 #include "services/session_plans.hpp"
 #include "store/database.hpp"
@@ -24,6 +26,22 @@ struct StoredLiveState {
 // Inside a caller's session; `lock`: FOR UPDATE on PostgreSQL.
 std::optional<StoredLiveState> read_live_state(soci::session& sql, store::Dialect dialect, long long session_id,
                                                bool lock);
+
+// The runner's stage of every session of a cycle (cycle_id 0: of every cycle) that
+// the runner has started; the sessions missing from the map were never started.
+// Inside a caller's session.
+std::map<long long, plan::Stage> live_stages(soci::session& sql, long long cycle_id);
+
+// The runner's stage of one session.
+plan::Stage live_stage(soci::session& sql, long long session_id);
+
+// plan::session_state of one session, its runner stage taken from `stages`.
+plan::SessionState session_state_of(const std::map<long long, plan::Stage>& stages, long long session_id,
+                                    long long starts_at, long long ends_at, long long now_seconds);
+
+// The state of each session of a cycle, by session number (public cycle page).
+Result<std::map<int, plan::SessionState>> cycle_session_states(store::Database& db, long long cycle_id,
+                                                               long long now_seconds);
 
 struct TransitionOutcome {
     long long session_id = 0;
@@ -136,6 +154,7 @@ struct TodaySession {
     std::string cycle_title;
     long long starts_at = 0;
     long long ends_at = 0;
+    plan::SessionState state = plan::SessionState::upcoming;
 };
 Result<std::vector<TodaySession>> my_sessions_today(store::Database& db, long long user_id, long long now_seconds);
 

@@ -65,7 +65,7 @@ std::vector<SessionFacts> sessions(soci::session& sql, long long cycle_id) {
     std::vector<SessionFacts> out;
     // Attendance of confirmed registrations only, so that present ≤ confirmed.
     soci::rowset<soci::row> rows =
-        (sql.prepare << std::string("SELECT s.id, s.cycle_id, s.number, s.starts_at, "
+        (sql.prepare << std::string("SELECT s.id, s.cycle_id, s.number, s.starts_at, s.ends_at, "
                                     "SUM(CASE WHEN a.status = 'present' THEN 1 ELSE 0 END), "
                                     "SUM(CASE WHEN a.status = 'excused' THEN 1 ELSE 0 END), "
                                     "SUM(CASE WHEN a.status = 'absent' THEN 1 ELSE 0 END) "
@@ -73,11 +73,11 @@ std::vector<SessionFacts> sessions(soci::session& sql, long long cycle_id) {
                                     "JOIN registrations r ON r.id = a.registration_id WHERE r.status = 'confirmed') a "
                                     "ON a.session_id = s.id WHERE ") +
                             cycle_filter("s") +
-                            " GROUP BY s.id, s.cycle_id, s.number, s.starts_at ORDER BY s.cycle_id, s.starts_at, s.number",
+                            " GROUP BY s.id, s.cycle_id, s.number, s.starts_at, s.ends_at ORDER BY s.cycle_id, s.starts_at, s.number",
          soci::use(every, "every"), soci::use(cycle_id, "c"));
     for (const auto& r : rows)
-        out.push_back({as_int(r, 0), as_int(r, 1), static_cast<int>(as_int(r, 2)), as_int(r, 3),
-                       static_cast<int>(as_int(r, 4)), static_cast<int>(as_int(r, 5)), static_cast<int>(as_int(r, 6))});
+        out.push_back({as_int(r, 0), as_int(r, 1), static_cast<int>(as_int(r, 2)), as_int(r, 3), as_int(r, 4),
+                       static_cast<int>(as_int(r, 5)), static_cast<int>(as_int(r, 6)), static_cast<int>(as_int(r, 7))});
     return out;
 }
 

@@ -31,6 +31,7 @@ struct SessionFacts {
     long long cycle_id = 0;
     int number = 0;
     std::int64_t starts_at = 0;
+    std::int64_t ends_at = 0;
     int present = 0, excused = 0, absent = 0;
 };
 

@@ -7,11 +7,15 @@
 //   participants      registrations with status "confirmed" (one per person and cycle);
 //   priority public   small and medium communes and intercommunalités
 //                     (referential::is_priority_size_class);
-//   session held      a session that has started (starts_at ≤ now);
 //   attendance rate   present / confirmed over the sessions held, counting only
 //                     confirmed registrations (someone who left does not count);
+//   session held      a session that has started, by its schedule or in the live
+//                     runner (plan::session_state);
+//   cycle ended       its last session's scheduled end has passed: the
+//                     questionnaire opens then (feedback::eligibility);
 //   satisfaction      questionnaires of confirmed registrations; response rate =
-//                     responses / confirmed.
+//                     responses / confirmed, over ended cycles only (a cycle still
+//                     running has had no questionnaire to answer).
 // Every rate and average is 0 (never NaN) when its denominator is 0; the counts
 // beside it tell whether there was anything to measure.
 #include <array>
@@ -65,8 +69,9 @@ struct LeadLine {
 };
 
 struct Satisfaction {
+    bool open = false;  // the cycle ended: the questionnaire can be answered
     int responses = 0;
-    double response_rate = 0;     // % of confirmed participants
+    double response_rate = 0;     // % of confirmed participants, once open
     double satisfaction_avg = 0;  // 1–5
     double usefulness_avg = 0;    // 1–5
     std::array<int, 5> satisfaction_counts{};  // [0] = how many answered 1 … [4] = 5
@@ -112,6 +117,8 @@ Result<DashboardFilters> parse_dashboard_filters(const std::string& from, const 
 struct CycleLine {
     std::string slug, title, status;
     std::int64_t first_session = 0;  // 0 when none
+    std::int64_t last_session_end = 0;  // 0 when none
+    bool ended = false;                 // questionnaire open; only then a response rate
     int sessions = 0, sessions_held = 0;
     int confirmed = 0, collectivites = 0, elus = 0, priority = 0;
     double elus_rate = 0, priority_rate = 0;
@@ -134,7 +141,9 @@ struct DashboardTotals {
     int leads = 0;
     int responses = 0;
     double satisfaction_avg = 0;
-    double response_rate = 0;
+    int ended_cycles = 0;
+    int surveyed = 0;  // confirmed registrations of the ended cycles
+    double response_rate = 0;  // responses / surveyed
 };
 
 struct Dashboard {

@@ -1,6 +1,7 @@
 // The report of one cycle: participants, attendance, action leads, satisfaction.
 #include <algorithm>
 
+#include "domain/feedback_rules.hpp"
 #include "domain/size_class.hpp"
 #include "services/report_data.hpp"
 #include "services/live_sessions.hpp"
@@ -53,13 +54,14 @@ void count_participants(CycleReport& r, const std::vector<Participation>& people
     });
 }
 
-void count_attendance(CycleReport& r, const std::vector<SessionFacts>& sessions, std::int64_t now) {
+void count_attendance(CycleReport& r, const std::vector<SessionFacts>& sessions,
+                      const std::map<long long, plan::Stage>& stages, std::int64_t now) {
     long long present_held = 0;
     for (const auto& s : sessions) {
         SessionAttendance a;
         a.number = s.number;
         a.starts_at = s.starts_at;
-        a.held = s.starts_at <= now;
+        a.held = plan::has_started(session_state_of(stages, s.id, s.starts_at, s.ends_at, now));
         a.present = s.present;
         a.excused = s.excused;
         a.absent = s.absent;
@@ -100,9 +102,15 @@ Result<std::optional<CycleReport>> cycle_report(store::Database& db, const std::
                 if (sql.got_data()) r.facilitator = store::as_text(f, 0);
             }
             count_participants(r, participations(sql, cycle->id));
-            count_attendance(r, sessions(sql, cycle->id), now);
+            const auto facts = sessions(sql, cycle->id);
+            count_attendance(r, facts, live_stages(sql, cycle->id), now);
             count_leads(r, leads(sql, cycle->id));
+            std::int64_t last_end = 0;
+            for (const auto& s : facts) last_end = std::max(last_end, s.ends_at);
             r.satisfaction = summarise(feedback(sql, cycle->id), r.confirmed);
+            r.satisfaction.open =
+                feedback::eligibility(true, last_end, now) != feedback::Eligibility::not_ended;
+            if (!r.satisfaction.open) r.satisfaction.response_rate = 0;
             return r;
         });
     } catch (const std::exception& e) {

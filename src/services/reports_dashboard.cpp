@@ -5,9 +5,11 @@
 #include <regex>
 #include <set>
 
+#include "domain/feedback_rules.hpp"
 #include "domain/paris_time.hpp"
 #include "domain/size_class.hpp"
 #include "domain/text.hpp"
+#include "services/live_sessions.hpp"
 #include "services/report_data.hpp"
 #include "services/reports.hpp"
 #include "store/rows.hpp"
@@ -26,7 +28,8 @@ struct CycleHead {
 std::vector<CycleHead> load_cycles(soci::session& sql) {
     std::vector<CycleHead> out;
     soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT c.id, c.slug, c.title, c.status, MIN(s.starts_at), COUNT(s.id) FROM cycles c "
+        (sql.prepare << "SELECT c.id, c.slug, c.title, c.status, MIN(s.starts_at), COUNT(s.id), MAX(s.ends_at) "
+                        "FROM cycles c "
                         "LEFT JOIN cycle_sessions s ON s.cycle_id = c.id GROUP BY c.id, c.slug, c.title, c.status");
     for (const auto& r : rows) {
         CycleHead h;
@@ -36,6 +39,7 @@ std::vector<CycleHead> load_cycles(soci::session& sql) {
         h.line.status = store::as_text(r, 3);
         h.line.first_session = store::as_int(r, 4);
         h.line.sessions = static_cast<int>(store::as_int(r, 5));
+        h.line.last_session_end = store::as_int(r, 6);
         out.push_back(std::move(h));
     }
     return out;
@@ -132,9 +136,12 @@ Result<Dashboard> dashboard(store::Database& db, const DashboardFilters& filters
                 if (selected(h.line, filters)) lines.emplace(h.id, std::move(h.line));
 
             std::map<long long, long long> present_held;
+            const auto stages = live_stages(sql, 0);
             for (const auto& s : sessions(sql, 0)) {
                 const auto it = lines.find(s.cycle_id);
-                if (it == lines.end() || s.starts_at > now) continue;
+                if (it == lines.end() ||
+                    !plan::has_started(session_state_of(stages, s.id, s.starts_at, s.ends_at, now)))
+                    continue;
                 ++it->second.sessions_held;
                 present_held[s.cycle_id] += s.present;
             }
@@ -168,7 +175,7 @@ Result<Dashboard> dashboard(store::Database& db, const DashboardFilters& filters
             }
 
             auto& t = d.totals;
-            long long expected_total = 0, present_total = 0, satisfaction_total = 0;
+            long long expected_total = 0, present_total = 0, satisfaction_total = 0, responses_ended = 0;
             for (auto& [id, c] : lines) {
                 c.collectivites = static_cast<int>(cycle_collectivites[id].size());
                 c.elus_rate = percent(c.elus, c.confirmed);
@@ -176,7 +183,13 @@ Result<Dashboard> dashboard(store::Database& db, const DashboardFilters& filters
                 const long long expected = static_cast<long long>(c.confirmed) * c.sessions_held;
                 c.attendance_rate = percent(present_held[id], expected);
                 c.satisfaction_avg = average(satisfaction_sum[id], c.responses);
-                c.response_rate = percent(c.responses, c.confirmed);
+                c.ended = feedback::eligibility(true, c.last_session_end, now) != feedback::Eligibility::not_ended;
+                if (c.ended) {
+                    c.response_rate = percent(c.responses, c.confirmed);
+                    ++t.ended_cycles;
+                    t.surveyed += c.confirmed;
+                    responses_ended += c.responses;
+                }
                 ++t.cycles;
                 t.participations += c.confirmed;
                 t.elus += c.elus;
@@ -195,7 +208,7 @@ Result<Dashboard> dashboard(store::Database& db, const DashboardFilters& filters
             t.priority_rate = percent(t.priority, t.participations);
             t.attendance_rate = percent(present_total, expected_total);
             t.satisfaction_avg = average(satisfaction_total, t.responses);
-            t.response_rate = percent(t.responses, t.participations);
+            t.response_rate = percent(responses_ended, t.surveyed);
 
             std::stable_sort(d.cycles.begin(), d.cycles.end(), [](const CycleLine& a, const CycleLine& b) {
                 if ((a.sessions == 0) != (b.sessions == 0)) return b.sessions == 0;

@@ -69,7 +69,7 @@ std::vector<Table> report_tables(const Dashboard& d) {
                                pct(c.priority_rate, c.confirmed > 0),
                                pct(c.attendance_rate, c.confirmed > 0 && c.sessions_held > 0), n(c.leads),
                                n(c.responses), avg(c.satisfaction_avg, c.responses > 0),
-                               pct(c.response_rate, c.confirmed > 0)});
+                               pct(c.response_rate, c.ended && c.confirmed > 0)});
     const auto& t = d.totals;
     cycles.rows.push_back({"Total (" + n(t.cycles) + " cycles, " + n(t.people) + " personnes et " +
                                n(t.collectivites) + " collectivités distinctes)",
@@ -77,7 +77,7 @@ std::vector<Table> report_tables(const Dashboard& d) {
                            pct(t.elus_rate, t.participations > 0), pct(t.priority_rate, t.participations > 0),
                            pct(t.attendance_rate, t.participations > 0 && t.sessions_held > 0), n(t.leads),
                            n(t.responses), avg(t.satisfaction_avg, t.responses > 0),
-                           pct(t.response_rate, t.participations > 0)});
+                           pct(t.response_rate, t.surveyed > 0)});
     return {cycles, spread("Régions", "Région", d.regions),
             spread("Types de territoire", "Type de territoire", d.territory_kinds),
             spread("Élus et agents", "Mandat", d.mandates)};
@@ -101,7 +101,7 @@ std::vector<Table> report_tables(const CycleReport& r) {
                     {"Taux de présence (%)", pct(r.attendance_rate, people && r.sessions_held > 0)},
                     {"Pistes d’action", n(r.leads)},
                     {"Réponses au questionnaire", n(s.responses)},
-                    {"Taux de réponse (%)", pct(s.response_rate, people)},
+                    {"Taux de réponse (%)", pct(s.response_rate, people && s.open)},
                     {"Satisfaction moyenne (sur 5)", avg(s.satisfaction_avg, s.responses > 0)},
                     {"Utilité moyenne (sur 5)", avg(s.usefulness_avg, s.responses > 0)},
                     {"Recommanderaient les ateliers (%)", pct(s.recommend_rate, s.responses > 0)}};

@@ -100,7 +100,11 @@ describe('animation des groupes et des présences dans le navigateur', () => {
       runSql(dbUrl, `UPDATE cycle_sessions SET starts_at = ${now - 600}, ends_at = ${now + 6600} WHERE id = ${sessionId(1)};`);
       await page.goto(`${base}/animation/${CYCLE}/seances/1/presences`);
       await a11y('présences de la séance 1');
+      // Nothing is ticked until the facilitator records it.
+      assert.equal(await page.locator('input[type="radio"][name^="presence_"]:checked').count(), 0);
       // DSFR draws the radio over its label: click the label, as people do.
+      for (const fieldset of await page.locator('form fieldset').all())
+        await fieldset.locator('label', { hasText: /^Présence$/ }).click();
       const personne02 = page.locator('fieldset', { hasText: 'Personne 02' });
       await personne02.locator('label', { hasText: 'Absence sans excuse' }).click();
       assert.equal(await personne02.getByLabel('Absence sans excuse').isChecked(), true);

@@ -27,6 +27,7 @@ import {
   registrationBody,
   requestJson,
   runSql,
+  situationText,
 } from '../support/bulk.mjs';
 
 const SETUP_TIMEOUT = 300_000;
@@ -207,11 +208,33 @@ describe('animation : groupes et présences — sqlite', () => {
     const excused = participants[3];
     const { res: page, form } = await f.form(`/animation/${SLUG}/seances/1/presences`, `presence_${missing.registration}`);
     assert.match(page.text, /<legend[^>]*>\s*Participant 03/);
-    assert.equal(form.fields[`presence_${missing.registration}`], 'present', 'present by default');
+    // Nothing ticked until the facilitator records it.
+    assert.equal(form.inputs.filter((i) => i.type === 'radio' && i.name.startsWith('presence_')).length, 30);
+    assert.equal(form.inputs.filter((i) => i.type === 'radio' && i.checked).length, 0, 'no radio checked before recording');
+    assert.deepEqual(Object.keys(form.fields).filter((k) => k.startsWith('presence_')), []);
+    // Saved with nothing set: a French message, nothing recorded.
+    const empty = await f.submit(form);
+    assert.equal(empty.status, 422);
+    assert.match(empty.pageText, /Aucune présence n’est cochée/);
+    // Two rows set: only those two are recorded, the others stay unrecorded.
     const res = await f.submit(form, { [`presence_${missing.registration}`]: 'absent', [`presence_${excused.registration}`]: 'excused' });
     assert.equal(res.status, 303, res.pageText.slice(0, 600));
-    const saved = await f.follow(res);
-    assert.match(saved.pageText, /Les présences sont enregistrées\. Un e-mail a été envoyé/);
+    assert.deepEqual(
+      queryRows(dbUrl, `SELECT registration_id, status FROM attendance WHERE session_id = ${sessionId(1)} ORDER BY registration_id`),
+      [[missing.registration, 'absent'], [excused.registration, 'excused']].sort((a, b) => Number(a[0]) - Number(b[0])),
+    );
+    const partial = await f.follow(res);
+    assert.match(partial.pageText, /Les présences sont enregistrées\. Un e-mail a été envoyé/);
+    assert.match(partial.pageText, /8 non renseignée\(s\)/);
+    const rest = formOf(partial, `presence_${missing.registration}`);
+    assert.equal(rest.fields[`presence_${missing.registration}`], 'absent', 'the saved status is checked');
+    assert.equal(rest.fields[`presence_${participants[0].registration}`], undefined, 'an unrecorded row stays unchecked');
+    const everyoneElse = Object.fromEntries(
+      participants.filter((p) => p !== missing && p !== excused).map((p) => [`presence_${p.registration}`, 'present']),
+    );
+    const filled = await f.submit(rest, everyoneElse);
+    assert.equal(filled.status, 303, filled.pageText.slice(0, 600));
+    const saved = await f.follow(filled);
     assert.match(saved.pageText, /Taux de présence : 80 %/);
     const again = formOf(saved, `presence_${missing.registration}`);
     assert.equal(again.fields[`presence_${missing.registration}`], 'absent', 'the saved status is shown');
@@ -237,5 +260,53 @@ describe('animation : groupes et présences — sqlite', () => {
     assert.match(rates.pageText, /Taux de présence du cycle : 80 %/);
     assert.match(rates.pageText, /Participant 03 .*Sans excuse/);
     assert.match(rates.pageText, /Participant 04 .*Excusée/);
+  }));
+  it('the facilitator reads each participant’s situation before session 1 and exports it; another cycle’s facilitator cannot', { timeout: TEST_TIMEOUT }, t(async () => {
+    const page = `/animation/${SLUG}/participants`;
+    const csvPath = `${page}.csv`;
+    for (const p of [page, csvPath]) {
+      const res = await new HttpClient(base).get(p);
+      assert.equal(res.status, 303, p);
+      assert.equal(res.locationPath, `/compte/connexion?suivant=${encodeURIComponent(p)}`);
+    }
+    // A facilitator of another cycle.
+    const otherSlug = queryRows(dbUrl, `SELECT slug FROM cycles WHERE slug <> ${q(SLUG)} ORDER BY id LIMIT 1`)[0][0];
+    const [otherFacilitator] = createBulkUsers(dbUrl, [{ collectiviteId: pickCommunes(dbUrl, 1, { offset: 3100 })[0], fullName: 'Gaspard Autre-Cycle' }], { tag: 'anim' });
+    const grant = spawnSync(SERVER_BIN, ['user', 'grant', otherFacilitator.email, 'facilitator', '--cycle', otherSlug, '--db', dbUrl], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(grant.status, 0, grant.stderr);
+    const g = await loggedIn(otherFacilitator);
+    assert.equal((await g.get(`/animation/${otherSlug}/participants`)).status, 200, 'their own cycle opens');
+    for (const p of [page, csvPath]) {
+      const res = await g.get(p);
+      assert.equal(res.status, 403, p);
+      assert.doesNotMatch(res.text, /Situation n° 0/);
+    }
+
+    const f = await loggedIn(facilitator);
+    const anim = await f.get(`/animation/${SLUG}`);
+    assert.match(anim.text, new RegExp(`href="${page}"`), 'linked from the cycle’s facilitation page');
+    const res = await f.get(page);
+    assert.equal(res.status, 200);
+    assert.match(res.pageText, /Participants et situations/);
+    assert.match(res.pageText, /10 participants confirmés/);
+    const first = participants[0];
+    assert.match(res.pageText, new RegExp(`Participant 01 ${first.functionTitle} – Élu ou élue, `));
+    assert.ok(res.pageText.includes(situationText(0)), 'the situation text is shown');
+
+    const before = Number(queryRows(dbUrl, `SELECT COUNT(*) FROM audit_log WHERE action = 'situations.export'`)[0][0]);
+    const csv = await f.get(csvPath);
+    assert.equal(csv.status, 200);
+    assert.match(csv.contentType, /^text\/csv; charset=utf-8/);
+    assert.match(csv.headers.get('content-disposition'), new RegExp(`attachment; filename="situations-${SLUG}\\.csv"`));
+    assert.ok(csv.text.startsWith('\ufeffNom;Collectivité;Fonction;Élu ou agent;Situation\r\n'), csv.text.slice(0, 80));
+    assert.equal(csv.text.trimEnd().split('\r\n').length, 11, 'a header and one line per confirmed participant');
+    assert.ok(csv.text.includes(`Participant 01;`));
+    assert.ok(csv.text.includes(situationText(0).replace(/"/g, '""')));
+    const after = queryRows(dbUrl, `SELECT COUNT(*), MAX(details) FROM audit_log WHERE action = 'situations.export' AND target = ${q('cycle:' + SLUG)}`)[0];
+    assert.equal(Number(after[0]), before + 1, 'the export is written to the journal');
+    assert.equal(after[1], '10 situation(s) de participants confirmés');
+
+    const o = await loggedIn(organiser);
+    assert.equal((await o.get(page)).status, 200, 'organisers read it too');
   }));
 });

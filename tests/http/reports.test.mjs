@@ -95,8 +95,9 @@ describe('rapports — sqlite', () => {
     const row = rowText(res.text, `/admin/rapports/${SLUG}"`);
     assert.ok(row, 'a line for the cycle, linked to its report');
     // Cycle, status, first session, held/total, confirmed, collectivités, % élus, % priority,
-    // attendance (4 present / 3 × 2), leads, satisfaction (4,5), response rate (2 / 3).
-    assert.match(row, /Publié .* 2 \/ 4 3 3 67 % 67 % 67 % 2 4,5 sur 5 67 %$/, row);
+    // attendance (4 present / 3 × 2), leads, satisfaction (4,5), response rate: "–", the cycle
+    // has two sessions to come (a rate counts only ended cycles).
+    assert.match(row, /Publié .* 2 \/ 4 3 3 67 % 67 % 67 % 2 4,5 sur 5 –$/, row);
     assert.match(res.pageText, /Personnes 3 /, 'three distinct people (the one waiting does not count)');
     assert.equal((res.text.match(/role="img"/g) ?? []).length, 5, 'five charts');
 
@@ -177,7 +178,7 @@ describe('rapports — sqlite', () => {
     const d = csvSections(dash.text);
     assert.deepEqual(d.Cycles[0].slice(0, 7), ['Cycle', 'Identifiant', 'Statut', 'Première séance', 'Séances', 'Séances tenues', 'Participants confirmés']);
     const line = d.Cycles.find((r) => r[1] === SLUG);
-    assert.deepEqual(line, [TITLE, SLUG, 'Publié', frenchDay(sessionStarts[0]), '4', '2', '3', '3', '67', '67', '67', '2', '2', '4,5', '67']);
+    assert.deepEqual(line, [TITLE, SLUG, 'Publié', frenchDay(sessionStarts[0]), '4', '2', '3', '3', '67', '67', '67', '2', '2', '4,5', '']);
     assert.match(d.Cycles.at(-1)[0], /^Total \(\d+ cycles, 3 personnes et 3 collectivités distinctes\)$/);
     assert.deepEqual(d['Élus et agents'].slice(1), [['Élus', '2', '2', '2'], ['Agents', '1', '1', '1']]);
     assert.equal(queryRows(db, "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'report.%'")[0][0], '1', 'aggregated: not audited');

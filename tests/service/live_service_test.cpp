@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "services/cycle_admin.hpp"
 #include "services/live_sessions.hpp"
 #include "services/session_plans.hpp"
@@ -337,4 +339,39 @@ TEST_F(LiveServiceTest, OrganisersEditTemplatesAndSessionsCopyTheDefaultOne) {
     ASSERT_EQ(reset->phases.size(), 1u);
     EXPECT_EQ(reset->duration_warning, "Le plan dure 1 h alors que la séance dure 2 h : il reste 1 h sans étape.");
     EXPECT_EQ(services::list_plan_templates(*db_)->front().slug, services::default_plan_template);
+}
+
+TEST_F(LiveServiceTest, PhasesCarryInstructionsForParticipants) {
+    // Migration 008 fills the default co-development template with instructions.
+    const auto codev = services::find_plan_template(*db_, services::default_plan_template)->phases;
+    ASSERT_EQ(codev.size(), 9u);
+    for (const auto& p : codev) EXPECT_FALSE(p.instructions.empty()) << p.key;
+    const auto expose = std::find_if(codev.begin(), codev.end(), [](const auto& p) { return p.key == "expose"; });
+    ASSERT_NE(expose, codev.end());
+    EXPECT_NE(expose->instructions.find("Le client expose sa situation en 10 minutes"), std::string::npos);
+
+    // A session copies them, the facilitator edits them, and the feed carries them.
+    auto plan = services::session_plan(*db_, facilitator_, slug_, 1);
+    ASSERT_TRUE(plan.ok());
+    EXPECT_EQ(plan->phases[0].instructions, codev[0].instructions);
+    auto phases = plan->phases;
+    phases[0].instructions = "Caméra allumée, un mot chacun sur votre commune.";
+    ASSERT_TRUE(services::save_session_plan(*db_, facilitator_, slug_, 1, phases).ok());
+    auto feed = services::load_session_feed(*db_, sessions_[0]);
+    ASSERT_TRUE(feed.ok());
+    EXPECT_EQ(feed->phases[0].instructions, "Caméra allumée, un mot chacun sur votre commune.");
+
+    phases[0].instructions = std::string(601, 'x');
+    auto too_long = services::save_session_plan(*db_, facilitator_, slug_, 1, phases);
+    ASSERT_FALSE(too_long.ok());
+    EXPECT_EQ(too_long.failure().field, "phase_instructions_0");
+
+    // Templates keep them too.
+    auto edited = codev;
+    edited[1].instructions = "Écoutez l’éclairage, notez vos questions.";
+    ASSERT_TRUE(
+        services::save_plan_template(*db_, organiser_, services::default_plan_template, "Co-développement (2 h)", edited)
+            .ok());
+    EXPECT_EQ(services::find_plan_template(*db_, services::default_plan_template)->phases[1].instructions,
+              "Écoutez l’éclairage, notez vos questions.");
 }

@@ -227,7 +227,13 @@ TEST_F(ReportsTest, CycleReportLeadsAndSatisfaction) {
     EXPECT_EQ(r.lead_list[3].session_number, 2);
     EXPECT_EQ(r.lead_list[3].status_label, "En cours");
 
-    const auto& s = r.satisfaction;
+    EXPECT_FALSE(r.satisfaction.open) << "alpha has sessions to come: no questionnaire yet";
+    EXPECT_DOUBLE_EQ(r.satisfaction.response_rate, 0);
+    // Once its last session is over, the questionnaire is open and the rate counts.
+    auto ended = services::cycle_report(*db_, "alpha", now + 20 * day);
+    ASSERT_TRUE(ended.ok() && ended.value());
+    const auto& s = ended.value()->satisfaction;
+    EXPECT_TRUE(s.open);
     EXPECT_EQ(s.responses, 3) << "the cancelled registration's answer is left out";
     EXPECT_DOUBLE_EQ(s.response_rate, 75);
     EXPECT_DOUBLE_EQ(s.satisfaction_avg, 4.0);
@@ -280,12 +286,14 @@ TEST_F(ReportsTest, DashboardLinesPerCycleInOrderOfFirstSession) {
     EXPECT_EQ(a.leads, 4);
     EXPECT_EQ(a.responses, 3);
     EXPECT_DOUBLE_EQ(a.satisfaction_avg, 4.0);
-    EXPECT_DOUBLE_EQ(a.response_rate, 75);
+    EXPECT_FALSE(a.ended);
+    EXPECT_DOUBLE_EQ(a.response_rate, 0) << "no response rate before the cycle ends";
 
     const auto& b = d.cycles[0];
     EXPECT_EQ(b.confirmed, 2);
     EXPECT_DOUBLE_EQ(b.attendance_rate, 75);
     EXPECT_DOUBLE_EQ(b.satisfaction_avg, 2.0);
+    EXPECT_TRUE(b.ended);
     EXPECT_DOUBLE_EQ(b.response_rate, 50);
     EXPECT_EQ(b.first_session, now - 60 * day);
 
@@ -311,7 +319,9 @@ TEST_F(ReportsTest, DashboardTotalsCountDistinctPeopleAndCollectivites) {
     EXPECT_EQ(t.leads, 4);
     EXPECT_EQ(t.responses, 4);
     EXPECT_DOUBLE_EQ(t.satisfaction_avg, 3.5);
-    EXPECT_DOUBLE_EQ(t.response_rate, 100.0 * 4 / 6);
+    EXPECT_EQ(t.ended_cycles, 1);
+    EXPECT_EQ(t.surveyed, 2);
+    EXPECT_DOUBLE_EQ(t.response_rate, 50) << "only beta has ended: 1 response for 2 participants";
 
     ASSERT_EQ(d.regions.size(), 3u);
     EXPECT_EQ(d.regions[0].label, "Auvergne-Rhône-Alpes");
@@ -331,6 +341,49 @@ TEST_F(ReportsTest, DashboardTotalsCountDistinctPeopleAndCollectivites) {
     EXPECT_EQ(d.territory_kinds[1].participations, 2);
     EXPECT_EQ(d.territory_kinds[2].code, "villes");
     EXPECT_EQ(d.territory_kinds[2].people, 2);
+}
+
+TEST_F(ReportsTest, TheResponseRateCountsOnlyEndedCycles) {
+    // One cycle over, where half answered; one still running, with many participants
+    // who have had no questionnaire yet: they must not drag the rate down.
+    std::vector<long long> done_sessions;
+    const auto done = add_cycle("fini", "closed", {now - 40 * day, now - 26 * day}, &done_sessions);
+    const auto running = add_cycle("en-cours", "published", {now - 5 * day, now + 9 * day});
+    const std::vector<std::string> communes{"commune:42168", "commune:42056", "commune:13055", "commune:97411",
+                                            "commune:69072", "commune:42186"};
+    for (int i = 0; i < 2; ++i) {
+        const auto u = add_user("fini" + std::to_string(i) + "@exemple.fr", communes[i], "elu");
+        const auto r = enrol(done, u, communes[i], "elu", "confirmed");
+        if (i == 0) answer(r, 4, 4, 1, "", 10);
+    }
+    for (int i = 2; i < 6; ++i) {
+        const auto u = add_user("encours" + std::to_string(i) + "@exemple.fr", communes[i], "agent");
+        enrol(running, u, communes[i], "agent", "confirmed");
+    }
+    const auto d = board();
+    EXPECT_EQ(d.totals.participations, 6);
+    EXPECT_EQ(d.totals.ended_cycles, 1);
+    EXPECT_EQ(d.totals.surveyed, 2);
+    EXPECT_DOUBLE_EQ(d.totals.response_rate, 50) << "1 response / 2 participants of the ended cycle, not 1 / 6";
+    for (const auto& c : d.cycles) {
+        if (c.slug == "en-cours") {
+            EXPECT_FALSE(c.ended);
+            EXPECT_DOUBLE_EQ(c.response_rate, 0);
+        } else {
+            EXPECT_TRUE(c.ended);
+            EXPECT_DOUBLE_EQ(c.response_rate, 50);
+        }
+    }
+    // The CSV leaves the rate of the running cycle empty rather than 0.
+    const auto tables = services::report_tables(d);
+    for (const auto& row : tables[0].rows) {
+        if (row[1] == "en-cours") {
+            EXPECT_EQ(row.back(), "");
+        } else if (row[1] == "fini") {
+            EXPECT_EQ(row.back(), "50");
+        }
+    }
+    EXPECT_EQ(tables[0].rows.back().back(), "50") << "the total";
 }
 
 TEST_F(ReportsTest, DashboardFiltersByFirstSessionAndStatus) {

@@ -87,6 +87,39 @@ TEST(SessionPlanJson, RoundTripsAndKeepsOrder) {
     EXPECT_FALSE(phases_from_json("[1]").ok());
 }
 
+TEST(SessionPlanJson, InstructionsRoundTripAndMayBeMissing) {
+    auto phases = codev();
+    phases[1].instructions = "Le client expose sa situation en 10 minutes ; les autres écoutent.";
+    const auto text = phases_to_json(phases);
+    EXPECT_NE(text.find(R"("instructions":"Le client expose sa situation en 10 minutes ; les autres écoutent.")"),
+              std::string::npos)
+        << text;
+    const auto back = phases_from_json(text);
+    ASSERT_TRUE(back.ok());
+    EXPECT_EQ(back.value()[1].instructions, phases[1].instructions);
+    EXPECT_EQ(back.value()[0].instructions, "") << "a phase without instructions reads back empty";
+    const auto old = phases_from_json(R"([{"key":"a","title":"Accueil","minutes":10,"in_groups":false}])");
+    ASSERT_TRUE(old.ok()) << "plans saved before instructions existed still read";
+    EXPECT_EQ(old.value()[0].instructions, "");
+}
+
+TEST(SessionPlanValidation, InstructionsFitOnAPhone) {
+    auto phases = codev();
+    phases[2].instructions = std::string(600, 'x');
+    EXPECT_TRUE(validate(phases).ok());
+    phases[2].instructions = std::string(400, 'x') + std::string(201, 'y');
+    const auto result = validate(phases);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.failure().field, "phase_instructions_2");
+    EXPECT_NE(result.failure().message.find("Les consignes de l’étape 3 dépassent 600 caractères"), std::string::npos)
+        << result.failure().message;
+    // Counted in characters, not bytes: 600 accented letters are fine.
+    std::string accents;
+    for (int i = 0; i < 600; ++i) accents += "é";
+    phases[2].instructions = accents;
+    EXPECT_TRUE(validate(phases).ok());
+}
+
 TEST(SessionPlanKeys, AddedAndDuplicatedPhasesGetUniqueKeys) {
     std::vector<Phase> phases = {{"consultation", "A", 5, false}, {"", "B", 5, false},
                                  {"consultation", "C", 5, false}, {"etape-1", "D", 5, false}};

@@ -64,6 +64,7 @@ std::optional<Response> admin_route(const App& app, const Request& req, Visitor&
             const auto& slug = parts[2];
             if (parts.size() == 3) return admin::edit_cycle_form(app, req, visitor, slug);
             if (parts.size() == 4 && parts[3] == "apercu") return cycle_preview_page(app, visitor, slug);
+            if (parts.size() == 4 && parts[3] == "message") return admin::message_page(app, req, visitor, slug);
             if (parts.size() == 4 && parts[3] == "inscriptions")
                 return admin::registrations_page(app, req, visitor, slug);
             if (parts.size() == 4 && parts[3] == "participants.csv")
@@ -82,6 +83,7 @@ std::optional<Response> admin_route(const App& app, const Request& req, Visitor&
     if (parts.size() >= 3 && parts[1] == "cycles") {
         const auto& slug = parts[2];
         if (parts.size() == 3) return admin::update_cycle_submit(app, req, visitor, *form, slug);
+        if (parts.size() == 4 && parts[3] == "message") return admin::message_submit(app, req, visitor, *form, slug);
         if (parts.size() == 4 && (parts[3] == "publier" || parts[3] == "cloturer" || parts[3] == "dupliquer"))
             return admin::cycle_status_submit(app, req, visitor, slug, parts[3]);
         if (parts.size() == 6 && parts[3] == "inscriptions" &&

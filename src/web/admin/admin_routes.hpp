@@ -11,6 +11,7 @@
 //   GET  /admin/cycles/SLUG/inscriptions?statut=&mandat=
 //   POST /admin/cycles/SLUG/inscriptions/ID/accepter | refuser | attente
 //   GET  /admin/cycles/SLUG/participants.csv | participants.xlsx (same filters)
+//   GET  /admin/cycles/SLUG/message    POST (preview, send)   write to the people of a cycle
 //   GET  /admin/selections                              rounds of cycles "sur candidature"
 //   GET  /admin/selections/DEADLINE?proposition=1       one round and its proposed selection
 //   POST /admin/selections/DEADLINE/ajuster | equilibre | confirmer
@@ -44,6 +45,11 @@ Response decision_submit(const App& app, const Request& req, Visitor& visitor, c
                          const std::string& slug, long long registration_id, const std::string& action);
 Response export_download(const App& app, const Request& req, Visitor& visitor, const std::string& slug,
                          const std::string& format);
+
+// admin/message_pages.cpp
+Response message_page(const App& app, const Request& req, Visitor& visitor, const std::string& slug);
+Response message_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
+                        const std::string& slug);
 
 // admin/selection_pages.cpp (DEADLINE: the rounds' closing time, seconds since the epoch)
 Response selection_rounds_page(const App& app, const Request& req, Visitor& visitor);

@@ -26,13 +26,13 @@ Response render_session(const App& app, const Visitor& visitor, const services::
     const int number = a.session.number;
     json lines = json::array();
     for (const auto& l : a.lines) {
-        // Nobody recorded yet: "present" is ticked, the facilitator marks who is missing.
-        const auto shown = l.status.value_or(Presence::present);
+        // Nothing is ticked until recorded: a default would record people present
+        // that nobody saw.
         json choices = json::array();
         for (auto p : {Presence::present, Presence::excused, Presence::absent})
             choices.push_back({{"value", attendance::presence_code(p)},
                                {"label", attendance::presence_label(p)},
-                               {"checked", p == shown}});
+                               {"checked", l.status == p}});
         lines.push_back({{"registration_id", l.participant.registration_id},
                          {"full_name", l.participant.full_name},
                          {"collectivite", l.participant.collectivite_label},
@@ -47,6 +47,7 @@ Response render_session(const App& app, const Visitor& visitor, const services::
               {"session_number", number},
               {"when", session_when(a.session.starts_at)},
               {"started", a.started},
+              {"state_label", plan::session_state_label(a.state)},
               {"lines", lines},
               {"has_lines", !lines.empty()},
               {"counts", counts_view(a.counts)},
@@ -106,6 +107,11 @@ Response session_attendance_submit(const App& app, Visitor& visitor, const FormF
                                 400);
         entries[std::stoll(id)] = p;
     }
+    if (entries.empty())
+        return session_page(app, visitor, slug, number, "",
+                            "Aucune présence n’est cochée : choisissez « Présence », « Absence excusée » ou "
+                            "« Absence sans excuse » pour au moins une personne, puis enregistrez.",
+                            422);
     auto done = services::record_attendance(app.db(), visitor.user->id, slug, number, entries, app.mail_context());
     if (!done) {
         const auto& f = done.failure();

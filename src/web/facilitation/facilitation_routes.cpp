@@ -51,7 +51,15 @@ std::optional<Response> facilitation_route(const App& app, const Request& req, V
     const auto parts = path_segments(req.path);
     if (parts.size() < 3 || parts[0] != "animation") return std::nullopt;
     const auto& slug = parts[1];
-    enum class Page { none, groups, groups_action, session_attendance, cycle_attendance } page = Page::none;
+    enum class Page {
+        none,
+        groups,
+        groups_action,
+        session_attendance,
+        cycle_attendance,
+        situations,
+        situations_csv
+    } page = Page::none;
     std::optional<int> number;
     if (parts.size() == 3 && parts[2] == "groupes") page = form ? Page::none : Page::groups;
     else if (parts.size() == 4 && parts[2] == "groupes" && is_groups_action(parts[3]))
@@ -60,6 +68,8 @@ std::optional<Response> facilitation_route(const App& app, const Request& req, V
              (number = session_number(parts[3])))
         page = Page::session_attendance;
     else if (parts.size() == 3 && parts[2] == "presences") page = form ? Page::none : Page::cycle_attendance;
+    else if (parts.size() == 3 && parts[2] == "participants") page = form ? Page::none : Page::situations;
+    else if (parts.size() == 3 && parts[2] == "participants.csv") page = form ? Page::none : Page::situations_csv;
     if (page == Page::none) return std::nullopt;
 
     if (!visitor.user) return redirect_to("/compte/connexion?suivant=" + url_encode(req.path));
@@ -75,6 +85,8 @@ std::optional<Response> facilitation_route(const App& app, const Request& req, V
             return form ? facilitation::session_attendance_submit(app, visitor, *form, slug, *number)
                         : facilitation::session_attendance_page(app, req, visitor, slug, *number);
         case Page::cycle_attendance: return facilitation::cycle_attendance_page(app, req, visitor, slug);
+        case Page::situations: return facilitation::situations_page(app, req, visitor, slug);
+        case Page::situations_csv: return facilitation::situations_export(app, req, visitor, slug);
         case Page::none: break;
     }
     return std::nullopt;

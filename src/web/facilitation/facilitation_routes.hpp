@@ -11,6 +11,8 @@
 //   POST /animation/SLUG/groupes/retirer-absence      seance, inscription
 //   GET  /animation/SLUG/seances/N/presences  POST    attendance of one session
 //   GET  /animation/SLUG/presences                    attendance rates of the cycle
+//   GET  /animation/SLUG/participants                 each participant's situation
+//   GET  /animation/SLUG/participants.csv             the same, exported (audited)
 // Other /animation paths are not handled here (nullopt).
 #include <nlohmann/json.hpp>
 
@@ -39,6 +41,10 @@ Response session_attendance_page(const App& app, const Request& req, Visitor& vi
 Response session_attendance_submit(const App& app, Visitor& visitor, const FormFields& form,
                                    const std::string& slug, int number);
 Response cycle_attendance_page(const App& app, const Request& req, Visitor& visitor, const std::string& slug);
+
+// situations_pages.cpp
+Response situations_page(const App& app, const Request& req, Visitor& visitor, const std::string& slug);
+Response situations_export(const App& app, const Request& req, Visitor& visitor, const std::string& slug);
 
 // Shared (facilitation_routes.cpp).
 Response service_error(const App& app, const Visitor& visitor, const Failure& failure);

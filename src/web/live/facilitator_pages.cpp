@@ -12,14 +12,9 @@ namespace {
 
 using nlohmann::json;
 
-const char* stage_text(plan::Stage stage) {
-    switch (stage) {
-        case plan::Stage::not_started: return "À venir";
-        case plan::Stage::running: return "En cours";
-        case plan::Stage::paused: return "En pause";
-        case plan::Stage::ended: return "Terminée";
-    }
-    return "";
+// The session's state as every page says it; the runner's pause is worth telling.
+const char* state_text(const services::FacilitatedSession& s) {
+    return s.stage == plan::Stage::paused ? "En pause" : plan::session_state_label(s.state);
 }
 
 std::string hours_text(long long from, long long to) {
@@ -39,7 +34,7 @@ json cycle_json(const services::FacilitatedCycle& c) {
                             {"date", paris_time::long_date(s.starts_at)},
                             {"time", hours_text(s.starts_at, s.ends_at)},
                             {"plan_label", s.has_own_plan ? "Plan préparé" : "Modèle par défaut"},
-                            {"stage_label", stage_text(s.stage)},
+                            {"stage_label", state_text(s)},
                             {"is_live", s.stage == plan::Stage::running || s.stage == plan::Stage::paused},
                             {"plan_url", base + "/plan"},
                             {"runner_url", base + "/direct"},
@@ -50,7 +45,8 @@ json cycle_json(const services::FacilitatedCycle& c) {
             {"status_label", cycle_status_text(c.status)},
             {"session_count", c.sessions.size()},
             {"sessions", sessions},
-            {"groups_url", "/animation/" + c.slug + "/groupes"}};
+            {"groups_url", "/animation/" + c.slug + "/groupes"},
+            {"situations_url", "/animation/" + c.slug + "/participants"}};
 }
 
 Response runner(const App& app, const Request& req, const Visitor& visitor, const std::string& slug, int number,

@@ -10,12 +10,18 @@ namespace {
 
 using nlohmann::json;
 
-const char* stage_label(plan::Stage stage) {
-    switch (stage) {
-        case plan::Stage::not_started: return "Pas encore commencée";
-        case plan::Stage::running: return "En cours";
-        case plan::Stage::paused: return "En pause";
-        case plan::Stage::ended: return "Terminée";
+// The state every page says (plan::session_state); the runner's pause is worth telling.
+const char* stage_label(plan::Stage stage, plan::SessionState state) {
+    return stage == plan::Stage::paused ? "En pause" : plan::session_state_label(state);
+}
+
+// While no phase is running: before the start, the slot begun but the runner not
+// yet used, or over (in the runner, or its scheduled end passed).
+const char* idle_headline(plan::SessionState state) {
+    switch (state) {
+        case plan::SessionState::upcoming: return "La séance n’a pas encore commencé";
+        case plan::SessionState::under_way: return "La séance commence";
+        case plan::SessionState::ended: return "La séance est terminée";
     }
     return "";
 }
@@ -56,11 +62,10 @@ json group_json(const services::FeedGroup& g, long long me) {
             {"has_posts", has_posts}};
 }
 
-std::string announcement(const plan::Timing& t, const std::vector<plan::Phase>& phases) {
-    switch (t.stage) {
-        case plan::Stage::not_started: return "La séance n’a pas encore commencé.";
-        case plan::Stage::ended: return "La séance est terminée. Merci de votre participation !";
-        default: break;
+std::string announcement(const plan::Timing& t, plan::SessionState state, const std::vector<plan::Phase>& phases) {
+    if (!t.phase_index) {
+        std::string text = idle_headline(state);
+        return text + (state == plan::SessionState::ended ? ". Merci de votre participation !" : ".");
     }
     const auto& p = phases[*t.phase_index];
     std::string text = "Étape " + std::to_string(*t.phase_index + 1) + " sur " + std::to_string(phases.size()) +
@@ -82,18 +87,20 @@ std::string countdown_text(long long remaining_ms) {
 
 json viewer_state(const services::SessionFeed& feed, const services::LiveViewer& viewer, long long now_ms) {
     const auto t = plan::timing(feed.phases, feed.state, now_ms);
+    const auto state = plan::session_state(feed.session.starts_at, feed.session.ends_at, t.stage, now_ms / 1000);
     json out;
     out["version"] = feed.version;
     out["session_id"] = feed.session.session_id;
     out["stage"] = plan::stage_name(t.stage);
-    out["stage_label"] = stage_label(t.stage);
+    out["state"] = plan::session_state_code(state);
+    out["stage_label"] = stage_label(t.stage, state);
     out["is_not_started"] = t.stage == plan::Stage::not_started;
     out["is_running"] = t.stage == plan::Stage::running;
     out["is_paused"] = t.stage == plan::Stage::paused;
     out["is_ended"] = t.stage == plan::Stage::ended;
     out["is_live"] = t.phase_index.has_value();
     out["phase_count"] = feed.phases.size();
-    out["announcement"] = announcement(t, feed.phases);
+    out["announcement"] = announcement(t, state, feed.phases);
     out["phase"] = nullptr;
     out["next_phase_title"] = nullptr;
     out["remaining_ms"] = t.remaining_ms;
@@ -105,13 +112,16 @@ json viewer_state(const services::SessionFeed& feed, const services::LiveViewer&
                         {"title", p.title},
                         {"minutes", p.minutes},
                         {"in_groups", p.in_groups},
-                        {"where", where_text(p.in_groups)}};
+                        {"where", where_text(p.in_groups)},
+                        {"instructions", p.instructions}};
         if (*t.phase_index + 1 < feed.phases.size()) out["next_phase_title"] = feed.phases[*t.phase_index + 1].title;
     }
     // Ready-made texts and flags, so the page and live.js need no rule of their own.
-    out["headline"] = t.phase_index                        ? feed.phases[*t.phase_index].title
-                      : t.stage == plan::Stage::not_started ? "La séance n’a pas encore commencé"
-                                                            : "La séance est terminée";
+    out["headline"] = t.phase_index ? feed.phases[*t.phase_index].title : std::string(idle_headline(state));
+    // What participants are asked to do now; null hides its paragraph.
+    out["instructions"] = t.phase_index && !feed.phases[*t.phase_index].instructions.empty()
+                              ? json(feed.phases[*t.phase_index].instructions)
+                              : json(nullptr);
     out["subline"] = t.phase_index ? "Étape " + std::to_string(*t.phase_index + 1) + " sur " +
                                          std::to_string(feed.phases.size()) + " · " +
                                          std::to_string(feed.phases[*t.phase_index].minutes) + " min · " +

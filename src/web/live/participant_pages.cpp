@@ -160,7 +160,9 @@ std::string live_space_now_html(const App& app, const services::CurrentUser& use
             today.push_back({{"session_id", s.session_id},
                              {"number", s.number},
                              {"cycle_title", s.cycle_title},
-                             {"time", live::hours_text(s.starts_at, s.ends_at)}});
+                             {"time", live::hours_text(s.starts_at, s.ends_at)},
+                             {"state_label", plan::session_state_label(s.state)},
+                             {"under_way", s.state == plan::SessionState::under_way}});
     // Roles answer without a query; a facilitator linked by name needs the list.
     bool facilitates = user.has_role("organiser") || user.has_role("admin");
     for (const auto& role : user.roles) facilitates = facilitates || role.rfind("facilitator:", 0) == 0;

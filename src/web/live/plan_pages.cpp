@@ -1,7 +1,8 @@
 // Editing phases: a session's plan (facilitators) and the templates (organisers).
-// One form for both: rows of title / minutes / in groups; "Monter", "Descendre",
+// One form for both: rows of title and instructions / minutes / in groups; "Monter", "Descendre",
 // "Supprimer" and "Ajouter une étape" rework the rows without saving, "Enregistrer"
 // validates and saves. Works without JavaScript.
+#include "domain/text.hpp"
 #include "services/session_plans.hpp"
 #include "web/form_view.hpp"
 #include "web/live/live_routes.hpp"
@@ -31,7 +32,8 @@ PlanForm read_form(const FormFields& form) {
         const auto n = std::to_string(i);
         out.phases.push_back({field(form, "phase_key_" + n), field(form, "phase_title_" + n),
                               parse_minutes(field(form, "phase_minutes_" + n)),
-                              field(form, "phase_groups_" + n) == "1"});
+                              field(form, "phase_groups_" + n) == "1",
+                              text::trim(field(form, "phase_instructions_" + n))});
     }
     return out;
 }
@@ -39,7 +41,7 @@ PlanForm read_form(const FormFields& form) {
 // Applies add / up / down / remove; false when the action saves or resets instead.
 bool rework(std::vector<plan::Phase>& phases, const std::string& action) {
     if (action == "add") {
-        if (phases.size() < plan::max_phases) phases.push_back({"", "", 10, true});
+        if (phases.size() < plan::max_phases) phases.push_back({"", "", 10, true, ""});
         return true;
     }
     const auto dash = action.find('-');
@@ -77,6 +79,8 @@ std::string phases_html(const App& app, const std::vector<plan::Phase>& phases,
                         {"title", p.title},
                         {"minutes", p.minutes > 0 ? std::to_string(p.minutes) : ""},
                         {"in_groups", p.in_groups},
+                        {"instructions", p.instructions},
+                        {"instructions_error", error("phase_instructions_" + n)},
                         {"can_up", i > 0},
                         {"can_down", i + 1 < phases.size()},
                         {"title_error", error("phase_title_" + n)},

@@ -3,6 +3,7 @@
 #include "domain/paris_time.hpp"
 #include "domain/territory_types.hpp"
 #include "services/seat_alerts.hpp"
+#include "services/live_sessions.hpp"
 #include "services/testimonials.hpp"
 #include "store/collectivites.hpp"
 #include "web/cycle_view.hpp"
@@ -154,6 +155,12 @@ Response render_cycle(const App& app, Visitor& visitor, const services::CycleDet
     if (visitor.user && !preview && !mine && card["can_register"].get<bool>())
         if (auto found = services::collectivite_place(app.db(), d.summary.id, *visitor.user)) place = found.value();
     if (place.held_by_colleague) card["can_register"] = false;
+    // Sessions held or under way say so, in the words of every other page.
+    if (auto states = services::cycle_session_states(app.db(), d.summary.id, now))
+        for (auto& s : card["sessions"])
+            if (const auto it = states->find(s.value("number", 0));
+                it != states->end() && it->second != plan::SessionState::upcoming)
+                s["state_label"] = plan::session_state_label(it->second);
     nlohmann::json paragraphs = nlohmann::json::array();
     std::size_t start = 0;
     while (start < d.description.size()) {

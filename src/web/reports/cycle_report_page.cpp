@@ -32,7 +32,8 @@ json tiles(const services::CycleReport& r) {
          tile("Pistes d’action", count_text(r.leads), "enregistrées par les participants"),
          tile("Satisfaction moyenne", average_text(s.satisfaction_avg, s.responses > 0),
               count_text(s.responses) + " réponse(s) au questionnaire"),
-         tile("Taux de réponse", rate_text(s.response_rate, people), "au questionnaire de fin de cycle")});
+         tile("Taux de réponse", rate_text(s.response_rate, people && s.open),
+              s.open ? "au questionnaire de fin de cycle" : "le questionnaire s’ouvre à la fin du cycle")});
 }
 
 json participant_figures(const App& app, const services::CycleReport& r) {
@@ -145,7 +146,8 @@ Response cycle_report_page(const App& app, const Request&, Visitor& visitor, con
               {"satisfaction_tiles",
                json::array({tile("Réponses", count_text(s.responses),
                                  "sur " + count_text(r.confirmed) + " participant(s) confirmé(s)"),
-                            tile("Taux de réponse", rate_text(s.response_rate, r.confirmed > 0)),
+                            tile("Taux de réponse", rate_text(s.response_rate, r.confirmed > 0 && s.open),
+                                 s.open ? "" : "le questionnaire s’ouvre à la fin du cycle"),
                             tile("Satisfaction moyenne", average_text(s.satisfaction_avg, s.responses > 0)),
                             tile("Utilité moyenne", average_text(s.usefulness_avg, s.responses > 0)),
                             tile("Recommanderaient les ateliers", rate_text(s.recommend_rate, s.responses > 0),

@@ -89,7 +89,7 @@ std::vector<std::string> figures(const App& app, const services::Dashboard& d) {
         }
         if (c.responses > 0) {
             satisfaction.bars.push_back({c.title, c.satisfaction_avg});
-            satisfaction_table.rows.push_back({c.title, count_text(c.responses), rate_text(c.response_rate, true),
+            satisfaction_table.rows.push_back({c.title, count_text(c.responses), rate_text(c.response_rate, c.ended),
                                                average_text(c.satisfaction_avg, true)});
         }
     }
@@ -114,7 +114,8 @@ json cycle_rows(const services::Dashboard& d) {
                         {"attendance", rate_text(c.attendance_rate, people && c.sessions_held > 0)},
                         {"leads", count_text(c.leads)},
                         {"satisfaction", average_text(c.satisfaction_avg, c.responses > 0)},
-                        {"response_rate", rate_text(c.response_rate, people)}});
+                        // A cycle still running has had no questionnaire to answer.
+                        {"response_rate", rate_text(c.response_rate, people && c.ended)}});
     }
     return rows;
 }
@@ -133,7 +134,8 @@ json tiles(const services::DashboardTotals& t) {
          tile("Pistes d’action", count_text(t.leads), "enregistrées par les participants"),
          tile("Satisfaction moyenne", average_text(t.satisfaction_avg, t.responses > 0),
               count_text(t.responses) + " réponse(s) au questionnaire"),
-         tile("Taux de réponse", rate_text(t.response_rate, people), "au questionnaire de fin de cycle")});
+         tile("Taux de réponse", rate_text(t.response_rate, t.surveyed > 0),
+              "au questionnaire de fin de cycle, sur " + count_text(t.ended_cycles) + " cycle(s) terminé(s)")});
 }
 
 }  // namespace
