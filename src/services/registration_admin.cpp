@@ -9,6 +9,7 @@
 #include "services/audit.hpp"
 #include "services/registration_mail.hpp"
 #include "services/registrations.hpp"
+#include "services/seat_alerts.hpp"
 #include "store/collectivites.hpp"
 #include "store/rows.hpp"
 
@@ -230,7 +231,8 @@ Result<DecisionOutcome> decide_registration(store::Database& db, long long actor
                                             long long registration_id, Decision decision, const MailContext& mail) {
     return store::in_transaction<DecisionOutcome>(db, [&](soci::session& sql) -> Result<DecisionOutcome> {
         soci::row r;
-        sql << "SELECT r.cycle_id, r.status, r.collectivite_id, u.email, u.full_name, r.user_id, c.name "
+        sql << "SELECT r.cycle_id, r.status, r.collectivite_id, u.email, u.full_name, r.user_id, c.name, "
+               "COALESCE(r.collectivite_slot, '') "
                "FROM registrations r JOIN users u ON u.id = r.user_id JOIN collectivites c ON c.id = r.collectivite_id "
                "JOIN cycles y ON y.id = r.cycle_id WHERE r.id = :id AND y.slug = :slug",
             soci::use(registration_id, "id"), soci::use(cycle_slug, "slug"), soci::into(r);
@@ -244,6 +246,7 @@ Result<DecisionOutcome> decide_registration(store::Database& db, long long actor
         const std::string name = as_text(r, 4);
         const long long user_id = as_int(r, 5);
         const std::string collectivite_name = as_text(r, 6);
+        const std::string held_slot = as_text(r, 7);  // the collectivité's place, when this registration holds it
         // Queue behind registrations and other decisions on this cycle.
         const auto cycle = store::find_cycle_by_id(sql, db.dialect(), cycle_id, true);
         if (!cycle) return fail("Ce cycle n’existe pas.", {}, 404);
@@ -290,6 +293,7 @@ Result<DecisionOutcome> decide_registration(store::Database& db, long long actor
                     outcome.status = RegStatus::declined;
                     enqueue_mail(sql, registration_mail(RegistrationEvent::declined, facts, mail));
                     if (before == RegStatus::confirmed) promote_waiting(sql, cycle_id, mail);
+                    if (!held_slot.empty()) notify_seat_alerts(sql, cycle_id, held_slot, mail);
                     action = "registration.decline";
                     break;
                 }

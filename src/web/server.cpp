@@ -110,7 +110,10 @@ Request to_request(const restinio::request_handle_t& req, const TrustedProxies& 
         else r.headers.emplace(std::move(name), f.value());
     });
     r.body = req->body();
-    r.remote_ip = client_address(req->remote_endpoint().address().to_string(), r.header("x-forwarded-for"), trusted);
+    const auto peer = req->remote_endpoint().address().to_string();
+    r.remote_ip = client_address(peer, r.header("x-forwarded-for"), trusted);
+    // Only our proxy may say the visitor came over HTTPS (it decides the cookies' Secure flag).
+    if (!trusted.contains(peer)) r.headers.erase("x-forwarded-proto");
     return r;
 }
 

@@ -45,7 +45,8 @@ describe('animer un cycle : état des séances et consignes — sqlite', () => {
       ends_at = ${firstStart + 7200} + (number - 1) * ${14 * DAY} WHERE cycle_id = (SELECT id FROM cycles WHERE slug = ${q(SLUG)});`);
   const runner = async (client, n, action) => {
     const { form } = await client.form(`/animation/${SLUG}/seances/${n}/direct`, (f) => f.action.endsWith('/direct') && f.inputs.some((i) => i.value === action));
-    const res = await client.submit(form, { action });
+    // Ending is confirmed (live.js asks with a dialog and sends confirm=oui).
+    const res = await client.submit(form, action === 'end' ? { action, confirm: 'oui' } : { action });
     assert.equal(res.status, 303, `${action}: ${res.pageText.slice(0, 400)}`);
   };
 

@@ -318,6 +318,14 @@ describe('sécurité HTTP — sqlite', () => {
   }));
 });
 
+/** The Set-Cookie lines of a page asked for as if over HTTPS through a proxy. */
+async function cookiesClaimingHttps(baseUrl) {
+  const res = await fetch(`${baseUrl}/compte/connexion`, { headers: { 'X-Forwarded-Proto': 'https' } });
+  const cookies = res.headers.getSetCookie();
+  assert.ok(cookies.length > 0, 'the login page sets its CSRF cookie');
+  return cookies;
+}
+
 describe('X-Forwarded-For sans proxy de confiance — sqlite', () => {
   let db;
   let server;
@@ -336,6 +344,10 @@ describe('X-Forwarded-For sans proxy de confiance — sqlite', () => {
     const statuses = await wrongLogins(server.baseUrl, 31, (i) => `198.51.100.${i + 1}`);
     assert.deepEqual(statuses.slice(0, 30), Array(30).fill(401));
     assert.equal(statuses[30], 429, '31st wrong password from the same address');
+  }));
+
+  it('X-Forwarded-Proto from anyone does not decide the cookies\' Secure flag', { timeout: TEST_TIMEOUT }, t(async () => {
+    for (const cookie of await cookiesClaimingHttps(server.baseUrl)) assert.doesNotMatch(cookie, /;\s*Secure/i, cookie);
   }));
 });
 
@@ -359,6 +371,10 @@ describe('X-Forwarded-For derrière un proxy de confiance — sqlite', () => {
     assert.equal(statuses[30], 429, 'the client 203.0.113.7 is limited, whatever it put before');
     // Another client behind the same proxy is not.
     assert.deepEqual(await wrongLogins(server.baseUrl, 1, () => '6.6.6.1, 203.0.113.8'), [401]);
+  }));
+
+  it('the trusted proxy\'s X-Forwarded-Proto: https makes the cookies Secure', { timeout: TEST_TIMEOUT }, t(async () => {
+    for (const cookie of await cookiesClaimingHttps(server.baseUrl)) assert.match(cookie, /;\s*Secure/i, cookie);
   }));
 });
 

@@ -4,6 +4,7 @@
 #include "services/cycle_admin.hpp"
 #include "services/registration_admin.hpp"
 #include "services/registrations.hpp"
+#include "services/seat_alerts.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;
@@ -202,6 +203,17 @@ TEST_F(RegistrationAdminTest, DecliningAConfirmedPersonInFirstComePromotesTheNex
     EXPECT_EQ(status_of(anne), "declined");
     EXPECT_EQ(status_of(bruno), "confirmed");
     EXPECT_EQ(mails("bruno@chavanay.fr", "Une place s’est libérée"), 1);
+}
+
+TEST_F(RegistrationAdminTest, DecliningTheHolderOfACollectivitesPlaceTellsTheColleagueWhoAsked) {
+    make_cycle("first_come", 5);
+    auto anne = add_user("anne@pelussin.fr", "Anne Arnaud", "commune:42168");
+    auto colleague = add_user("claire@pelussin.fr", "Claire Colin", "commune:42168");
+    colleague.user.collectivite_id = colleague.collectivite;
+    ASSERT_EQ(enrol(anne), RegStatus::confirmed);
+    ASSERT_TRUE(services::request_seat_alert(*db_, colleague.user, slug_).ok());
+    ASSERT_TRUE(decide(anne, Decision::decline).ok());
+    EXPECT_EQ(mails("claire@pelussin.fr", "Une place se libère pour votre collectivité"), 1);
 }
 
 TEST_F(RegistrationAdminTest, CancellingStillPromotesTheNextOneWaiting) {

@@ -1,6 +1,5 @@
 #include <nlohmann/json.hpp>
 
-#include "services/crypto.hpp"
 #include "web/cookies.hpp"
 #include "web/form_view.hpp"
 #include "web/handlers.hpp"
@@ -29,9 +28,7 @@ Response start_session(const Visitor& visitor, const std::string& session_token,
     auto r = redirect_to(location);
     r.header("Set-Cookie", set_cookie_value("ateliers_session", session_token,
                                             {true, visitor.secure_transport, accounts::session_lifetime_seconds}));
-    // A new CSRF token with the new session: a token seen before login is worth nothing after.
-    r.header("Set-Cookie", set_cookie_value("ateliers_csrf", crypto::random_token(),
-                                            {true, visitor.secure_transport, -1}));
+    // The CSRF cookie follows the new session in App::rotate_csrf_on_session_change.
     return r;
 }
 
