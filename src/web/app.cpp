@@ -65,7 +65,7 @@ App::App(store::Database& db, const Views& views, WebConfig config)
       public_pages_(config_.public_page_ttl, 512) {}
 
 Response App::page(const Visitor& visitor, const std::string& template_name, nlohmann::json data, int status) const {
-    data["csrf_token"] = visitor.csrf_token;
+    data["csrf_token"] = visitor.csrf_token();
     if (visitor.user) {
         const bool organiser = visitor.user->has_role("organiser") || visitor.user->has_role("admin");
         const bool facilitator = organiser || std::any_of(visitor.user->roles.begin(), visitor.user->roles.end(),
@@ -101,9 +101,9 @@ Response App::handle(const Request& request) const {
     }
     if (const auto it = cookies.find(csrf_cookie);
         it != cookies.end() && csrf_.valid(it->second, visitor.session_token)) {
-        visitor.csrf_token = it->second;
+        visitor.accept_csrf_token(it->second);
     } else {
-        visitor.csrf_token = csrf_.issue(visitor.session_token);
+        visitor.issue_csrf_from(csrf_);
         visitor.csrf_cookie_is_new = true;
     }
 
@@ -152,7 +152,7 @@ void App::rotate_csrf_on_session_change(const Visitor& visitor, Response& respon
         }
     if (!new_session) {
         if (visitor.csrf_cookie_is_new && response.content_type.rfind("text/html", 0) == 0)
-            response.header("Set-Cookie", set_cookie_value(csrf_cookie, visitor.csrf_token,
+            response.header("Set-Cookie", set_cookie_value(csrf_cookie, visitor.csrf_token(),
                                                            {true, visitor.secure_transport, -1}));
         return;
     }
@@ -226,7 +226,7 @@ Response App::route(const Request& req, Visitor& visitor) const {
     if (!is_form_route(path)) return json_response(404, R"({"error":"Point d'accès inconnu."})");
     auto form = parse_urlencoded(req.body);
     if (!form) return error_page(visitor, 400, "Formulaire invalide", form.failure().message);
-    if (visitor.csrf_cookie_is_new || !same_token(field(form.value(), "csrf_token"), visitor.csrf_token))
+    if (visitor.csrf_cookie_is_new || !same_token(field(form.value(), "csrf_token"), visitor.csrf_token()))
         return error_page(visitor, 403, "Formulaire expiré",
                           "Pour votre sécurité, ce formulaire a expiré ou n'a pas été envoyé depuis ce site. "
                           "Revenez à la page précédente, rechargez-la et envoyez-le à nouveau.");

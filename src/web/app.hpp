@@ -40,9 +40,22 @@ struct WebConfig {
 struct Visitor {
     std::optional<services::CurrentUser> user;
     std::string session_token;
-    std::string csrf_token;
     bool csrf_cookie_is_new = false;
     bool secure_transport = false;
+
+    // The CSRF token of this visitor's forms. Issued on first use when the request
+    // brought none: most requests without a cookie (health checks, assets, the API,
+    // cached pages) never render a form and so never pay for one.
+    const std::string& csrf_token() const {
+        if (csrf_token_.empty() && csrf_issuer_) csrf_token_ = csrf_issuer_->issue(session_token);
+        return csrf_token_;
+    }
+    void accept_csrf_token(std::string token) { csrf_token_ = std::move(token); }
+    void issue_csrf_from(const CsrfTokens& issuer) { csrf_issuer_ = &issuer; }
+
+private:
+    mutable std::string csrf_token_;
+    const CsrfTokens* csrf_issuer_ = nullptr;
 };
 
 class App {

@@ -179,7 +179,7 @@ std::string live_space_leads_html(const App& app, const Visitor& visitor) {
     if (!leads || leads->empty()) return {};
     json list = json::array();
     for (const auto& l : leads.value()) list.push_back(live::lead_json(l, "/espace"));
-    return app.fragment("live/espace_leads", {{"leads", list}, {"csrf_token", visitor.csrf_token}});
+    return app.fragment("live/espace_leads", {{"leads", list}, {"csrf_token", visitor.csrf_token()}});
 }
 
 }  // namespace ateliers::web
