@@ -73,54 +73,40 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
     RegistrationOutcome outcome;
     long long cycle_id = 0;
     auto result = store::in_transaction<RegistrationOutcome>(db, [&](soci::session& sql) -> Result<RegistrationOutcome> {
-        const auto seen = store::find_cycle(sql, db.dialect(), request.cycle_slug, false);
-        if (!seen || seen->status != "published") return fail("Ce cycle n’existe pas ou n’est plus publié.", {}, 404);
+        const auto cycle = store::find_cycle(sql, db.dialect(), request.cycle_slug, true);
+        if (!cycle || cycle->status != "published") return fail("Ce cycle n’existe pas ou n’est plus publié.", {}, 404);
         const long long now = store::now_utc_seconds();
         long long first_session_at = 0;
         soci::indicator first_ind = soci::i_null;
-        store::execute(sql, "SELECT MIN(starts_at) FROM cycle_sessions WHERE cycle_id = :c", soci::use(seen->id),
+        store::execute(sql, "SELECT MIN(starts_at) FROM cycle_sessions WHERE cycle_id = :c", soci::use(cycle->id),
                        soci::into(first_session_at, first_ind));
         if (first_ind != soci::i_ok) first_session_at = 0;
-        const auto window_refusal = [&](const store::CycleRow& c) -> std::optional<Failure> {
-            switch (registration::window_state(c.opens_at, c.closes_at, first_session_at, now)) {
-                case registration::Window::not_yet_open:
-                    return conflict("Les inscriptions à ce cycle ne sont pas encore ouvertes : elles ouvriront le " +
-                                    paris_time::long_date(c.opens_at) + " à " + paris_time::time_of_day(c.opens_at) + ".");
-                case registration::Window::closed: return conflict("Les inscriptions à ce cycle sont closes.");
-                case registration::Window::open: break;
-            }
-            return std::nullopt;
-        };
-        if (auto refusal = window_refusal(*seen)) return *refusal;
+        switch (registration::window_state(cycle->opens_at, cycle->closes_at, first_session_at, now)) {
+            case registration::Window::not_yet_open:
+                return conflict("Les inscriptions à ce cycle ne sont pas encore ouvertes : elles ouvriront le " +
+                                paris_time::long_date(cycle->opens_at) + " à " + paris_time::time_of_day(cycle->opens_at) +
+                                ".");
+            case registration::Window::closed:
+                return conflict("Les inscriptions à ce cycle sont closes.");
+            case registration::Window::open: break;
+        }
+        cycle_id = cycle->id;
         long long mine = 0;
         store::execute(sql,
                        "SELECT COUNT(*) FROM registrations WHERE cycle_id = :c AND user_id = :u "
                        "AND status IN ('applied', 'confirmed', 'waiting')",
-                       soci::use(seen->id, "c"), soci::use(user.id, "u"), soci::into(mine));
+                       soci::use(cycle->id, "c"), soci::use(user.id, "u"), soci::into(mine));
         if (mine > 0) return conflict("Vous êtes déjà inscrit à ce cycle : retrouvez votre inscription dans votre espace.");
 
         long long colleague = 0;
         store::execute(sql, "SELECT COUNT(*) FROM registrations WHERE cycle_id = :c AND collectivite_slot = :k",
-                       soci::use(seen->id, "c"), soci::use(collectivite_id, "k"), soci::into(colleague));
+                       soci::use(cycle->id, "c"), soci::use(collectivite_id, "k"), soci::into(colleague));
         if (colleague > 0)
             return conflict("Une personne de votre collectivité est déjà inscrite à ce cycle : une seule inscription par "
                             "collectivité peut être retenue, pour favoriser la diversité des territoires. "
                             "Consultez les autres cycles proposés.",
                             "collectivite");
 
-        // Every registration to the cycle queues on its row lock (PostgreSQL; on SQLite
-        // BEGIN IMMEDIATE has serialised the whole transaction already), so it is taken only
-        // now: the checks above concern one person and one collectivité, and the unique
-        // indexes settle a race between two requests of the same person or collectivité.
-        // Under the lock remain the seat count, the insert, the position and the e-mail.
-        auto cycle = seen;
-        if (db.dialect() == store::Dialect::postgresql) {
-            cycle = store::find_cycle(sql, db.dialect(), request.cycle_slug, true);
-            if (!cycle || cycle->id != seen->id || cycle->status != "published")
-                return fail("Ce cycle n’existe pas ou n’est plus publié.", {}, 404);
-            if (auto refusal = window_refusal(*cycle)) return *refusal;
-        }
-        cycle_id = cycle->id;
         const int confirmed = store::confirmed_count(sql, cycle->id);
         const RegStatus status = registration::initial_status(cycle->mode, cycle->capacity, confirmed);
         soci::indicator seat_ind = soci::i_null, slot_ind = soci::i_null;
