@@ -2,7 +2,7 @@
 # Registration rush benchmark: USERS distinct people (one real commune each)
 # register for one 15-seat "premier arrivé" cycle through the JSON API,
 # CONNECTIONS requests in flight (keep-alive), first on SQLite with one server,
-# then on PostgreSQL with two `ateliers serve` processes sharing the database
+# then on PostgreSQL with two (PG_SERVERS) `ateliers serve` processes sharing the database
 # (a throw-away cluster started here with tests/support/pg-cluster.sh).
 #
 # Prints registrations/s and p50/p90/p99/max latency, and checks the outcome:
@@ -16,6 +16,7 @@
 #   USERS          people registering                 (default 2000)
 #   CONNECTIONS    requests in flight                 (default 64)
 #   THREADS        HTTP threads per server process    (default 2)
+#   PG_SERVERS     server processes on PostgreSQL     (default 2; 1 to compare)
 #   TARGET_P99_MS  SQLite latency target              (default 50)
 # Loopback only; every run is bounded (USERS requests) and cleans up after itself.
 set -euo pipefail
@@ -27,6 +28,7 @@ export ATELIERS_BIN=${ATELIERS_BIN:-build/ateliers}
 USERS=${USERS:-2000}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
+PG_SERVERS=${PG_SERVERS:-2}
 TARGET_P99_MS=${TARGET_P99_MS:-50}
 
 log() { printf '==> %s\n' "$*" >&2; }
@@ -51,7 +53,7 @@ if [[ $WHICH == all || $WHICH == postgresql ]]; then
     port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
     log "postgresql: throw-away cluster on 127.0.0.1:$port"
     url=$(tests/support/pg-cluster.sh start "$tmp/cluster" "$port" | tail -n1)
-    node bench/rush.mjs --label "postgresql" --db "$url" --servers 2 --target-p99-ms 0 "${common[@]}" || status=1
+    node bench/rush.mjs --label "postgresql" --db "$url" --servers "$PG_SERVERS" --target-p99-ms 0 "${common[@]}" || status=1
 fi
 
 exit $status

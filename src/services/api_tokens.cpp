@@ -7,6 +7,7 @@
 #include "services/crypto.hpp"
 #include "store/collectivites.hpp"
 #include "store/rows.hpp"
+#include "store/statements.hpp"
 
 namespace ateliers::services {
 
@@ -80,14 +81,16 @@ std::optional<CurrentUser> user_for_api_token(store::Database& db, const std::st
         return store::with_session(db, [&](soci::session& sql) -> std::optional<CurrentUser> {
             soci::row r;
             const auto hash = crypto::token_hash(token);
-            sql << "SELECT u.id, u.email, u.full_name, COALESCE(u.collectivite_id, ''), u.function_title, u.mandate, "
-                   "c.id, c.kind, c.name, c.epci_type, c.departement_code, " +
-                       roles_of_user +
-                       " FROM api_tokens t JOIN users u ON u.id = t.user_id "
-                       "LEFT JOIN collectivites c ON c.id = u.collectivite_id "
-                       "WHERE t.token_hash = :h AND u.confirmed_at IS NOT NULL",
-                soci::use(hash), soci::into(r);
-            if (!sql.got_data()) return std::nullopt;
+            const bool found = store::execute(
+                sql,
+                "SELECT u.id, u.email, u.full_name, COALESCE(u.collectivite_id, ''), u.function_title, u.mandate, "
+                "c.id, c.kind, c.name, c.epci_type, c.departement_code, " +
+                    roles_of_user +
+                    " FROM api_tokens t JOIN users u ON u.id = t.user_id "
+                    "LEFT JOIN collectivites c ON c.id = u.collectivite_id "
+                    "WHERE t.token_hash = :h AND u.confirmed_at IS NOT NULL",
+                soci::use(hash), soci::into(r));
+            if (!found) return std::nullopt;
             CurrentUser u;
             u.id = as_int(r, 0);
             u.email = as_text(r, 1);

@@ -2,6 +2,7 @@
 
 #include "services/crypto.hpp"
 #include "store/database.hpp"
+#include "store/statements.hpp"
 
 namespace ateliers::services {
 
@@ -33,10 +34,11 @@ std::string new_message_id() {
 void enqueue_mail(soci::session& sql, const Mail& mail) {
     const long long created_at = store::now_utc_seconds();
     const std::string message_id = new_message_id();
-    sql << "INSERT INTO outbox (recipient, subject, body_text, body_html, created_at, message_id) "
-           "VALUES (:r, :s, :t, :h, :c, :m)",
-        soci::use(mail.recipient), soci::use(mail.subject), soci::use(mail.text), soci::use(mail.html),
-        soci::use(created_at), soci::use(message_id);
+    store::execute(sql,
+                   "INSERT INTO outbox (recipient, subject, body_text, body_html, created_at, message_id) "
+                   "VALUES (:r, :s, :t, :h, :c, :m)",
+                   soci::use(mail.recipient), soci::use(mail.subject), soci::use(mail.text), soci::use(mail.html),
+                   soci::use(created_at), soci::use(message_id));
 }
 
 Mail compose_mail(const std::string& recipient, const std::string& subject, const std::string& greeting,

@@ -9,6 +9,7 @@
 #include "store/collectivites.hpp"
 #include "store/cycles.hpp"
 #include "store/rows.hpp"
+#include "store/statements.hpp"
 
 namespace ateliers::services {
 
@@ -22,16 +23,19 @@ using store::as_text;
 // Sessions of the person's other active cycles that overlap this cycle's sessions.
 std::vector<std::string> overlap_warnings(soci::session& sql, long long user_id, long long cycle_id) {
     std::vector<std::string> out;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT DISTINCT c.title, o.starts_at FROM registrations r "
-                        "JOIN cycles c ON c.id = r.cycle_id JOIN cycle_sessions o ON o.cycle_id = r.cycle_id "
-                        "JOIN cycle_sessions s ON s.cycle_id = :c AND s.starts_at < o.ends_at AND o.starts_at < s.ends_at "
-                        "WHERE r.user_id = :u AND r.cycle_id <> :c2 AND r.status IN ('applied', 'confirmed', 'waiting') "
-                        "ORDER BY o.starts_at",
-         soci::use(cycle_id, "c"), soci::use(user_id, "u"), soci::use(cycle_id, "c2"));
-    for (const auto& r : rows)
-        out.push_back("Attention : la séance du " + paris_time::long_date(as_int(r, 1)) + " du cycle « " +
-                      as_text(r, 0) + " », auquel vous êtes déjà inscrit, a lieu en même temps qu’une séance de ce cycle.");
+    store::for_each_row(
+        sql,
+        "SELECT DISTINCT c.title, o.starts_at FROM registrations r "
+        "JOIN cycles c ON c.id = r.cycle_id JOIN cycle_sessions o ON o.cycle_id = r.cycle_id "
+        "JOIN cycle_sessions s ON s.cycle_id = :c AND s.starts_at < o.ends_at AND o.starts_at < s.ends_at "
+        "WHERE r.user_id = :u AND r.cycle_id <> :c2 AND r.status IN ('applied', 'confirmed', 'waiting') "
+        "ORDER BY o.starts_at",
+        [&](const soci::row& r) {
+            out.push_back("Attention : la séance du " + paris_time::long_date(as_int(r, 1)) + " du cycle « " +
+                          as_text(r, 0) +
+                          " », auquel vous êtes déjà inscrit, a lieu en même temps qu’une séance de ce cycle.");
+        },
+        soci::use(cycle_id, "c"), soci::use(user_id, "u"), soci::use(cycle_id, "c2"));
     return out;
 }
 
@@ -74,8 +78,8 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
         const long long now = store::now_utc_seconds();
         long long first_session_at = 0;
         soci::indicator first_ind = soci::i_null;
-        sql << "SELECT MIN(starts_at) FROM cycle_sessions WHERE cycle_id = :c", soci::use(cycle->id),
-            soci::into(first_session_at, first_ind);
+        store::execute(sql, "SELECT MIN(starts_at) FROM cycle_sessions WHERE cycle_id = :c", soci::use(cycle->id),
+                       soci::into(first_session_at, first_ind));
         if (first_ind != soci::i_ok) first_session_at = 0;
         switch (registration::window_state(cycle->opens_at, cycle->closes_at, first_session_at, now)) {
             case registration::Window::not_yet_open:
@@ -88,14 +92,15 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
         }
         cycle_id = cycle->id;
         long long mine = 0;
-        sql << "SELECT COUNT(*) FROM registrations WHERE cycle_id = :c AND user_id = :u "
-               "AND status IN ('applied', 'confirmed', 'waiting')",
-            soci::use(cycle->id, "c"), soci::use(user.id, "u"), soci::into(mine);
+        store::execute(sql,
+                       "SELECT COUNT(*) FROM registrations WHERE cycle_id = :c AND user_id = :u "
+                       "AND status IN ('applied', 'confirmed', 'waiting')",
+                       soci::use(cycle->id, "c"), soci::use(user.id, "u"), soci::into(mine));
         if (mine > 0) return conflict("Vous êtes déjà inscrit à ce cycle : retrouvez votre inscription dans votre espace.");
 
         long long colleague = 0;
-        sql << "SELECT COUNT(*) FROM registrations WHERE cycle_id = :c AND collectivite_slot = :k",
-            soci::use(cycle->id, "c"), soci::use(collectivite_id, "k"), soci::into(colleague);
+        store::execute(sql, "SELECT COUNT(*) FROM registrations WHERE cycle_id = :c AND collectivite_slot = :k",
+                       soci::use(cycle->id, "c"), soci::use(collectivite_id, "k"), soci::into(colleague));
         if (colleague > 0)
             return conflict("Une personne de votre collectivité est déjà inscrite à ce cycle : une seule inscription par "
                             "collectivité peut être retenue, pour favoriser la diversité des territoires. "
@@ -122,20 +127,23 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
         long long choice_rank = 0;
         if (cycle->mode == Mode::application) {
             const long long closes_at = cycle->closes_at;
-            sql << "SELECT COUNT(*) FROM registrations r JOIN cycles c ON c.id = r.cycle_id WHERE r.user_id = :u "
-                   "AND r.status = 'applied' AND c.mode = 'application' AND c.registration_closes_at = :d",
-                soci::use(user.id, "u"), soci::use(closes_at, "d"), soci::into(choice_rank);
+            store::execute(sql,
+                           "SELECT COUNT(*) FROM registrations r JOIN cycles c ON c.id = r.cycle_id WHERE r.user_id = :u "
+                           "AND r.status = 'applied' AND c.mode = 'application' AND c.registration_closes_at = :d",
+                           soci::use(user.id, "u"), soci::use(closes_at, "d"), soci::into(choice_rank));
         }
         long long id = 0;
         try {
-            sql << "INSERT INTO registrations (cycle_id, user_id, collectivite_id, collectivite_slot, mandate, "
-                   "function_title, situation, status, seat, arrival, created_at, updated_at, choice_rank) VALUES (:c, :u, :k, "
-                   ":slot, :m, :f, :s, :st, :seat, :a, :t1, :t2, :rank) RETURNING id",
+            store::execute(
+                sql,
+                "INSERT INTO registrations (cycle_id, user_id, collectivite_id, collectivite_slot, mandate, "
+                "function_title, situation, status, seat, arrival, created_at, updated_at, choice_rank) VALUES (:c, :u, "
+                ":k, :slot, :m, :f, :s, :st, :seat, :a, :t1, :t2, :rank) RETURNING id",
                 soci::use(cycle->id, "c"), soci::use(user.id, "u"), soci::use(collectivite_id, "k"),
                 soci::use(slot, slot_ind, "slot"), soci::use(request.input.mandate, "m"), soci::use(function, "f"),
                 soci::use(situation, "s"), soci::use(status_text, "st"), soci::use(seat, seat_ind, "seat"),
                 soci::use(arrival, "a"), soci::use(now, "t1"), soci::use(now, "t2"), soci::use(choice_rank, "rank"),
-                soci::into(id);
+                soci::into(id));
         } catch (const std::exception& e) {
             if (!store::is_unique_violation(e)) throw;
             // Another request won the same collectivité place, person or seat at the same instant.

@@ -2,6 +2,7 @@
 
 #include "domain/text.hpp"
 #include "store/rows.hpp"
+#include "store/statements.hpp"
 
 namespace ateliers::store {
 
@@ -44,8 +45,8 @@ std::string kind_label(const CollectiviteRow& c) {
 
 std::optional<CollectiviteRow> find_collectivite(soci::session& sql, const std::string& id) {
     soci::row r;
-    sql << std::string(select_columns) + "WHERE c.id = :id", soci::use(id), soci::into(r);
-    if (!sql.got_data()) return std::nullopt;
+    if (!execute(sql, std::string(select_columns) + "WHERE c.id = :id", soci::use(id), soci::into(r)))
+        return std::nullopt;
     return from_row(r);
 }
 

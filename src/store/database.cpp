@@ -7,6 +7,8 @@
 #include <chrono>
 #include <regex>
 
+#include "store/statements.hpp"
+
 namespace ateliers::store {
 
 namespace {
@@ -58,7 +60,10 @@ Database::Database(Dialect d, std::size_t pool_size, std::string display)
     : dialect_(d), pool_(std::make_unique<soci::connection_pool>(pool_size)), pool_size_(pool_size),
       display_name_(std::move(display)) {}
 
-Database::~Database() = default;
+Database::~Database() {
+    // Statements first: SQLite will not close a connection with statements unfinalised.
+    for (std::size_t i = 0; i < pool_size_; ++i) detach_statement_cache(pool_->at(i));
+}
 
 Result<std::unique_ptr<Database>> Database::open(const std::string& url, std::size_t pool_size) {
     if (url.empty()) return fail("Aucune base de données indiquée (--db ou ATELIERS_DB).");
@@ -83,6 +88,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& url, std::si
                 sql << "PRAGMA synchronous=NORMAL";
                 sql << "PRAGMA busy_timeout=10000";
             }
+            attach_statement_cache(sql, db->dialect_);
         }
         return db;
     } catch (const std::exception& e) {
@@ -91,21 +97,34 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& url, std::si
     }
 }
 
+namespace {
+
+// On SQLite, compiling BEGIN and COMMIT is part of every write's cost: they are kept
+// prepared. On PostgreSQL they stay simple queries, one round trip either way.
+void control(soci::session& sql, const char* text) {
+    if (const auto* cache = statement_cache(sql); cache && cache->dialect() == Dialect::sqlite)
+        execute(sql, text);
+    else
+        sql << text;
+}
+
+}  // namespace
+
 Transaction::Transaction(soci::session& sql, Dialect dialect) : sql_(sql) {
-    sql_ << (dialect == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+    control(sql_, dialect == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 
 Transaction::~Transaction() {
     if (!open_) return;
     try {
-        sql_ << "ROLLBACK";
+        control(sql_, "ROLLBACK");
     } catch (const std::exception& e) {
         spdlog::warn("rollback failed: {}", e.what());
     }
 }
 
 void Transaction::commit() {
-    sql_ << "COMMIT";
+    control(sql_, "COMMIT");
     open_ = false;
 }
 
