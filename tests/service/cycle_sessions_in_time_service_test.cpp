@@ -25,8 +25,12 @@ TEST_F(CycleAdminTest, EditingKeepsSessionsAlreadyHeldButRefusesNewOrMovedOnesIn
     ASSERT_TRUE(saved.ok());
     ASSERT_TRUE(services::publish_cycle(*db_, organiser_, saved->slug).ok());
     // Time passes: the first session has been held.
-    // On the minute, as the form types it.
-    const long long held = (store::now_utc_seconds() - 7 * 86400) / 60 * 60, held_end = held + 7200;
+    // A morning a week ago, as the form types it: a time of day taken from the clock would
+    // cross midnight in the late evening and fail the form's own "ends after it starts" rule.
+    const std::string week_ago = paris_time::iso_date(store::now_utc_seconds() - 7 * 86400);
+    const long long held = paris_time::to_utc(std::stoi(week_ago.substr(0, 4)), std::stoi(week_ago.substr(5, 2)),
+                                              std::stoi(week_ago.substr(8, 2)), 9, 30),
+                    held_end = held + 7200;
     {
         soci::session sql(db_->pool());
         sql << "UPDATE cycle_sessions SET starts_at = :s, ends_at = :e WHERE number = 1", soci::use(held),
