@@ -1,7 +1,7 @@
 # Writes OUTPUT, a C++ source defining embedded_migrations() from the *.sql files in DIR, in name order.
 file(GLOB sql_files "${DIR}/*.sql")
 list(SORT sql_files)
-set(body "#include \"store/migrations_embedded.hpp\"\nnamespace ateliers::store {\nconst std::vector<EmbeddedMigration>& embedded_migrations() {\n    static const std::vector<EmbeddedMigration> all{\n")
+set(body "#include \"platform/store/migrations_embedded.hpp\"\nnamespace ateliers::store {\nconst std::vector<EmbeddedMigration>& embedded_migrations() {\n    static const std::vector<EmbeddedMigration> all{\n")
 foreach(f ${sql_files})
   get_filename_component(name ${f} NAME_WE)
   file(READ ${f} content)

@@ -32,7 +32,7 @@ endif()
 file(GLOB SERVICE_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/service/*.cpp)
 if(SERVICE_TEST_SOURCES)
   add_executable(service_tests ${SERVICE_TEST_SOURCES})
-  target_link_libraries(service_tests PRIVATE ateliers_core GTest::gtest_main)
+  target_link_libraries(service_tests PRIVATE ateliers_all GTest::gtest_main)
 
   add_test(NAME service_tests_sqlite COMMAND service_tests
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/modules.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -6,14 +7,14 @@
 #include <filesystem>
 #include <iostream>
 
-#include "services/accounts.hpp"
-#include "services/crypto.hpp"
-#include "services/demo_activity.hpp"
-#include "services/demo_seed.hpp"
-#include "services/server_secrets.hpp"
-#include "store/migrations.hpp"
-#include "store/referential_import.hpp"
-#include "web/server.hpp"
+#include "platform/auth/accounts.hpp"
+#include "platform/auth/crypto.hpp"
+#include "cli/demo/demo_activity.hpp"
+#include "cli/demo/demo_seed.hpp"
+#include "platform/auth/server_secrets.hpp"
+#include "platform/store/migrations.hpp"
+#include "platform/referential/referential_import.hpp"
+#include "platform/http/server.hpp"
 
 namespace ateliers::cli {
 
@@ -131,8 +132,11 @@ int run_serve(const CommonOptions& common, const ServeOptions& options) {
     config.host = {options.host_name, options.host_address, options.host_phone};
     if (config.host.name.empty())
         spdlog::warn("no hosting provider for the legal notice: set --host-name and --host-address");
-    const web::App app(*db, *views.value(), config);
-    jobs::OutboxWorker worker(*db, options.mail, options.worker_interval_ms, config.base_url);
+    const auto modules = all_modules();
+    const web::App app(*db, *views.value(), config, modules);
+    std::vector<jobs::PeriodicJob> periodic;
+    for (const auto& module : modules.modules()) periodic.insert(periodic.end(), module.jobs.begin(), module.jobs.end());
+    jobs::OutboxWorker worker(*db, options.mail, options.worker_interval_ms, config.base_url, std::move(periodic));
     if (options.run_worker) worker.start();
     spdlog::info("database {}; e-mail via {}", db->display_name(),
                  options.mail.smtp_url.empty() ? "files in " + options.mail.mail_dir : options.mail.smtp_url);

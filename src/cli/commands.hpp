@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "jobs/outbox_worker.hpp"
+#include "platform/mail/outbox_worker.hpp"
 
 namespace ateliers::cli {
 

@@ -9,7 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/solver_commands.hpp"
 #include "cli/token_command.hpp"
-#include "platform/source_dir.hpp"
+#include "platform/core/source_dir.hpp"
 
 namespace {
 

@@ -4,9 +4,9 @@
 #include <iostream>
 #include <sstream>
 
-#include "domain/allocation_json.hpp"
-#include "domain/breakout_groups.hpp"
-#include "domain/breakout_groups_json.hpp"
+#include "features/selection/domain/allocation_json.hpp"
+#include "features/running/domain/breakout_groups.hpp"
+#include "features/running/domain/breakout_groups_json.hpp"
 
 namespace ateliers::cli {
 

@@ -3,9 +3,9 @@
 #include <iostream>
 #include <memory>
 
-#include "domain/paris_time.hpp"
-#include "services/api_tokens.hpp"
-#include "services/crypto.hpp"
+#include "platform/core/paris_time.hpp"
+#include "platform/auth/api_tokens.hpp"
+#include "platform/auth/crypto.hpp"
 
 namespace ateliers::cli {
 

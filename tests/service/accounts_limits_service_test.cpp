@@ -7,8 +7,8 @@
 #include <thread>
 #include <vector>
 
-#include "services/accounts.hpp"
-#include "services/calendar_feeds.hpp"
+#include "platform/auth/accounts.hpp"
+#include "features/cycles/services/calendar_feeds.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;

@@ -1,6 +1,6 @@
 #include <regex>
 
-#include "services/accounts.hpp"
+#include "platform/auth/accounts.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;

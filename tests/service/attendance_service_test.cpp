@@ -1,6 +1,6 @@
 #include "running_cycle_fixture.hpp"
-#include "services/attendance.hpp"
-#include "services/breakout_planning.hpp"
+#include "features/running/services/attendance.hpp"
+#include "features/running/services/breakout_planning.hpp"
 
 using namespace ateliers;
 using attendance::Presence;

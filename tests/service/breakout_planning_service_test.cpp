@@ -2,7 +2,7 @@
 #include <set>
 
 #include "running_cycle_fixture.hpp"
-#include "services/breakout_planning.hpp"
+#include "features/running/services/breakout_planning.hpp"
 
 using namespace ateliers;
 

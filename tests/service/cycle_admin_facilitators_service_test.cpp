@@ -1,10 +1,10 @@
 // A cycle's facilitator and the account that runs the cycle for them: linking,
 // replacing and removing the account, and the role it holds on the cycles.
 #include "cycle_admin_fixture.hpp"
-#include "services/accounts.hpp"
-#include "services/cycle_admin.hpp"
-#include "services/facilitation_access.hpp"
-#include "store/rows.hpp"
+#include "platform/auth/accounts.hpp"
+#include "features/cycles/services/cycle_admin.hpp"
+#include "features/cycles/services/facilitation_access.hpp"
+#include "platform/store/rows.hpp"
 
 using namespace ateliers;
 using test_support::CycleAdminTest;

@@ -1,9 +1,9 @@
 #pragma once
 // The back office's cycle tests: an organiser, a valid cycle "Forêts" in 2030, and
 // helpers to create people and register them.
-#include "services/cycle_admin.hpp"
-#include "services/registrations.hpp"
-#include "store/rows.hpp"
+#include "features/cycles/services/cycle_admin.hpp"
+#include "features/registration/services/registrations.hpp"
+#include "platform/store/rows.hpp"
 #include "test_database.hpp"
 
 namespace ateliers::test_support {

@@ -1,10 +1,10 @@
 #include <algorithm>
 
 #include "cycle_admin_fixture.hpp"
-#include "domain/paris_time.hpp"
-#include "services/audit.hpp"
-#include "services/cycle_admin.hpp"
-#include "store/rows.hpp"
+#include "platform/core/paris_time.hpp"
+#include "platform/audit/audit.hpp"
+#include "features/cycles/services/cycle_admin.hpp"
+#include "platform/store/rows.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;

@@ -1,7 +1,7 @@
 // Organisers write to the people of a cycle: one outbox row per person of the
 // chosen audience, the audit entry in the same transaction, French refusals.
 #include "running_cycle_fixture.hpp"
-#include "services/cycle_messages.hpp"
+#include "features/cycles/services/cycle_messages.hpp"
 
 using namespace ateliers;
 using cycle_message::Audience;

@@ -1,7 +1,7 @@
 // Sessions and time: a session cannot be planned or moved into the past, a session
 // already held keeps its date, and a draft whose session has passed is not published.
 #include "cycle_admin_fixture.hpp"
-#include "domain/paris_time.hpp"
+#include "platform/core/paris_time.hpp"
 
 using namespace ateliers;
 using test_support::CycleAdminTest;

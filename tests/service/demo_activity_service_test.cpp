@@ -2,14 +2,14 @@
 // consistent with the rules, and never a reason to e-mail anyone.
 #include <map>
 
-#include "domain/calendar_shift.hpp"
-#include "domain/paris_time.hpp"
-#include "services/breakout_planning.hpp"
-#include "services/demo_activity.hpp"
-#include "services/demo_seed.hpp"
-#include "services/reports.hpp"
-#include "services/selection_rounds.hpp"
-#include "store/rows.hpp"
+#include "cli/demo/calendar_shift.hpp"
+#include "platform/core/paris_time.hpp"
+#include "features/running/services/breakout_planning.hpp"
+#include "cli/demo/demo_activity.hpp"
+#include "cli/demo/demo_seed.hpp"
+#include "features/reports/services/reports.hpp"
+#include "features/selection/services/selection_rounds.hpp"
+#include "platform/store/rows.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;

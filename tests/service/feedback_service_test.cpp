@@ -1,12 +1,12 @@
 #include <algorithm>
 
-#include "jobs/feedback_invitations.hpp"
-#include "services/catalogue.hpp"
-#include "services/cycle_admin.hpp"
-#include "services/feedback.hpp"
-#include "services/registrations.hpp"
-#include "services/testimonials.hpp"
-#include "services/theme_suggestions.hpp"
+#include "features/feedback/services/feedback_invitations.hpp"
+#include "features/cycles/services/catalogue.hpp"
+#include "features/cycles/services/cycle_admin.hpp"
+#include "features/feedback/services/feedback.hpp"
+#include "features/registration/services/registrations.hpp"
+#include "features/feedback/services/testimonials.hpp"
+#include "features/feedback/services/theme_suggestions.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;

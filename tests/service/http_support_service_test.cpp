@@ -3,9 +3,9 @@
 #include <future>
 #include <set>
 
-#include "services/demo_seed.hpp"
-#include "services/facilitation_access.hpp"
-#include "services/server_secrets.hpp"
+#include "cli/demo/demo_seed.hpp"
+#include "features/cycles/services/facilitation_access.hpp"
+#include "platform/auth/server_secrets.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;

@@ -1,8 +1,8 @@
 #include <algorithm>
 
-#include "services/cycle_admin.hpp"
-#include "services/live_sessions.hpp"
-#include "services/session_plans.hpp"
+#include "features/cycles/services/cycle_admin.hpp"
+#include "features/running/services/live_sessions.hpp"
+#include "features/running/services/session_plans.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;

@@ -7,10 +7,10 @@
 #include <sstream>
 #include <thread>
 
-#include "jobs/outbox_claims.hpp"
-#include "jobs/outbox_worker.hpp"
-#include "services/accounts.hpp"
-#include "services/outbox.hpp"
+#include "platform/mail/outbox_claims.hpp"
+#include "platform/mail/outbox_worker.hpp"
+#include "platform/auth/accounts.hpp"
+#include "platform/mail/outbox.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;

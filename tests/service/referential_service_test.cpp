@@ -1,7 +1,7 @@
-#include "domain/paris_time.hpp"
-#include "services/catalogue.hpp"
-#include "services/demo_seed.hpp"
-#include "store/collectivites.hpp"
+#include "platform/core/paris_time.hpp"
+#include "features/cycles/services/catalogue.hpp"
+#include "cli/demo/demo_seed.hpp"
+#include "platform/referential/collectivites.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;

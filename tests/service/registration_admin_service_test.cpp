@@ -1,10 +1,10 @@
 #include <algorithm>
 #include <map>
 
-#include "services/cycle_admin.hpp"
-#include "services/registration_admin.hpp"
-#include "services/registrations.hpp"
-#include "services/seat_alerts.hpp"
+#include "features/cycles/services/cycle_admin.hpp"
+#include "features/registration/services/registration_admin.hpp"
+#include "features/registration/services/registrations.hpp"
+#include "features/registration/services/seat_alerts.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;

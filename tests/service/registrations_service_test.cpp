@@ -1,10 +1,10 @@
-#include "domain/paris_time.hpp"
-#include "jobs/reminders.hpp"
-#include "services/calendar_feeds.hpp"
-#include "services/demo_seed.hpp"
-#include "services/catalogue.hpp"
-#include "services/registrations.hpp"
-#include "services/seat_alerts.hpp"
+#include "platform/core/paris_time.hpp"
+#include "features/cycles/services/reminders.hpp"
+#include "features/cycles/services/calendar_feeds.hpp"
+#include "cli/demo/demo_seed.hpp"
+#include "features/cycles/services/catalogue.hpp"
+#include "features/registration/services/registrations.hpp"
+#include "features/registration/services/seat_alerts.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;

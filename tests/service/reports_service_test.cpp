@@ -2,8 +2,8 @@
 // the dashboard, on SQLite and PostgreSQL.
 #include <cmath>
 
-#include "domain/paris_time.hpp"
-#include "services/reports.hpp"
+#include "platform/core/paris_time.hpp"
+#include "features/reports/services/reports.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;

@@ -2,8 +2,8 @@
 // run and ended in the live runner before its slot is held, not "à venir".
 // (A file of its own: reports.hpp and attendance.hpp both name a SessionAttendance.)
 #include "running_cycle_fixture.hpp"
-#include "services/live_sessions.hpp"
-#include "services/reports.hpp"
+#include "features/running/services/live_sessions.hpp"
+#include "features/reports/services/reports.hpp"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 // What the facilitator reads before session 1: each confirmed participant's
 // collectivité, function, mandate and situation, and its audited CSV export.
 #include "running_cycle_fixture.hpp"
-#include "services/roster_situations.hpp"
+#include "features/running/services/roster_situations.hpp"
 
 using namespace ateliers;
 

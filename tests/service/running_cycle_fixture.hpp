@@ -9,8 +9,8 @@
 #include <tuple>
 #include <vector>
 
-#include "services/cycle_admin.hpp"
-#include "store/rows.hpp"
+#include "features/cycles/services/cycle_admin.hpp"
+#include "platform/store/rows.hpp"
 #include "test_database.hpp"
 
 namespace ateliers::test_support {

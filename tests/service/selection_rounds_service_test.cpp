@@ -2,10 +2,10 @@
 // with ranked choices, the proposal with its reasons, pins, exclusions and
 // priorities, and the confirmation that writes statuses, seats, waiting lists
 // and e-mails in one transaction.
-#include "services/demo_seed.hpp"
-#include "services/registrations.hpp"
-#include "services/selection_rounds.hpp"
-#include "store/rows.hpp"
+#include "cli/demo/demo_seed.hpp"
+#include "features/registration/services/registrations.hpp"
+#include "features/selection/services/selection_rounds.hpp"
+#include "platform/store/rows.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;

@@ -3,9 +3,9 @@
 // stage, so a session ended live is over everywhere, and one whose slot has passed
 // is over even if nobody used the runner.
 #include "running_cycle_fixture.hpp"
-#include "services/animation_overview.hpp"
-#include "services/attendance.hpp"
-#include "services/live_sessions.hpp"
+#include "features/running/services/animation_overview.hpp"
+#include "features/running/services/attendance.hpp"
+#include "features/running/services/live_sessions.hpp"
 
 using namespace ateliers;
 using attendance::Presence;

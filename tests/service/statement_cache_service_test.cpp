@@ -2,7 +2,7 @@
 // database the suite runs against.
 #include <vector>
 
-#include "store/statements.hpp"
+#include "platform/store/statements.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;

@@ -9,12 +9,12 @@
 #include <random>
 #include <string>
 
-#include "platform/source_dir.hpp"
-#include "services/accounts.hpp"
-#include "services/crypto.hpp"
-#include "store/database.hpp"
-#include "store/migrations.hpp"
-#include "store/referential_import.hpp"
+#include "platform/core/source_dir.hpp"
+#include "platform/auth/accounts.hpp"
+#include "platform/auth/crypto.hpp"
+#include "platform/store/database.hpp"
+#include "platform/store/migrations.hpp"
+#include "platform/referential/referential_import.hpp"
 
 namespace ateliers::test_support {
 

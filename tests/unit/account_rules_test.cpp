@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 #include <set>
 
-#include "domain/account_rules.hpp"
+#include "platform/auth/account_rules.hpp"
 
 using namespace ateliers::accounts;
 

@@ -5,8 +5,8 @@
 #include <random>
 #include <set>
 
-#include "domain/allocation.hpp"
-#include "domain/allocation_json.hpp"
+#include "features/selection/domain/allocation.hpp"
+#include "features/selection/domain/allocation_json.hpp"
 
 namespace al = ateliers::allocation;
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "domain/attendance_rules.hpp"
+#include "features/running/domain/attendance_rules.hpp"
 
 using namespace ateliers::attendance;
 

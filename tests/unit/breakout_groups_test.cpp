@@ -1,5 +1,5 @@
-#include "domain/breakout_groups.hpp"
-#include "domain/breakout_groups_json.hpp"
+#include "features/running/domain/breakout_groups.hpp"
+#include "features/running/domain/breakout_groups_json.hpp"
 
 #include <gtest/gtest.h>
 

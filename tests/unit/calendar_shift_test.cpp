@@ -2,8 +2,8 @@
 // of time, and nothing in the Christmas and New Year fortnight.
 #include <gtest/gtest.h>
 
-#include "domain/calendar_shift.hpp"
-#include "domain/paris_time.hpp"
+#include "cli/demo/calendar_shift.hpp"
+#include "platform/core/paris_time.hpp"
 
 using namespace ateliers;
 using calendar_shift::LocalSlot;

@@ -2,7 +2,7 @@
 
 #include <regex>
 
-#include "domain/charts.hpp"
+#include "platform/charts/charts.hpp"
 
 using namespace ateliers::charts;
 

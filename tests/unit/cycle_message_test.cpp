@@ -1,4 +1,4 @@
-#include "domain/cycle_message.hpp"
+#include "features/cycles/domain/cycle_message.hpp"
 
 #include <gtest/gtest.h>
 

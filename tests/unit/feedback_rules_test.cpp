@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "domain/feedback_rules.hpp"
+#include "features/feedback/domain/feedback_rules.hpp"
 
 using namespace ateliers;
 using feedback::QuestionnaireInput;

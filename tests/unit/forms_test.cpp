@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "web/cookies.hpp"
-#include "web/forms.hpp"
+#include "platform/http/cookies.hpp"
+#include "platform/http/forms.hpp"
 
 using namespace ateliers::web;
 

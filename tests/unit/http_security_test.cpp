@@ -4,11 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "services/crypto.hpp"
-#include "web/client_address.hpp"
-#include "web/csrf.hpp"
-#include "web/http.hpp"
-#include "web/json_script.hpp"
+#include "platform/auth/crypto.hpp"
+#include "platform/http/client_address.hpp"
+#include "platform/http/csrf.hpp"
+#include "platform/http/http.hpp"
+#include "platform/http/json_script.hpp"
 
 using namespace ateliers::web;
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "domain/paris_time.hpp"
-#include "domain/text.hpp"
-#include "services/icalendar.hpp"
+#include "platform/core/paris_time.hpp"
+#include "platform/core/text.hpp"
+#include "platform/calendar/icalendar.hpp"
 
 using namespace ateliers;
 using calendar::Calendar;

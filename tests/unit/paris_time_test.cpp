@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "domain/paris_time.hpp"
+#include "platform/core/paris_time.hpp"
 
 using namespace ateliers::paris_time;
 

@@ -1,9 +1,9 @@
 #include <gtest/gtest.h>
 
-#include "domain/cycle_format.hpp"
-#include "domain/paris_time.hpp"
-#include "domain/registration_rules.hpp"
-#include "domain/reminders.hpp"
+#include "features/cycles/domain/cycle_format.hpp"
+#include "platform/core/paris_time.hpp"
+#include "features/registration/domain/registration_rules.hpp"
+#include "features/cycles/domain/reminders.hpp"
 
 using namespace ateliers;
 using registration::Mode;

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "domain/selection.hpp"
+#include "features/selection/domain/selection.hpp"
 
 namespace al = ateliers::allocation;
 namespace sel = ateliers::selection;

@@ -1,4 +1,4 @@
-#include "domain/session_plan.hpp"
+#include "features/running/domain/session_plan.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "domain/session_state.hpp"
+#include "features/running/domain/session_state.hpp"
 
 using namespace ateliers::plan;
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "domain/size_class.hpp"
+#include "platform/referential/size_class.hpp"
 
 using namespace ateliers::referential;
 

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "services/spreadsheet.hpp"
+#include "platform/export/spreadsheet.hpp"
 #include "unzipped_workbook.hpp"
 
 using namespace ateliers::spreadsheet;

@@ -8,7 +8,7 @@
 #include <iterator>
 #include <string>
 
-#include "services/spreadsheet.hpp"
+#include "platform/export/spreadsheet.hpp"
 #include "unzipped_workbook.hpp"
 
 using namespace ateliers::spreadsheet;

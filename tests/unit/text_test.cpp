@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "domain/text.hpp"
+#include "platform/core/text.hpp"
 
 using namespace ateliers::text;
 

@@ -1,0 +1,23 @@
+#include "cli/modules.hpp"
+
+#include "features/cycles/module.hpp"
+#include "features/feedback/module.hpp"
+#include "features/registration/module.hpp"
+#include "features/reports/module.hpp"
+#include "features/running/module.hpp"
+#include "features/selection/module.hpp"
+
+namespace ateliers::cli {
+
+modules::Registry all_modules() {
+    modules::Registry registry;
+    registry.add(cycles::module())
+        .add(registration::module())
+        .add(selection::module())
+        .add(running::module())
+        .add(feedback::module())
+        .add(reports::module());
+    return registry;
+}
+
+}  // namespace ateliers::cli

@@ -1,0 +1,89 @@
+#include "features/cycles/store/cycles.hpp"
+
+#include "platform/store/rows.hpp"
+#include "platform/store/statements.hpp"
+
+namespace ateliers::store {
+
+namespace {
+
+const char* cycle_columns =
+    "SELECT id, slug, title, theme, summary, description, territory_types, COALESCE(facilitator_id, 0), capacity, "
+    "mode, status, COALESCE(registration_opens_at, 0), COALESCE(registration_closes_at, 0) FROM cycles ";
+
+CycleRow from_row(const soci::row& r) {
+    CycleRow c;
+    c.id = as_int(r, 0);
+    c.slug = as_text(r, 1);
+    c.title = as_text(r, 2);
+    c.theme = as_text(r, 3);
+    c.summary = as_text(r, 4);
+    c.description = as_text(r, 5);
+    c.territory_types = as_text(r, 6);
+    c.facilitator_id = as_int(r, 7);
+    c.capacity = static_cast<int>(as_int(r, 8));
+    registration::parse_mode(as_text(r, 9), c.mode);
+    c.status = as_text(r, 10);
+    c.opens_at = as_int(r, 11);
+    c.closes_at = as_int(r, 12);
+    return c;
+}
+
+}  // namespace
+
+std::optional<CycleRow> find_cycle(soci::session& sql, Dialect dialect, const std::string& slug, bool lock) {
+    soci::row r;
+    const std::string suffix = lock && dialect == Dialect::postgresql ? " FOR UPDATE" : "";
+    if (!execute(sql, std::string(cycle_columns) + "WHERE slug = :s" + suffix, soci::use(slug), soci::into(r)))
+        return std::nullopt;
+    return from_row(r);
+}
+
+std::optional<CycleRow> find_cycle_by_id(soci::session& sql, Dialect dialect, long long id, bool lock) {
+    soci::row r;
+    const std::string suffix = lock && dialect == Dialect::postgresql ? " FOR UPDATE" : "";
+    if (!execute(sql, std::string(cycle_columns) + "WHERE id = :id" + suffix, soci::use(id), soci::into(r)))
+        return std::nullopt;
+    return from_row(r);
+}
+
+std::vector<SessionRow> cycle_sessions(soci::session& sql, long long cycle_id) {
+    std::vector<SessionRow> out;
+    for_each_row(
+        sql,
+        "SELECT id, number, starts_at, ends_at, visio_url, sequence FROM cycle_sessions "
+        "WHERE cycle_id = :c ORDER BY starts_at, number",
+        [&](const soci::row& r) {
+            out.push_back({as_int(r, 0), static_cast<int>(as_int(r, 1)), as_int(r, 2), as_int(r, 3), as_text(r, 4),
+                           static_cast<int>(as_int(r, 5))});
+        },
+        soci::use(cycle_id));
+    return out;
+}
+
+int confirmed_count(soci::session& sql, long long cycle_id) {
+    long long n = 0;
+    execute(sql, "SELECT COUNT(*) FROM registrations WHERE cycle_id = :c AND status = 'confirmed'",
+            soci::use(cycle_id), soci::into(n));
+    return static_cast<int>(n);
+}
+
+std::vector<int> taken_seats(soci::session& sql, long long cycle_id) {
+    std::vector<int> seats;
+    for_each_row(
+        sql, "SELECT seat FROM registrations WHERE cycle_id = :c AND seat IS NOT NULL",
+        [&](const soci::row& r) { seats.push_back(static_cast<int>(as_int(r, 0))); }, soci::use(cycle_id));
+    return seats;
+}
+
+int waiting_position(soci::session& sql, long long cycle_id, long long registration_id) {
+    long long ahead = 0;
+    execute(sql,
+            "SELECT COUNT(*) FROM registrations w JOIN registrations me ON me.id = :id "
+            "WHERE w.cycle_id = :c AND w.status = 'waiting' AND (w.arrival < me.arrival OR "
+            "(w.arrival = me.arrival AND w.id < me.id))",
+            soci::use(registration_id, "id"), soci::use(cycle_id, "c"), soci::into(ahead));
+    return static_cast<int>(ahead) + 1;
+}
+
+}  // namespace ateliers::store

@@ -1,0 +1,236 @@
+#include "features/running/services/session_plans.hpp"
+
+#include <chrono>
+
+#include "platform/core/text.hpp"
+#include "platform/audit/audit.hpp"
+#include "features/cycles/services/facilitation_access.hpp"
+#include "platform/store/rows.hpp"
+
+namespace ateliers::services {
+
+namespace {
+
+using store::as_int;
+using store::as_text;
+
+const char* session_columns =
+    "SELECT s.id, c.id, c.slug, c.title, s.number, s.starts_at, s.ends_at, s.visio_url "
+    "FROM cycle_sessions s JOIN cycles c ON c.id = s.cycle_id ";
+
+SessionRef session_from_row(const soci::row& r) {
+    return {as_int(r, 0), as_int(r, 1),  as_text(r, 2), as_text(r, 3), static_cast<int>(as_int(r, 4)),
+            as_int(r, 5), as_int(r, 6), as_text(r, 7)};
+}
+
+bool is_organiser(const CurrentUser& user) { return user.has_role("organiser") || user.has_role("admin"); }
+
+std::vector<plan::Phase> read_phases(const std::string& json_text) {
+    auto parsed = plan::phases_from_json(json_text);
+    return parsed ? parsed.value() : std::vector<plan::Phase>{};
+}
+
+std::optional<std::vector<plan::Phase>> template_phases(soci::session& sql, const std::string& slug) {
+    std::string phases;
+    sql << "SELECT phases FROM plan_templates WHERE slug = :s", soci::use(slug), soci::into(phases);
+    if (!sql.got_data()) return std::nullopt;
+    return read_phases(phases);
+}
+
+// The session when the user may run it; 404 / 403 otherwise. Checked before any
+// transaction so that no request holds two pooled connections at once.
+Result<SessionRef> facilitated_session(store::Database& db, const CurrentUser& user, const std::string& cycle_slug,
+                                       int number) {
+    auto session = store::with_session(db, [&](soci::session& sql) { return find_session(sql, cycle_slug, number); });
+    if (!session) return fail("Cette séance n’existe pas.", {}, 404);
+    if (!can_facilitate(db, user, cycle_slug))
+        return fail("Seule l’équipe d’animation de ce cycle peut préparer et animer ses séances.", {}, 403);
+    return *session;
+}
+
+SessionPlan plan_of(soci::session& sql, const SessionRef& session) {
+    SessionPlan p{session, effective_phases(sql, session.session_id), {}};
+    p.duration_warning = plan::duration_warning(p.phases, session.minutes());
+    return p;
+}
+
+void write_session_plan(soci::session& sql, long long session_id, const std::vector<plan::Phase>& phases,
+                        long long now) {
+    const auto json = plan::phases_to_json(phases);
+    sql << "INSERT INTO session_plans (session_id, phases, updated_at) VALUES (:s, :p, :t) "
+           "ON CONFLICT (session_id) DO UPDATE SET phases = excluded.phases, updated_at = excluded.updated_at",
+        soci::use(session_id), soci::use(json), soci::use(now);
+}
+
+std::string slug_from_name(const std::string& name) {
+    std::string slug;
+    for (char c : text::fold_for_search(name)) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) slug += c;
+        else if (!slug.empty() && slug.back() != '-') slug += '-';
+    }
+    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+    return slug.empty() ? "modele" : slug.substr(0, 60);
+}
+
+}  // namespace
+
+long long now_utc_millis() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+std::optional<SessionRef> find_session(soci::session& sql, const std::string& cycle_slug, int number) {
+    soci::row r;
+    sql << std::string(session_columns) + "WHERE c.slug = :slug AND s.number = :n", soci::use(cycle_slug),
+        soci::use(number), soci::into(r);
+    if (!sql.got_data()) return std::nullopt;
+    return session_from_row(r);
+}
+
+std::optional<SessionRef> find_session_by_id(soci::session& sql, long long session_id) {
+    soci::row r;
+    sql << std::string(session_columns) + "WHERE s.id = :id", soci::use(session_id), soci::into(r);
+    if (!sql.got_data()) return std::nullopt;
+    return session_from_row(r);
+}
+
+std::vector<plan::Phase> effective_phases(soci::session& sql, long long session_id) {
+    std::string phases;
+    sql << "SELECT phases FROM session_plans WHERE session_id = :s", soci::use(session_id), soci::into(phases);
+    if (sql.got_data()) return read_phases(phases);
+    return template_phases(sql, default_plan_template).value_or(std::vector<plan::Phase>{});
+}
+
+void ensure_session_plan(soci::session& sql, long long session_id, long long now_seconds) {
+    long long has = 0;
+    sql << "SELECT COUNT(*) FROM session_plans WHERE session_id = :s", soci::use(session_id), soci::into(has);
+    if (has > 0) return;
+    const auto phases = template_phases(sql, default_plan_template).value_or(std::vector<plan::Phase>{});
+    const auto json = plan::phases_to_json(phases);
+    sql << "INSERT INTO session_plans (session_id, phases, updated_at) VALUES (:s, :p, :t) "
+           "ON CONFLICT (session_id) DO NOTHING",
+        soci::use(session_id), soci::use(json), soci::use(now_seconds);
+}
+
+long long bump_live_version(soci::session& sql, long long session_id, long long now_ms) {
+    sql << "INSERT INTO live_states (session_id, updated_at_ms) VALUES (:s, :t) ON CONFLICT (session_id) DO NOTHING",
+        soci::use(session_id), soci::use(now_ms);
+    sql << "UPDATE live_states SET version = version + 1, updated_at_ms = :t WHERE session_id = :s", soci::use(now_ms),
+        soci::use(session_id);
+    long long version = 0;
+    sql << "SELECT version FROM live_states WHERE session_id = :s", soci::use(session_id), soci::into(version);
+    return version;
+}
+
+Result<std::vector<PlanTemplate>> list_plan_templates(store::Database& db) {
+    try {
+        return store::with_session(db, [&](soci::session& sql) {
+            std::vector<PlanTemplate> out;
+            soci::rowset<soci::row> rows =
+                (sql.prepare << "SELECT id, slug, name, phases, updated_at FROM plan_templates "
+                                "ORDER BY CASE WHEN slug = :d THEN 0 ELSE 1 END, name",
+                 soci::use(default_plan_template));
+            for (const auto& r : rows)
+                out.push_back({as_int(r, 0), as_text(r, 1), as_text(r, 2), read_phases(as_text(r, 3)), as_int(r, 4)});
+            return out;
+        });
+    } catch (const std::exception& e) {
+        return store::technical_failure(e);
+    }
+}
+
+Result<PlanTemplate> find_plan_template(store::Database& db, const std::string& slug) {
+    auto all = list_plan_templates(db);
+    if (!all) return all.failure();
+    for (auto& t : all.value())
+        if (t.slug == slug) return t;
+    return fail("Ce modèle de séance n’existe pas.", {}, 404);
+}
+
+Status save_plan_template(store::Database& db, const CurrentUser& user, const std::string& slug,
+                          const std::string& name, std::vector<plan::Phase> phases) {
+    if (!is_organiser(user)) return fail("Seule l’équipe des ateliers modifie les modèles de séance.", {}, 403);
+    const auto clean_name = text::trim(name);
+    const auto valid = plan::validate(phases);
+    Failure problem = valid ? Failure{"", "", 422, {}} : valid.failure();
+    if (clean_name.empty()) {
+        problem.message = problem.fields["name"] = "Indiquez le nom du modèle.";
+        problem.field = "name";
+    }
+    if (!problem.fields.empty() || !valid) return problem;
+    plan::assign_missing_keys(phases);
+    return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
+        const long long now = store::now_utc_seconds();
+        const auto json = plan::phases_to_json(phases);
+        sql << "UPDATE plan_templates SET name = :n, phases = :p, updated_at = :t WHERE slug = :s",
+            soci::use(clean_name), soci::use(json), soci::use(now), soci::use(slug);
+        long long found = 0;
+        sql << "SELECT COUNT(*) FROM plan_templates WHERE slug = :s", soci::use(slug), soci::into(found);
+        if (found == 0) return fail("Ce modèle de séance n’existe pas.", {}, 404);
+        record_audit(sql, user.id, "plan_template.update", "plan_template:" + slug,
+                     "Modèle de séance « " + clean_name + " » modifié");
+        return Done{};
+    });
+}
+
+Result<std::string> create_plan_template(store::Database& db, const CurrentUser& user, const std::string& name) {
+    if (!is_organiser(user)) return fail("Seule l’équipe des ateliers crée les modèles de séance.", {}, 403);
+    const auto clean_name = text::trim(name);
+    if (clean_name.empty()) return fail("Indiquez le nom du nouveau modèle.", "name", 422);
+    return store::in_transaction<std::string>(db, [&](soci::session& sql) -> Result<std::string> {
+        const auto base = slug_from_name(clean_name);
+        std::string slug = base;
+        for (int n = 2;; ++n) {
+            long long taken = 0;
+            sql << "SELECT COUNT(*) FROM plan_templates WHERE slug = :s", soci::use(slug), soci::into(taken);
+            if (taken == 0) break;
+            slug = base + "-" + std::to_string(n);
+        }
+        const auto phases = template_phases(sql, default_plan_template).value_or(std::vector<plan::Phase>{});
+        const auto json = plan::phases_to_json(phases);
+        const long long now = store::now_utc_seconds();
+        sql << "INSERT INTO plan_templates (slug, name, phases, updated_at) VALUES (:s, :n, :p, :t)", soci::use(slug),
+            soci::use(clean_name), soci::use(json), soci::use(now);
+        record_audit(sql, user.id, "plan_template.create", "plan_template:" + slug,
+                     "Modèle de séance « " + clean_name + " » créé");
+        return slug;
+    });
+}
+
+Result<SessionPlan> session_plan(store::Database& db, const CurrentUser& user, const std::string& cycle_slug,
+                                 int number) {
+    auto session = facilitated_session(db, user, cycle_slug, number);
+    if (!session) return session.failure();
+    return store::in_transaction<SessionPlan>(db, [&](soci::session& sql) -> Result<SessionPlan> {
+        ensure_session_plan(sql, session->session_id, store::now_utc_seconds());
+        return plan_of(sql, session.value());
+    });
+}
+
+Result<SessionPlan> save_session_plan(store::Database& db, const CurrentUser& user, const std::string& cycle_slug,
+                                      int number, std::vector<plan::Phase> phases) {
+    auto session = facilitated_session(db, user, cycle_slug, number);
+    if (!session) return session.failure();
+    if (auto valid = plan::validate(phases); !valid) return valid.failure();
+    plan::assign_missing_keys(phases);
+    return store::in_transaction<SessionPlan>(db, [&](soci::session& sql) -> Result<SessionPlan> {
+        write_session_plan(sql, session->session_id, phases, store::now_utc_seconds());
+        bump_live_version(sql, session->session_id, now_utc_millis());
+        return plan_of(sql, session.value());
+    });
+}
+
+Result<SessionPlan> reset_session_plan(store::Database& db, const CurrentUser& user, const std::string& cycle_slug,
+                                       int number, const std::string& template_slug) {
+    auto session = facilitated_session(db, user, cycle_slug, number);
+    if (!session) return session.failure();
+    return store::in_transaction<SessionPlan>(db, [&](soci::session& sql) -> Result<SessionPlan> {
+        const auto phases = template_phases(sql, template_slug.empty() ? default_plan_template : template_slug);
+        if (!phases) return fail("Ce modèle de séance n’existe pas.", "template", 404);
+        write_session_plan(sql, session->session_id, *phases, store::now_utc_seconds());
+        bump_live_version(sql, session->session_id, now_utc_millis());
+        return plan_of(sql, session.value());
+    });
+}
+
+}  // namespace ateliers::services

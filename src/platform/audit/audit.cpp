@@ -1,0 +1,79 @@
+#include "platform/audit/audit.hpp"
+
+#include "platform/store/rows.hpp"
+
+namespace ateliers::services {
+
+void record_audit(soci::session& sql, long long actor_user_id, const std::string& action, const std::string& target,
+                  const std::string& details) {
+    const long long at = store::now_utc_seconds();
+    soci::indicator actor_ind = actor_user_id > 0 ? soci::i_ok : soci::i_null;
+    sql << "INSERT INTO audit_log (actor_user_id, action, target, details, at) VALUES (:u, :a, :t, :d, :at)",
+        soci::use(actor_user_id, actor_ind), soci::use(action), soci::use(target), soci::use(details), soci::use(at);
+}
+
+Result<std::vector<AuditEntry>> latest_audit_entries(store::Database& db, int limit) {
+    try {
+        return store::with_session(db, [&](soci::session& sql) {
+            std::vector<AuditEntry> out;
+            soci::rowset<soci::row> rows =
+                (sql.prepare << "SELECT a.id, a.at, COALESCE(u.full_name, ''), COALESCE(u.email, ''), a.action, "
+                                "a.target, a.details FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id "
+                                "ORDER BY a.at DESC, a.id DESC LIMIT :lim",
+                 soci::use(limit));
+            for (const auto& r : rows)
+                out.push_back({store::as_int(r, 0), store::as_int(r, 1), store::as_text(r, 2), store::as_text(r, 3),
+                               store::as_text(r, 4), store::as_text(r, 5), store::as_text(r, 6)});
+            return out;
+        });
+    } catch (const std::exception& e) {
+        return store::technical_failure(e);
+    }
+}
+
+std::string audit_action_label(const std::string& action) {
+    static const std::vector<std::pair<std::string, std::string>> labels{
+        {"cycle.create", "Cycle créé"},
+        {"cycle.update", "Cycle modifié"},
+        {"cycle.duplicate", "Cycle dupliqué"},
+        {"cycle.publish", "Cycle publié"},
+        {"cycle.close", "Cycle clos"},
+        {"cycle.sessions_moved", "Séances déplacées"},
+        {"facilitator.create", "Intervenant créé"},
+        {"facilitator.link_account", "Compte d’intervenant associé"},
+        {"facilitator.unlink_account", "Compte d’intervenant retiré"},
+        {"registration.confirm", "Inscription acceptée"},
+        {"registration.decline", "Demande refusée"},
+        {"registration.wait", "Placée en liste d’attente"},
+        {"export.csv", "Export CSV des participants"},
+        {"export.xlsx", "Export XLSX des participants"},
+        {"testimonial.publish", "Témoignage publié"},
+        {"testimonial.unpublish", "Témoignage retiré du site"},
+        {"testimonial.consent_withdrawn", "Accord de publication retiré par son auteur"},
+        {"theme.status", "Statut d’une idée de thème modifié"},
+        {"groups.compose", "Sous-groupes composés"},
+        {"groups.lock", "Personne fixée dans un sous-groupe"},
+        {"groups.unlock", "Personne libérée d’un sous-groupe"},
+        {"groups.absence", "Absence prévue notée"},
+        {"groups.absence_withdrawn", "Absence prévue retirée"},
+        {"attendance.record", "Présences enregistrées"},
+        {"situations.export", "Export CSV des situations des participants"},
+        {"cycle.message", "Message envoyé aux participants d’un cycle"},
+        {"plan_template.create", "Modèle de séance créé"},
+        {"plan_template.update", "Modèle de séance modifié"},
+        {"selection.pin", "Candidat·e retenu·e d’office"},
+        {"selection.unpin", "Retenue d’office levée"},
+        {"selection.exclude", "Candidat·e écarté·e de la sélection"},
+        {"selection.include", "Candidat·e réintégré·e dans la sélection"},
+        {"selection.priority", "Priorité d’un·e candidat·e modifiée"},
+        {"selection.minimums", "Équilibre élus/agents d’un cycle modifié"},
+        {"selection.confirm", "Sélection d’une vague confirmée"},
+        {"report.csv", "Export CSV du rapport d’un cycle"},
+        {"report.xlsx", "Export XLSX du rapport d’un cycle"},
+    };
+    for (const auto& [code, label] : labels)
+        if (code == action) return label;
+    return action;
+}
+
+}  // namespace ateliers::services

@@ -1,0 +1,93 @@
+#include "platform/http/views.hpp"
+
+#include <kainjow/mustache.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace ateliers::web {
+
+namespace mustache = kainjow::mustache;
+
+struct Views::Compiled {
+    explicit Compiled(const std::string& text) : tmpl(text) {}
+    // kainjow's render is non-const only to record errors raised by partials and
+    // lambdas; our templates use neither (checked at load), so concurrent renders
+    // of one parsed template only read it.
+    mutable mustache::mustache tmpl;
+};
+
+namespace {
+
+mustache::data to_data(const nlohmann::json& j) {
+    switch (j.type()) {
+        case nlohmann::json::value_t::object: {
+            mustache::data d{mustache::data::type::object};
+            for (const auto& [k, v] : j.items()) d.set(k, to_data(v));
+            return d;
+        }
+        case nlohmann::json::value_t::array: {
+            mustache::data d{mustache::data::type::list};
+            for (const auto& v : j) d.push_back(to_data(v));
+            return d;
+        }
+        case nlohmann::json::value_t::string: return mustache::data{j.get_ref<const std::string&>()};
+        case nlohmann::json::value_t::boolean:
+            return j.get<bool>() ? mustache::data{mustache::data::type::bool_true}
+                                 : mustache::data{mustache::data::type::bool_false};
+        case nlohmann::json::value_t::number_integer:
+        case nlohmann::json::value_t::number_unsigned: return mustache::data{std::to_string(j.get<long long>())};
+        case nlohmann::json::value_t::number_float: return mustache::data{j.dump()};
+        default: return mustache::data{mustache::data::type::bool_false};
+    }
+}
+
+}  // namespace
+
+Views::Views(std::map<std::string, std::unique_ptr<Compiled>> templates) : templates_(std::move(templates)) {}
+Views::~Views() = default;
+
+Result<std::unique_ptr<Views>> Views::load(const std::string& templates_dir) {
+    namespace fs = std::filesystem;
+    std::map<std::string, std::unique_ptr<Compiled>> templates;
+    std::error_code ec;
+    if (!fs::is_directory(templates_dir, ec)) return fail("Dossier des gabarits introuvable : " + templates_dir);
+    for (const auto& entry : fs::recursive_directory_iterator(templates_dir)) {
+        if (entry.path().extension() != ".mustache") continue;
+        std::ifstream in(entry.path());
+        std::stringstream buffer;
+        buffer << in.rdbuf();
+        const auto text = buffer.str();
+        if (text.find("{{>") != std::string::npos)
+            return fail("Gabarit " + entry.path().string() + " : les partials ne sont pas utilisés ici.");
+        auto compiled = std::make_unique<Compiled>(text);
+        if (!compiled->tmpl.is_valid())
+            return fail("Gabarit " + entry.path().string() + " invalide : " + compiled->tmpl.error_message());
+        auto name = fs::relative(entry.path(), templates_dir).replace_extension().string();
+        templates.emplace(std::move(name), std::move(compiled));
+    }
+    if (!templates.count("layout")) return fail("Gabarit layout.mustache manquant dans " + templates_dir);
+    return std::unique_ptr<Views>(new Views(std::move(templates)));
+}
+
+const Views::Compiled& Views::get(const std::string& name) const {
+    const auto it = templates_.find(name);
+    if (it == templates_.end()) throw std::runtime_error("unknown template " + name);
+    return *it->second;
+}
+
+std::string Views::render_fragment(const std::string& name, const nlohmann::json& data) const {
+    return get(name).tmpl.render(to_data(data));
+}
+
+std::string Views::render_page(const std::string& name, const nlohmann::json& page) const {
+    auto data = to_data(page);
+    const auto content = get(name).tmpl.render(data);
+    data.set("content", content);
+    return get("layout").tmpl.render(data);
+}
+
+}  // namespace ateliers::web

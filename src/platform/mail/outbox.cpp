@@ -1,0 +1,65 @@
+#include "platform/mail/outbox.hpp"
+
+#include "platform/auth/crypto.hpp"
+#include "platform/store/database.hpp"
+#include "platform/store/statements.hpp"
+
+namespace ateliers::services {
+
+namespace {
+
+std::string html_escape(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string new_message_id() {
+    // 22 base64url characters: 132 random bits, unique without asking the database.
+    return "outbox-" + crypto::random_token().substr(0, 22) + "@ateliers-territoires.anct.gouv.fr";
+}
+
+void enqueue_mail(soci::session& sql, const Mail& mail) {
+    const long long created_at = store::now_utc_seconds();
+    const std::string message_id = new_message_id();
+    store::execute(sql,
+                   "INSERT INTO outbox (recipient, subject, body_text, body_html, created_at, message_id) "
+                   "VALUES (:r, :s, :t, :h, :c, :m)",
+                   soci::use(mail.recipient), soci::use(mail.subject), soci::use(mail.text), soci::use(mail.html),
+                   soci::use(created_at), soci::use(message_id));
+}
+
+Mail compose_mail(const std::string& recipient, const std::string& subject, const std::string& greeting,
+                  const std::vector<std::string>& paragraphs, const std::string& link_label, const std::string& link) {
+    Mail m{recipient, subject, {}, {}};
+    m.text = greeting + "\n\n";
+    m.html = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" + html_escape(subject) +
+             "</title></head><body style=\"font-family:Marianne,Arial,sans-serif;color:#161616\">"
+             "<p>" + html_escape(greeting) + "</p>";
+    for (const auto& p : paragraphs) {
+        m.text += p + "\n\n";
+        m.html += "<p>" + html_escape(p) + "</p>";
+    }
+    if (!link.empty()) {
+        m.text += link_label + " :\n" + link + "\n\n";
+        m.html += "<p><a href=\"" + html_escape(link) + "\">" + html_escape(link_label) + "</a></p>";
+    }
+    const std::string signature = "L'équipe des Ateliers des territoires – ANCT";
+    m.text += "--\n" + signature + "\n";
+    m.html += "<p>" + html_escape(signature) + "</p></body></html>";
+    return m;
+}
+
+}  // namespace ateliers::services

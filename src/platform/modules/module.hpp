@@ -1,0 +1,65 @@
+#pragma once
+// What a feature module offers the platform. The platform (HTTP app, outbox worker,
+// server) knows modules only through this struct: adding a kind of work means writing
+// a module.cpp that fills one in, and listing it in cli/modules.cpp.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "platform/auth/accounts.hpp"
+#include "platform/core/result.hpp"
+#include "platform/http/forms.hpp"
+#include "platform/http/http.hpp"
+#include "platform/mail/outbox.hpp"
+#include "platform/mail/periodic_job.hpp"
+
+namespace ateliers::web {
+class App;
+struct Visitor;
+class StreamHandler;
+}  // namespace ateliers::web
+
+namespace ateliers::modules {
+
+// Answers the paths the module owns, nullopt for any other. `form` is null for GET and
+// HEAD; for POST it holds the fields, the CSRF token already checked.
+using PageRoutes = std::function<std::optional<web::Response>(const web::App&, const web::Request&, web::Visitor&,
+                                                              const web::FormFields*)>;
+// Under /api/v1: JSON in and out, the caller's cookie session if any (writes use tokens).
+using ApiRoutes = std::function<std::optional<web::Response>(const web::App&, const web::Request&,
+                                                             const std::optional<services::CurrentUser>&)>;
+
+// A block of the personal space (/espace): the key its HTML takes in the page's view.
+struct SpaceSection {
+    std::string key;
+    std::function<std::string(const web::App&, const web::Visitor&)> html;
+};
+
+struct Module {
+    std::string name;
+    PageRoutes pages;        // public and signed-in pages
+    PageRoutes admin_pages;  // under /admin: the platform has checked the organiser role
+    ApiRoutes api;
+    std::vector<jobs::PeriodicJob> jobs;  // run by the outbox worker
+    std::vector<SpaceSection> space_sections;
+    // Long-lived answers (event streams) taken over from the server before the app.
+    std::function<std::unique_ptr<web::StreamHandler>(const web::App&)> streams;
+};
+
+// The modules of one installation, in the order their routes are tried.
+class Registry {
+public:
+    Registry& add(Module module) {
+        modules_.push_back(std::move(module));
+        return *this;
+    }
+    const std::vector<Module>& modules() const { return modules_; }
+
+private:
+    std::vector<Module> modules_;
+};
+
+}  // namespace ateliers::modules

@@ -1,0 +1,88 @@
+#include "platform/referential/collectivites.hpp"
+
+#include "platform/core/text.hpp"
+#include "platform/store/rows.hpp"
+#include "platform/store/statements.hpp"
+
+namespace ateliers::store {
+
+namespace {
+
+const char* select_columns =
+    "SELECT c.id, c.kind, c.code, c.name, c.epci_type, c.population, c.size_class, c.zone, c.departement_code, "
+    "c.region_code, COALESCE(d.name, '') FROM collectivites c LEFT JOIN departements d ON d.code = c.departement_code ";
+
+CollectiviteRow from_row(const soci::row& r) {
+    CollectiviteRow c;
+    c.id = as_text(r, 0);
+    c.kind = as_text(r, 1);
+    c.code = as_text(r, 2);
+    c.name = as_text(r, 3);
+    c.epci_type = as_text(r, 4);
+    c.population = as_int(r, 5);
+    c.size_class = as_text(r, 6);
+    c.zone = as_text(r, 7);
+    c.departement_code = as_text(r, 8);
+    c.region_code = as_text(r, 9);
+    c.departement_name = as_text(r, 10);
+    return c;
+}
+
+std::string kind_label(const CollectiviteRow& c) {
+    if (c.kind == "commune") return "commune";
+    if (c.kind == "epci") {
+        if (c.epci_type == "CC") return "communauté de communes";
+        if (c.epci_type == "CA") return "communauté d'agglomération";
+        if (c.epci_type == "CU") return "communauté urbaine";
+        if (c.epci_type == "METRO") return "métropole";
+        return "intercommunalité";
+    }
+    if (c.kind == "departement") return "département";
+    return "région";
+}
+
+}  // namespace
+
+std::optional<CollectiviteRow> find_collectivite(soci::session& sql, const std::string& id) {
+    soci::row r;
+    if (!execute(sql, std::string(select_columns) + "WHERE c.id = :id", soci::use(id), soci::into(r)))
+        return std::nullopt;
+    return from_row(r);
+}
+
+std::vector<CollectiviteRow> search_collectivites(soci::session& sql, const std::string& query, int limit) {
+    std::vector<CollectiviteRow> out;
+    const auto folded = text::fold_for_search(query);
+    const auto code = text::trim(query);
+    if (folded.empty()) return out;
+    const std::string prefix = folded + "%";
+    const std::string inside = "% " + folded + "%";
+    // rank: 0 exact code, 1 exact name, 2 name prefix, 3 word prefix inside the name.
+    soci::rowset<soci::row> rows =
+        (sql.prepare << std::string(select_columns) +
+                            "WHERE c.code = :code OR c.search_name LIKE :prefix OR c.search_name LIKE :inside "
+                            "ORDER BY CASE WHEN c.code = :code2 THEN 0 WHEN c.search_name = :exact THEN 1 "
+                            "WHEN c.search_name LIKE :prefix2 THEN 2 ELSE 3 END, c.population DESC, c.name "
+                            "LIMIT :lim",
+         soci::use(code, "code"), soci::use(prefix, "prefix"), soci::use(inside, "inside"),
+         soci::use(code, "code2"), soci::use(folded, "exact"), soci::use(prefix, "prefix2"),
+         soci::use(limit, "lim"));
+    for (const auto& r : rows) out.push_back(from_row(r));
+    return out;
+}
+
+std::string collectivite_label(const CollectiviteRow& c) {
+    std::string label = c.name;
+    if (!c.departement_code.empty() && c.kind != "region" && c.kind != "departement")
+        label += " (" + c.departement_code + ")";
+    label += " – " + kind_label(c);
+    return label;
+}
+
+long long count_collectivites(soci::session& sql) {
+    long long n = 0;
+    sql << "SELECT COUNT(*) FROM collectivites", soci::into(n);
+    return n;
+}
+
+}  // namespace ateliers::store
