@@ -30,7 +30,7 @@ int token_create(const CommonOptions& common, const std::string& email, const st
     auto created = services::create_api_token(*db, email, label);
     if (!created) {
         std::cerr << created.failure().message << "\n";
-        return created.failure().status >= 500 ? 1 : 2;
+        return created.failure().kind == FailureKind::technical ? 1 : 2;
     }
     // The token alone on stdout, so that TOKEN=$(ateliers token create …) works.
     std::cout << created->token << std::endl;
@@ -45,7 +45,7 @@ int token_list(const CommonOptions& common, const std::string& email) {
     auto tokens = services::api_tokens_of(*db, email);
     if (!tokens) {
         std::cerr << tokens.failure().message << "\n";
-        return tokens.failure().status >= 500 ? 1 : 2;
+        return tokens.failure().kind == FailureKind::technical ? 1 : 2;
     }
     if (tokens->empty()) std::cerr << "Aucun jeton pour ce compte.\n";
     for (const auto& t : tokens.value())
@@ -63,7 +63,7 @@ int token_revoke(const CommonOptions& common, const std::string& token_or_hash) 
     auto done = services::revoke_api_token(*db, token_or_hash);
     if (!done) {
         std::cerr << done.failure().message << "\n";
-        return done.failure().status >= 500 ? 1 : 2;
+        return done.failure().kind == FailureKind::technical ? 1 : 2;
     }
     std::cout << "Jeton révoqué.\n";
     return 0;

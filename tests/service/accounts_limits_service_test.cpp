@@ -10,6 +10,7 @@
 #include "platform/auth/accounts.hpp"
 #include "features/cycles/services/calendar_feeds.hpp"
 #include "test_database.hpp"
+#include "platform/http/failure_status.hpp"
 
 using namespace ateliers;
 
@@ -66,7 +67,7 @@ TEST_F(AccountLimitsTest, SixteenParallelWrongPasswordsGetExactlyFiveVerified) {
     for (int i = 0; i < 16; ++i)
         threads.emplace_back([&] {
             auto r = services::log_in(*db_, "jf@pelussin.fr", "pas le bon mot de passe", "10.0.0.7");
-            const int status = r.ok() ? 200 : r.failure().status;
+            const int status = r.ok() ? 200 : web::http_status(r.failure());
             (status == 401 ? refused : status == 429 ? limited : other)++;
         });
     for (auto& t : threads) t.join();
@@ -81,7 +82,7 @@ TEST_F(AccountLimitsTest, AnUnknownAddressCostsTheSameVerificationAsAKnownOne) {
     const auto before = crypto::verifications();
     auto unknown = services::log_in(*db_, "personne@nulle-part.fr", password, "10.0.0.1");
     ASSERT_FALSE(unknown.ok());
-    EXPECT_EQ(unknown.failure().status, 401);
+    EXPECT_EQ(unknown.failure().kind, FailureKind::unauthenticated);
     EXPECT_EQ(crypto::verifications() - before, 1u) << "a dummy argon2id verification ran";
 
     // And it shows in the time taken: the same order, far from the ~1 ms of a bare lookup.
@@ -103,11 +104,11 @@ TEST_F(AccountLimitsTest, ANewResetLinkRetiresTheOlderOnesAndEachWorksOnce) {
 
     auto old = services::reset_password(*db_, first, "nouvelle phrase secrète", "nouvelle phrase secrète");
     ASSERT_FALSE(old.ok());
-    EXPECT_EQ(old.failure().status, 410);
+    EXPECT_EQ(old.failure().kind, FailureKind::gone);
     ASSERT_TRUE(services::reset_password(*db_, second, "nouvelle phrase secrète", "nouvelle phrase secrète").ok());
     auto again = services::reset_password(*db_, second, "encore une autre phrase", "encore une autre phrase");
     ASSERT_FALSE(again.ok());
-    EXPECT_EQ(again.failure().status, 410);
+    EXPECT_EQ(again.failure().kind, FailureKind::gone);
     EXPECT_EQ(count("SELECT COUNT(*) FROM account_tokens WHERE purpose = 'reset' AND used_at IS NULL"), 0);
 }
 
@@ -117,7 +118,7 @@ TEST_F(AccountLimitsTest, ADeadResetLinkIsRefusedWithoutHashing) {
         auto r = services::reset_password(*db_, "jeton-invente-" + std::to_string(i), "nouvelle phrase secrète",
                                           "nouvelle phrase secrète");
         ASSERT_FALSE(r.ok());
-        EXPECT_EQ(r.failure().status, 410);
+        EXPECT_EQ(r.failure().kind, FailureKind::gone);
     }
     EXPECT_EQ(crypto::hashes(), before);
 }
@@ -127,7 +128,7 @@ TEST_F(AccountLimitsTest, AResetLiftsTheLoginLock) {
     for (int i = 0; i < 5; ++i) (void)services::log_in(*db_, "jf@pelussin.fr", "mauvais", "10.0.0.1");
     auto locked = services::log_in(*db_, "jf@pelussin.fr", password, "10.0.0.1");
     ASSERT_FALSE(locked.ok());
-    ASSERT_EQ(locked.failure().status, 429);
+    ASSERT_EQ(locked.failure().kind, FailureKind::too_many);
 
     ASSERT_TRUE(services::request_password_reset(*db_, "jf@pelussin.fr", mail, "10.0.0.1").ok());
     ASSERT_TRUE(services::reset_password(*db_, last_token("jf@pelussin.fr"), "nouvelle phrase secrète",
@@ -144,7 +145,7 @@ TEST_F(AccountLimitsTest, ResetRequestsAreLimitedPerAddressAndPerClientWhetherTh
             ASSERT_TRUE(services::request_password_reset(*db_, email, mail, "10.0.0." + std::to_string(i)).ok());
         auto fourth = services::request_password_reset(*db_, email, mail, "10.0.0.9");
         ASSERT_FALSE(fourth.ok()) << email;
-        EXPECT_EQ(fourth.failure().status, 429);
+        EXPECT_EQ(fourth.failure().kind, FailureKind::too_many);
         EXPECT_NE(fourth.failure().message.find("Réessayez dans une heure"), std::string::npos);
     }
     EXPECT_EQ(mails_to("jf@pelussin.fr"), 1 + 3) << "confirmation, then three reset links";
@@ -153,7 +154,7 @@ TEST_F(AccountLimitsTest, ResetRequestsAreLimitedPerAddressAndPerClientWhetherTh
                         .ok());
     auto flood = services::request_password_reset(*db_, "p99@exemple.fr", mail, "192.0.2.1");
     ASSERT_FALSE(flood.ok());
-    EXPECT_EQ(flood.failure().status, 429);
+    EXPECT_EQ(flood.failure().kind, FailureKind::too_many);
 }
 
 TEST_F(AccountLimitsTest, SignUpsAreLimitedPerClientAndCheapRefusalsSkipTheHash) {
@@ -172,7 +173,7 @@ TEST_F(AccountLimitsTest, SignUpsAreLimitedPerClientAndCheapRefusalsSkipTheHash)
     const auto hashed = crypto::hashes();
     auto over = services::sign_up(*db_, person_input("p20@exemple.fr"), mail, {}, "192.0.2.1");
     ASSERT_FALSE(over.ok());
-    EXPECT_EQ(over.failure().status, 429);
+    EXPECT_EQ(over.failure().kind, FailureKind::too_many);
     EXPECT_EQ(crypto::hashes(), hashed);
     EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE email = 'p20@exemple.fr'"), 0);
     EXPECT_TRUE(services::sign_up(*db_, person_input("p20@exemple.fr"), mail, {}, "192.0.2.2").ok())
@@ -189,7 +190,7 @@ TEST_F(AccountLimitsTest, TheConfirmationLinkLogsInOnce) {
     EXPECT_EQ(user->email, "jf@pelussin.fr");
     auto again = services::confirm_email(*db_, token);
     ASSERT_FALSE(again.ok());
-    EXPECT_EQ(again.failure().status, 410);
+    EXPECT_EQ(again.failure().kind, FailureKind::gone);
 }
 
 TEST_F(AccountLimitsTest, ANewConfirmationLinkReplacesTheOldOneAndIsLimited) {
@@ -207,7 +208,7 @@ TEST_F(AccountLimitsTest, ANewConfirmationLinkReplacesTheOldOneAndIsLimited) {
     ASSERT_TRUE(services::resend_confirmation(*db_, "jf@pelussin.fr", mail, "10.0.0.1").ok());
     auto fourth = services::resend_confirmation(*db_, "jf@pelussin.fr", mail, "10.0.0.1");
     ASSERT_FALSE(fourth.ok());
-    EXPECT_EQ(fourth.failure().status, 429);
+    EXPECT_EQ(fourth.failure().kind, FailureKind::too_many);
     EXPECT_TRUE(services::confirm_email(*db_, last_token("jf@pelussin.fr")).ok());
     EXPECT_FALSE(services::confirm_email(*db_, second).ok());
 }

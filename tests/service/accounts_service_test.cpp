@@ -47,7 +47,7 @@ TEST_F(AccountsTest, DuplicateEmailIsRefusedWhateverItsCase) {
     again.email = "jf.chanal@PELUSSIN.fr";
     auto result = services::sign_up(*db_, again, mail);
     ASSERT_FALSE(result.ok());
-    EXPECT_EQ(result.failure().status, 422);
+    EXPECT_EQ(result.failure().kind, FailureKind::invalid);
     EXPECT_NE(result.failure().fields.at("email").find("existe déjà"), std::string::npos);
     EXPECT_EQ(count("SELECT COUNT(*) FROM users"), 1);
 }
@@ -66,7 +66,7 @@ TEST_F(AccountsTest, LoginNeedsAConfirmedAddressThenOpensASession) {
     ASSERT_TRUE(services::sign_up(*db_, jean(), mail).ok());
     auto before = services::log_in(*db_, "jf.chanal@pelussin.fr", "un mot de passe long", "127.0.0.1");
     ASSERT_FALSE(before.ok());
-    EXPECT_EQ(before.failure().status, 403);
+    EXPECT_EQ(before.failure().kind, FailureKind::forbidden);
 
     const auto token = last_token("jf.chanal@pelussin.fr");
     ASSERT_TRUE(services::confirm_email(*db_, token).ok());
@@ -90,11 +90,11 @@ TEST_F(AccountsTest, WrongPasswordsAreRateLimitedPerAddress) {
     for (int i = 0; i < 5; ++i) {
         auto wrong = services::log_in(*db_, "jf.chanal@pelussin.fr", "mauvais mot de passe", "10.0.0.1");
         ASSERT_FALSE(wrong.ok());
-        EXPECT_EQ(wrong.failure().status, 401);
+        EXPECT_EQ(wrong.failure().kind, FailureKind::unauthenticated);
     }
     auto blocked = services::log_in(*db_, "jf.chanal@pelussin.fr", "un mot de passe long", "10.0.0.1");
     ASSERT_FALSE(blocked.ok());
-    EXPECT_EQ(blocked.failure().status, 429);
+    EXPECT_EQ(blocked.failure().kind, FailureKind::too_many);
     EXPECT_NE(blocked.failure().message.find("Trop de tentatives"), std::string::npos);
 }
 

@@ -112,7 +112,7 @@ TEST_F(AttendanceTest, RecordsEveryStatusAndComputesTheRates) {
 }
 
 TEST_F(AttendanceTest, AnUnexcusedAbsenceIsMailedOnceKindlyWithTheNextSession) {
-    services::compose_groups(*db_, organiser_, slug_, 2, before_cycle());
+    ASSERT_TRUE(services::compose_groups(*db_, organiser_, slug_, 2, before_cycle()).ok());
     const auto& anne = people_[0];
     const auto& bruno = people_[1];
     auto done = record(1, roll_call({{anne.registration, Presence::absent}, {bruno.registration, Presence::excused}}),
@@ -152,7 +152,7 @@ TEST_F(AttendanceTest, BeforeASessionOnlyAnExcusedAbsenceCanBeRecordedAndNoMailG
     const auto& anne = people_[0];
     auto present = record(3, {{anne.registration, Presence::present}}, during(2));
     ASSERT_FALSE(present.ok());
-    EXPECT_EQ(present.failure().status, 422);
+    EXPECT_EQ(present.failure().kind, FailureKind::invalid);
     auto absent = record(3, {{anne.registration, Presence::absent}}, during(2));
     ASSERT_FALSE(absent.ok());
     auto excused = record(3, {{anne.registration, Presence::excused}}, during(2));
@@ -169,7 +169,7 @@ TEST_F(AttendanceTest, OnlyConfirmedParticipantsOfTheCycleCanBeRecorded) {
     set_status(anne, "cancelled");
     auto r = record(1, {{anne, Presence::present}}, during(1));
     ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.failure().status, 409);
+    EXPECT_EQ(r.failure().kind, FailureKind::conflict);
     EXPECT_EQ(count("SELECT COUNT(*) FROM attendance"), 0);
     auto view = services::session_attendance(*db_, slug_, 1, during(1));
     ASSERT_TRUE(view.ok() && view.value());
@@ -179,5 +179,5 @@ TEST_F(AttendanceTest, OnlyConfirmedParticipantsOfTheCycleCanBeRecorded) {
     EXPECT_FALSE(unknown.value().has_value());
     auto missing = record(9, {}, during(1));
     ASSERT_FALSE(missing.ok());
-    EXPECT_EQ(missing.failure().status, 404);
+    EXPECT_EQ(missing.failure().kind, FailureKind::not_found);
 }

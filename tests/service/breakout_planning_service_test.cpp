@@ -139,7 +139,7 @@ TEST_F(BreakoutPlanningTest, LocksThatCannotHoldAreRefusedInFrench) {
         ASSERT_TRUE(services::move_and_lock(*db_, organiser_, slug_, 2, people_[i].registration, 1, before_cycle()).ok());
     auto sixth = services::move_and_lock(*db_, organiser_, slug_, 2, people_[5].registration, 1, before_cycle());
     ASSERT_FALSE(sixth.ok());
-    EXPECT_EQ(sixth.failure().status, 422);
+    EXPECT_EQ(sixth.failure().kind, FailureKind::invalid);
     EXPECT_NE(sixth.failure().message.find("verrouillées dans le groupe 1"), std::string::npos)
         << sixth.failure().message;
     EXPECT_EQ(group_of(2).size(), 15u) << "the refused move changed nothing";
@@ -176,7 +176,7 @@ TEST_F(BreakoutPlanningTest, AnAbsenceInAdvanceLeavesThePersonOutOfThatSessionOn
 
     auto moved = services::move_and_lock(*db_, organiser_, slug_, 2, bruno, 2, before_cycle());
     ASSERT_FALSE(moved.ok()) << "an absent person cannot be placed";
-    EXPECT_EQ(moved.failure().status, 409);
+    EXPECT_EQ(moved.failure().kind, FailureKind::conflict);
 
     ASSERT_TRUE(services::withdraw_absence(*db_, organiser_, slug_, 2, bruno, before_cycle()).ok());
     expect_good_session(2, everyone(), 3);
@@ -202,13 +202,13 @@ TEST_F(BreakoutPlanningTest, HeldSessionsKeepTheirGroupsWhenTheRestIsRecomposed)
 
     auto late = services::move_and_lock(*db_, organiser_, slug_, 2, people_[0].registration, 1, during(2));
     ASSERT_FALSE(late.ok());
-    EXPECT_EQ(late.failure().status, 409);
+    EXPECT_EQ(late.failure().kind, FailureKind::conflict);
     auto absent = services::plan_absence(*db_, organiser_, slug_, 1, people_[0].registration, during(2));
     ASSERT_FALSE(absent.ok());
 
     auto none_left = services::compose_groups(*db_, organiser_, slug_, 3, during(4));
     ASSERT_FALSE(none_left.ok());
-    EXPECT_EQ(none_left.failure().status, 409);
+    EXPECT_EQ(none_left.failure().kind, FailureKind::conflict);
 }
 
 TEST_F(BreakoutPlanningTest, CancellationsAndLateConfirmationsAreTakenInAtTheNextComposition) {
@@ -245,10 +245,10 @@ TEST_F(BreakoutPlanningTest, ImpossibleRequestsAreExplained) {
     EXPECT_EQ(too_many.failure().field, "groups");
     auto unknown = services::compose_groups(*db_, organiser_, "pas-de-cycle", 1, before_cycle());
     ASSERT_FALSE(unknown.ok());
-    EXPECT_EQ(unknown.failure().status, 404);
+    EXPECT_EQ(unknown.failure().kind, FailureKind::not_found);
     auto moved = services::move_and_lock(*db_, organiser_, slug_, 2, people_[0].registration, 1, before_cycle());
     ASSERT_FALSE(moved.ok()) << "nothing to move before the first composition";
-    EXPECT_EQ(moved.failure().status, 409);
+    EXPECT_EQ(moved.failure().kind, FailureKind::conflict);
 }
 
 TEST_F(BreakoutPlanningTest, ScoreSummaryIsFrench) {

@@ -71,7 +71,7 @@ TEST_F(CycleAdminTest, InvalidFieldsAreRefusedFieldByFieldAndNothingIsWritten) {
     auto saved = services::create_cycle(*db_, organiser_, in, mail);
     ASSERT_FALSE(saved.ok());
     const auto& f = saved.failure();
-    EXPECT_EQ(f.status, 422);
+    EXPECT_EQ(f.kind, FailureKind::invalid);
     for (const auto* key : {"title", "capacity", "mode", "session_2_end", "session_3_date", "session_4_visio"})
         EXPECT_TRUE(f.fields.count(key)) << key;
     EXPECT_EQ(count("SELECT COUNT(*) FROM cycles"), 0);
@@ -83,7 +83,7 @@ TEST_F(CycleAdminTest, PublishThenCloseFollowTheStatusOrder) {
     ASSERT_TRUE(saved.ok());
     auto closing_draft = services::close_cycle(*db_, organiser_, saved->slug);
     EXPECT_FALSE(closing_draft.ok());
-    EXPECT_EQ(closing_draft.failure().status, 409);
+    EXPECT_EQ(closing_draft.failure().kind, FailureKind::conflict);
 
     ASSERT_TRUE(services::publish_cycle(*db_, organiser_, saved->slug).ok());
     EXPECT_EQ(text("SELECT status FROM cycles"), "published");

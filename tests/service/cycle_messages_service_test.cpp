@@ -81,7 +81,7 @@ TEST_F(CycleMessagesTest, TheWaitingListOrEveryone) {
 TEST_F(CycleMessagesTest, RefusedWithFrenchMessagesAndNothingQueued) {
     auto invalid = services::send_cycle_message(*db_, organiser_, slug_, {"", "Texte", "personne"}, mail_);
     ASSERT_FALSE(invalid.ok());
-    EXPECT_EQ(invalid.failure().status, 422);
+    EXPECT_EQ(invalid.failure().kind, FailureKind::invalid);
     EXPECT_EQ(invalid.failure().field, "destinataires");
     EXPECT_EQ(invalid.failure().fields.size(), 2u);
     EXPECT_EQ(invalid.failure().fields.at("objet"), "Indiquez l’objet du message.");
@@ -89,12 +89,12 @@ TEST_F(CycleMessagesTest, RefusedWithFrenchMessagesAndNothingQueued) {
     set_status(people_[3].registration, "confirmed");
     auto nobody = services::send_cycle_message(*db_, organiser_, slug_, {"Objet", "Texte", "attente"}, mail_);
     ASSERT_FALSE(nobody.ok());
-    EXPECT_EQ(nobody.failure().status, 409);
+    EXPECT_EQ(nobody.failure().kind, FailureKind::conflict);
     EXPECT_EQ(nobody.failure().field, "destinataires");
 
     auto unknown = services::send_cycle_message(*db_, organiser_, "inconnu", {"Objet", "Texte", "tous"}, mail_);
     ASSERT_FALSE(unknown.ok());
-    EXPECT_EQ(unknown.failure().status, 404);
+    EXPECT_EQ(unknown.failure().kind, FailureKind::not_found);
     EXPECT_TRUE(outbox().empty());
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'cycle.message'"), 0);
 }

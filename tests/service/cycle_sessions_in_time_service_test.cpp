@@ -13,7 +13,7 @@ TEST_F(CycleAdminTest, ASessionInThePastIsRefusedOnItsRowAndNothingIsWritten) {
     in.sessions[0].date = "2020-01-09";
     auto saved = services::create_cycle(*db_, organiser_, in, mail);
     ASSERT_FALSE(saved.ok());
-    EXPECT_EQ(saved.failure().status, 422);
+    EXPECT_EQ(saved.failure().kind, FailureKind::invalid);
     ASSERT_TRUE(saved.failure().fields.count("session_1_date"));
     EXPECT_NE(saved.failure().fields.at("session_1_date").find("déjà passé"), std::string::npos)
         << saved.failure().fields.at("session_1_date");
@@ -70,7 +70,7 @@ TEST_F(CycleAdminTest, ADraftWhoseSessionHasPassedIsNotPublished) {
     }
     auto published = services::publish_cycle(*db_, organiser_, saved->slug);
     ASSERT_FALSE(published.ok());
-    EXPECT_EQ(published.failure().status, 422);
+    EXPECT_EQ(published.failure().kind, FailureKind::invalid);
     EXPECT_NE(published.failure().message.find("séance 1"), std::string::npos) << published.failure().message;
     EXPECT_EQ(text("SELECT status FROM cycles"), "draft");
 }

@@ -168,21 +168,21 @@ TEST_F(FeedbackTest, QuestionnaireOnlyForItsOwnerOnceConfirmedAndTheCycleOver) {
 
     auto stranger = services::questionnaire_for(*db_, bruno.user.id, anne.registration, after_end());
     ASSERT_FALSE(stranger.ok());
-    EXPECT_EQ(stranger.failure().status, 404);
+    EXPECT_EQ(stranger.failure().kind, FailureKind::not_found);
     auto stranger_submit = services::submit_questionnaire(*db_, bruno.user.id, anne.registration, answers(), after_end());
     ASSERT_FALSE(stranger_submit.ok());
-    EXPECT_EQ(stranger_submit.failure().status, 404);
+    EXPECT_EQ(stranger_submit.failure().kind, FailureKind::not_found);
     EXPECT_EQ(count("SELECT COUNT(*) FROM feedback"), 0);
 
     auto too_early = services::questionnaire_for(*db_, anne.user.id, anne.registration, last_end_ - 60);
     ASSERT_FALSE(too_early.ok());
-    EXPECT_EQ(too_early.failure().status, 403);
+    EXPECT_EQ(too_early.failure().kind, FailureKind::forbidden);
     EXPECT_NE(too_early.failure().message.find("s’ouvrira à la fin de sa dernière séance"), std::string::npos)
         << too_early.failure().message;
 
     auto waiting = services::questionnaire_for(*db_, bruno.user.id, bruno.registration, after_end());
     ASSERT_FALSE(waiting.ok());
-    EXPECT_EQ(waiting.failure().status, 403);
+    EXPECT_EQ(waiting.failure().kind, FailureKind::forbidden);
 
     auto q = services::questionnaire_for(*db_, anne.user.id, anne.registration, after_end());
     ASSERT_TRUE(q.ok()) << q.failure().message;
@@ -201,7 +201,7 @@ TEST_F(FeedbackTest, AnswersAreValidatedAndUpdatedWhenSentAgain) {
     auto invalid = services::submit_questionnaire(*db_, anne.user.id, anne.registration,
                                                   {"9", "", "oui", "", "", false}, after_end());
     ASSERT_FALSE(invalid.ok());
-    EXPECT_EQ(invalid.failure().status, 422);
+    EXPECT_EQ(invalid.failure().kind, FailureKind::invalid);
     EXPECT_EQ(invalid.failure().fields.count("satisfaction"), 1u);
     EXPECT_EQ(invalid.failure().fields.count("usefulness"), 1u);
     EXPECT_EQ(count("SELECT COUNT(*) FROM feedback"), 0);
@@ -241,7 +241,7 @@ TEST_F(FeedbackTest, ConsentGatesPublicationAndAChangedQuoteIsReviewedAgain) {
     ASSERT_GT(id, 0);
     auto refused = services::set_testimonial_published(*db_, organiser_, id, true);
     ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.failure().status, 409);
+    EXPECT_EQ(refused.failure().kind, FailureKind::conflict);
     EXPECT_FALSE(contains(published_quotes(), quote));
     auto lists = services::testimonials_for_moderation(*db_);
     ASSERT_TRUE(lists.ok());
@@ -298,7 +298,7 @@ TEST_F(FeedbackTest, WithdrawingConsentUnpublishesAtOnce) {
 
     auto stranger = services::withdraw_consent(*db_, bruno.user.id, anne.registration);
     ASSERT_FALSE(stranger.ok());
-    EXPECT_EQ(stranger.failure().status, 404);
+    EXPECT_EQ(stranger.failure().kind, FailureKind::not_found);
     EXPECT_TRUE(contains(published_quotes(), quote));
 
     ASSERT_TRUE(services::withdraw_consent(*db_, anne.user.id, anne.registration).ok());
@@ -309,7 +309,7 @@ TEST_F(FeedbackTest, WithdrawingConsentUnpublishesAtOnce) {
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'testimonial.consent_withdrawn'"), 1);
     auto republish = services::set_testimonial_published(*db_, organiser_, id, true);
     ASSERT_FALSE(republish.ok());
-    EXPECT_EQ(republish.failure().status, 409);
+    EXPECT_EQ(republish.failure().kind, FailureKind::conflict);
 }
 
 TEST_F(FeedbackTest, SeededTestimonialsStayPublishableWithoutOnlineConsent) {
@@ -338,7 +338,7 @@ TEST_F(FeedbackTest, ThemeSupportsCountOncePerPersonAndRankIdeas) {
 
     auto duplicate = services::suggest_theme(*db_, bruno.user.id, {"FORETS – cooperer entre usagers !", ""}, 4000);
     ASSERT_FALSE(duplicate.ok());
-    EXPECT_EQ(duplicate.failure().status, 409);
+    EXPECT_EQ(duplicate.failure().kind, FailureKind::conflict);
     ASSERT_EQ(duplicate.failure().fields.count("title"), 1u);
     EXPECT_NE(duplicate.failure().fields.at("title").find("Forêts : coopérer entre usagers"), std::string::npos);
     auto similar = services::similar_suggestion(*db_, "forets cooperer entre usagers");
@@ -347,7 +347,7 @@ TEST_F(FeedbackTest, ThemeSupportsCountOncePerPersonAndRankIdeas) {
     EXPECT_EQ(similar.value()->id, forests.value());
     auto invalid = services::suggest_theme(*db_, bruno.user.id, {"", ""}, 4000);
     ASSERT_FALSE(invalid.ok());
-    EXPECT_EQ(invalid.failure().status, 422);
+    EXPECT_EQ(invalid.failure().kind, FailureKind::invalid);
 
     // The author supports their own idea once; a second support by anyone changes nothing.
     ASSERT_TRUE(services::support_theme(*db_, anne.user.id, forests.value(), 5000).ok());
@@ -382,7 +382,7 @@ TEST_F(FeedbackTest, ThemeSupportsCountOncePerPersonAndRankIdeas) {
               1);
     auto closed_support = services::support_theme(*db_, bruno.user.id, forests.value(), 6000);
     ASSERT_FALSE(closed_support.ok());
-    EXPECT_EQ(closed_support.failure().status, 409);
+    EXPECT_EQ(closed_support.failure().kind, FailureKind::conflict);
     auto open_only = services::ranked_suggestions(*db_, bruno.user.id, feedback::ThemeStatus::open);
     ASSERT_TRUE(open_only.ok());
     EXPECT_EQ(open_only->size(), 2u);
@@ -391,5 +391,5 @@ TEST_F(FeedbackTest, ThemeSupportsCountOncePerPersonAndRankIdeas) {
     EXPECT_EQ(all->size(), 3u);
     auto missing = services::support_theme(*db_, bruno.user.id, 999999, 6000);
     ASSERT_FALSE(missing.ok());
-    EXPECT_EQ(missing.failure().status, 404);
+    EXPECT_EQ(missing.failure().kind, FailureKind::not_found);
 }

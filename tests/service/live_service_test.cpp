@@ -4,6 +4,7 @@
 #include "features/running/services/live_sessions.hpp"
 #include "features/running/services/session_plans.hpp"
 #include "test_database.hpp"
+#include "platform/http/failure_status.hpp"
 
 using namespace ateliers;
 using plan::Transition;
@@ -168,7 +169,7 @@ TEST_F(LiveServiceTest, TransitionsMoveThroughThePlanAndBumpTheVersion) {
     EXPECT_EQ(paused->version, 2);
     auto wrong = go(Transition::pause, t0 + 3 * minute);
     ASSERT_FALSE(wrong.ok());
-    EXPECT_EQ(wrong.failure().status, 409);
+    EXPECT_EQ(wrong.failure().kind, FailureKind::conflict);
     EXPECT_EQ(wrong.failure().message, "La séance est déjà en pause.");
     EXPECT_EQ(version_of(sessions_[0]), 2) << "a refused transition changes nothing";
 
@@ -192,14 +193,14 @@ TEST_F(LiveServiceTest, OnlyTheFacilitationTeamRunsASession) {
     for (const auto* who : {&outsider_, &client_}) {
         auto refused = go(Transition::start, t0, 1, who);
         ASSERT_FALSE(refused.ok());
-        EXPECT_EQ(refused.failure().status, 403);
+        EXPECT_EQ(refused.failure().kind, FailureKind::forbidden);
         auto plan = services::save_session_plan(*db_, *who, slug_, 1, {{"a", "Tout", 120, false}});
         ASSERT_FALSE(plan.ok());
-        EXPECT_EQ(plan.failure().status, 403);
+        EXPECT_EQ(plan.failure().kind, FailureKind::forbidden);
     }
     EXPECT_EQ(count("SELECT COUNT(*) FROM live_states"), 0);
     EXPECT_TRUE(go(Transition::start, t0, 1, &organiser_).ok()) << "organisers may run any session";
-    EXPECT_EQ(go(Transition::start, t0, 7).failure().status, 404);
+    EXPECT_EQ(web::http_status(go(Transition::start, t0, 7).failure()), 404);
 
     // The cycle's named facilitator, linked to an account, may too.
     auto linked = add_user("lien@exemple.fr", "Lina Liée", {"participant"});
@@ -225,13 +226,13 @@ TEST_F(LiveServiceTest, TheLivePageIsForConfirmedParticipantsAndTheTeam) {
     EXPECT_EQ(team->registration_id, 0);
     auto refused = services::live_viewer(*db_, outsider_, sessions_[0]);
     ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.failure().status, 403);
+    EXPECT_EQ(refused.failure().kind, FailureKind::forbidden);
     {
         soci::session sql(db_->pool());
         const long long reg = registration_of(member_);
         sql << "UPDATE registrations SET status = 'cancelled' WHERE id = :r", soci::use(reg);
     }
-    EXPECT_EQ(services::live_viewer(*db_, member_, sessions_[0]).failure().status, 403) << "cancelled: no access";
+    EXPECT_EQ(web::http_status(services::live_viewer(*db_, member_, sessions_[0]).failure()), 403) << "cancelled: no access";
 }
 
 TEST_F(LiveServiceTest, IdeasArePostedByGroupMembersDuringTheConsultationOnly) {
@@ -239,21 +240,21 @@ TEST_F(LiveServiceTest, IdeasArePostedByGroupMembersDuringTheConsultationOnly) {
     plan_groups(session);
     auto too_early = services::post_idea(*db_, member_, session, "Un covoiturage solidaire", t0);
     ASSERT_FALSE(too_early.ok());
-    EXPECT_EQ(too_early.failure().status, 409) << "not started";
+    EXPECT_EQ(too_early.failure().kind, FailureKind::conflict) << "not started";
 
     advance_to("contrat");
-    EXPECT_EQ(services::post_idea(*db_, member_, session, "Idée", t0).failure().status, 409);
+    EXPECT_EQ(web::http_status(services::post_idea(*db_, member_, session, "Idée", t0).failure()), 409);
     ASSERT_TRUE(go(Transition::next, t0 + 30 * minute).ok());  // consultation
     const long long before = version_of(session);
     auto posted = services::post_idea(*db_, member_, session, "  Un covoiturage solidaire avec la mairie  ", t0);
     ASSERT_TRUE(posted.ok()) << posted.failure().message;
     EXPECT_EQ(version_of(session), before + 1) << "the client's page is told";
 
-    EXPECT_EQ(services::post_idea(*db_, client_, session, "À moi-même", t0).failure().status, 403);
-    EXPECT_EQ(services::post_idea(*db_, loner_, session, "Sans groupe", t0).failure().status, 403);
-    EXPECT_EQ(services::post_idea(*db_, outsider_, session, "Intrus", t0).failure().status, 403);
-    EXPECT_EQ(services::post_idea(*db_, member_, session, "   ", t0).failure().status, 422);
-    EXPECT_EQ(services::post_idea(*db_, member_, session, std::string(501, 'a'), t0).failure().status, 422);
+    EXPECT_EQ(web::http_status(services::post_idea(*db_, client_, session, "À moi-même", t0).failure()), 403);
+    EXPECT_EQ(web::http_status(services::post_idea(*db_, loner_, session, "Sans groupe", t0).failure()), 403);
+    EXPECT_EQ(web::http_status(services::post_idea(*db_, outsider_, session, "Intrus", t0).failure()), 403);
+    EXPECT_EQ(web::http_status(services::post_idea(*db_, member_, session, "   ", t0).failure()), 422);
+    EXPECT_EQ(web::http_status(services::post_idea(*db_, member_, session, std::string(501, 'a'), t0).failure()), 422);
     ASSERT_TRUE(go(Transition::pause, t0 + 40 * minute).ok());
     EXPECT_TRUE(services::post_idea(*db_, other_member_, session, "Pendant la pause", t0).ok());
 
@@ -267,7 +268,7 @@ TEST_F(LiveServiceTest, IdeasArePostedByGroupMembersDuringTheConsultationOnly) {
     EXPECT_TRUE(feed->groups[0].members.front().is_client);
 
     ASSERT_TRUE(go(Transition::next, t0 + 50 * minute).ok());  // synthèse
-    EXPECT_EQ(services::post_idea(*db_, member_, session, "Trop tard", t0).failure().status, 409);
+    EXPECT_EQ(web::http_status(services::post_idea(*db_, member_, session, "Trop tard", t0).failure()), 409);
 }
 
 TEST_F(LiveServiceTest, TheClientRecordsLeadsFromTheSynthesisAndFollowsThemUp) {
@@ -276,10 +277,10 @@ TEST_F(LiveServiceTest, TheClientRecordsLeadsFromTheSynthesisAndFollowsThemUp) {
     advance_to("consultation");
     auto early = services::record_action_lead(*db_, client_, session, "Réunir les employeurs", t0);
     ASSERT_FALSE(early.ok());
-    EXPECT_EQ(early.failure().status, 409);
+    EXPECT_EQ(early.failure().kind, FailureKind::conflict);
     ASSERT_TRUE(go(Transition::next, t0 + 60 * minute).ok());  // synthèse
 
-    EXPECT_EQ(services::record_action_lead(*db_, member_, session, "Pas le client", t0).failure().status, 403);
+    EXPECT_EQ(web::http_status(services::record_action_lead(*db_, member_, session, "Pas le client", t0).failure()), 403);
     auto lead = services::record_action_lead(*db_, client_, session, "Réunir les employeurs du bourg", t0);
     ASSERT_TRUE(lead.ok()) << lead.failure().message;
     auto feed = services::load_session_feed(*db_, session);
@@ -295,8 +296,8 @@ TEST_F(LiveServiceTest, TheClientRecordsLeadsFromTheSynthesisAndFollowsThemUp) {
 
     ASSERT_TRUE(services::update_action_lead(*db_, client_, lead.value(), "in_progress", "Première réunion en avril")
                     .ok());
-    EXPECT_EQ(services::update_action_lead(*db_, client_, lead.value(), "finie", "").failure().status, 422);
-    EXPECT_EQ(services::update_action_lead(*db_, member_, lead.value(), "done", "").failure().status, 404)
+    EXPECT_EQ(web::http_status(services::update_action_lead(*db_, client_, lead.value(), "finie", "").failure()), 422);
+    EXPECT_EQ(web::http_status(services::update_action_lead(*db_, member_, lead.value(), "done", "").failure()), 404)
         << "someone else's lead";
     mine = services::my_action_leads(*db_, client_.id);
     EXPECT_EQ(mine->front().status, "in_progress");
@@ -317,8 +318,8 @@ TEST_F(LiveServiceTest, OrganisersEditTemplatesAndSessionsCopyTheDefaultOne) {
     phases[0].title = "Accueil";
     EXPECT_EQ(services::save_plan_template(*db_, facilitator_, services::default_plan_template, "X", phases)
                   .failure()
-                  .status,
-              403);
+                  .kind,
+              FailureKind::forbidden);
     ASSERT_TRUE(services::save_plan_template(*db_, organiser_, services::default_plan_template,
                                              "Co-développement (2 h)", phases)
                     .ok());

@@ -122,7 +122,7 @@ TEST_F(RegistrationAdminTest, AcceptingGivesASeatAndTheCollectivitePlaceAndMails
               1);
     auto again = decide(anne, Decision::accept);
     ASSERT_FALSE(again.ok());
-    EXPECT_EQ(again.failure().status, 409);
+    EXPECT_EQ(again.failure().kind, FailureKind::conflict);
 }
 
 TEST_F(RegistrationAdminTest, ASecondPersonFromTheSameCollectiviteCannotBeAccepted) {
@@ -134,7 +134,7 @@ TEST_F(RegistrationAdminTest, ASecondPersonFromTheSameCollectiviteCannotBeAccept
     ASSERT_TRUE(decide(anne, Decision::accept).ok());
     auto refused = decide(bea, Decision::accept);
     ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.failure().status, 409);
+    EXPECT_EQ(refused.failure().kind, FailureKind::conflict);
     EXPECT_NE(refused.failure().message.find("une seule inscription par collectivité"), std::string::npos)
         << refused.failure().message;
     EXPECT_NE(refused.failure().message.find("Anne Arnaud"), std::string::npos);
@@ -157,7 +157,7 @@ TEST_F(RegistrationAdminTest, AcceptingBeyondCapacityIsRefused) {
     ASSERT_TRUE(decide(bruno, Decision::accept).ok());
     auto full = decide(carla, Decision::accept);
     ASSERT_FALSE(full.ok());
-    EXPECT_EQ(full.failure().status, 409);
+    EXPECT_EQ(full.failure().kind, FailureKind::conflict);
     EXPECT_NE(full.failure().message.find("complet"), std::string::npos);
     EXPECT_EQ(status_of(carla), "applied");
     EXPECT_EQ(count("SELECT COUNT(*) FROM registrations WHERE status = 'confirmed'"), 2);
@@ -240,7 +240,7 @@ TEST_F(RegistrationAdminTest, MovingAConfirmedPersonToTheWaitingListInFirstComeG
     // Nobody else waits: the seat would come straight back.
     auto alone = decide(anne, Decision::wait);
     ASSERT_FALSE(alone.ok());
-    EXPECT_EQ(alone.failure().status, 409);
+    EXPECT_EQ(alone.failure().kind, FailureKind::conflict);
     EXPECT_EQ(status_of(anne), "confirmed");
 
     ASSERT_EQ(enrol(bruno), RegStatus::waiting);
@@ -355,7 +355,7 @@ TEST_F(RegistrationAdminTest, ParticipantsExportAsCsvAndXlsxAndTheExportIsAudite
 
     auto missing = services::export_participants(*db_, organiser_, "inconnu", {}, services::ExportFormat::csv);
     ASSERT_FALSE(missing.ok());
-    EXPECT_EQ(missing.failure().status, 404);
+    EXPECT_EQ(missing.failure().kind, FailureKind::not_found);
 }
 
 TEST_F(RegistrationAdminTest, ACancelledRegistrationCannotBeDecidedOn) {
@@ -366,12 +366,12 @@ TEST_F(RegistrationAdminTest, ACancelledRegistrationCannotBeDecidedOn) {
     for (auto d : {Decision::accept, Decision::decline, Decision::wait}) {
         auto r = decide(anne, d);
         ASSERT_FALSE(r.ok());
-        EXPECT_EQ(r.failure().status, 409);
+        EXPECT_EQ(r.failure().kind, FailureKind::conflict);
     }
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'registration.%'"), 0);
     auto unknown = services::decide_registration(*db_, organiser_, slug_, 999999, Decision::accept, mail);
     ASSERT_FALSE(unknown.ok());
-    EXPECT_EQ(unknown.failure().status, 404);
+    EXPECT_EQ(unknown.failure().kind, FailureKind::not_found);
 }
 
 TEST_F(RegistrationAdminTest, ADecisionActsOnlyOnARegistrationOfTheCycleInTheAddress) {
@@ -385,7 +385,7 @@ TEST_F(RegistrationAdminTest, ADecisionActsOnlyOnARegistrationOfTheCycleInTheAdd
     for (auto d : {Decision::accept, Decision::decline, Decision::wait}) {
         auto elsewhere = services::decide_registration(*db_, organiser_, slug_, anne.registration, d, mail);
         ASSERT_FALSE(elsewhere.ok());
-        EXPECT_EQ(elsewhere.failure().status, 404);
+        EXPECT_EQ(elsewhere.failure().kind, FailureKind::not_found);
     }
     EXPECT_EQ(status_of(anne), "applied");
     EXPECT_EQ(mails("anne@pelussin.fr", "Inscription confirmée"), 0);

@@ -6,6 +6,7 @@
 #include "features/registration/services/registrations.hpp"
 #include "features/registration/services/seat_alerts.hpp"
 #include "test_database.hpp"
+#include "platform/http/failure_status.hpp"
 
 using namespace ateliers;
 using RegStatus = registration::Status;
@@ -95,7 +96,7 @@ TEST_F(RegistrationsTest, RulesRefuseWithFrenchMessagesAndWriteNothing) {
     for (auto& c : cases) {
         auto r = c.attempt();
         ASSERT_FALSE(r.ok()) << c.why;
-        EXPECT_EQ(r.failure().status, c.status) << c.why;
+        EXPECT_EQ(web::http_status(r.failure()), c.status) << c.why;
         std::string all = r.failure().message;
         for (const auto& [k, v] : r.failure().fields) all += " " + v;
         EXPECT_NE(all.find(c.message_part), std::string::npos) << c.why << ": " << all;
@@ -220,7 +221,7 @@ TEST_F(RegistrationsTest, RegistrationClosesOnceTheFirstSessionHasStartedWhateve
     auto u = person("tardive", "commune:42168");
     auto late = services::register_for_cycle(*db_, u, request("forets-cooperer", "commune:42168"), mail);
     ASSERT_FALSE(late.ok());
-    EXPECT_EQ(late.failure().status, 409);
+    EXPECT_EQ(late.failure().kind, FailureKind::conflict);
     EXPECT_NE(late.failure().message.find("closes"), std::string::npos) << late.failure().message;
     EXPECT_EQ(count("SELECT COUNT(*) FROM registrations"), 0);
 

@@ -477,5 +477,5 @@ TEST_F(ReportsTest, TablesAndExports) {
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'report.xlsx' AND target = 'cycle:alpha'"), 1);
     auto missing = services::export_cycle_report(*db_, 0, "inconnu", services::ExportFormat::csv);
     ASSERT_FALSE(missing.ok());
-    EXPECT_EQ(missing.failure().status, 404);
+    EXPECT_EQ(missing.failure().kind, FailureKind::not_found);
 }

@@ -58,5 +58,5 @@ TEST_F(RosterSituationsTest, TheCsvExportIsFrenchExcelReadyAndAudited) {
               1);
     auto unknown = services::export_situations(*db_, organiser_, "inconnu");
     ASSERT_FALSE(unknown.ok());
-    EXPECT_EQ(unknown.failure().status, 404);
+    EXPECT_EQ(unknown.failure().kind, FailureKind::not_found);
 }

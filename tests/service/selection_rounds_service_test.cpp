@@ -223,14 +223,14 @@ TEST_F(SelectionRoundsTest, ConfirmingWritesStatusesSeatsWaitingListsAndMailsAtO
     auto p = propose();
     auto early = services::confirm_round(*db_, 0, deadline_, p.fingerprint, mail);
     ASSERT_FALSE(early.ok());
-    EXPECT_EQ(early.failure().status, 409);
+    EXPECT_EQ(early.failure().kind, FailureKind::conflict);
     EXPECT_NE(early.failure().message.find("ouvertes"), std::string::npos);
 
     close_round();
     p = propose();
     auto stale = services::confirm_round(*db_, 0, deadline_, "0000000000000000", mail);
     ASSERT_FALSE(stale.ok());
-    EXPECT_EQ(stale.failure().status, 409);
+    EXPECT_EQ(stale.failure().kind, FailureKind::conflict);
     const auto mails_before = count("SELECT COUNT(*) FROM outbox");
 
     const auto organiser = person("Organisatrice", "commune:42186");

@@ -229,7 +229,7 @@ TEST(SessionPlanTransitions, RefusedWithAFrenchReason) {
         const auto r = apply(c.transition, phases, c.state, t0 + minute);
         ASSERT_FALSE(r.ok()) << c.message;
         EXPECT_EQ(r.failure().message, c.message);
-        EXPECT_EQ(r.failure().status, 409);
+        EXPECT_EQ(r.failure().kind, FailureKind::conflict);
     }
     EXPECT_FALSE(apply(Transition::start, {}, not_started, t0).ok());
 }

@@ -19,7 +19,7 @@ using store::now_utc_seconds;
 Failure unknown_collectivite() {
     Failure f = fail("La collectivité choisie est introuvable dans le référentiel. Tapez son nom, son code INSEE "
                      "ou son SIREN, puis choisissez-la dans la liste.",
-                     "collectivite", 422);
+                     "collectivite", FailureKind::invalid);
     f.fields["collectivite"] = f.message;
     return f;
 }
@@ -27,7 +27,7 @@ Failure unknown_collectivite() {
 Failure email_taken() {
     return with_field(fail("Un compte existe déjà avec cette adresse e-mail. Connectez-vous, ou utilisez "
                            "« Mot de passe oublié » si besoin.",
-                           "email", 422));
+                           "email", FailureKind::invalid));
 }
 
 // The database checks that need no password hash; nothing when the sign-up may go on.
@@ -51,7 +51,7 @@ Status sign_up(store::Database& db, const accounts::SignUpInput& input, const Ma
     if (!errors.empty()) {
         Failure f = fail("Le formulaire contient " + std::to_string(errors.size()) +
                              (errors.size() > 1 ? " erreurs" : " erreur") + " : corrigez les champs signalés.",
-                         {}, 422);
+                         {}, FailureKind::invalid);
         f.fields = std::move(errors);
         return f;
     }
@@ -62,7 +62,7 @@ Status sign_up(store::Database& db, const accounts::SignUpInput& input, const Ma
     auto allowed = store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         if (auto refused = sign_up_refusal(sql, email, collectivite)) return *refused;
         if (!take_request(sql, accounts::LimitedAction::sign_up, email, remote_address))
-            return fail(accounts::limit_message(accounts::LimitedAction::sign_up), {}, 429);
+            return fail(accounts::limit_message(accounts::LimitedAction::sign_up), {}, FailureKind::too_many);
         return Done{};
     });
     if (!allowed) return allowed.failure();
@@ -96,7 +96,7 @@ Result<LoginOutcome> confirm_email(store::Database& db, const std::string& token
             return fail("Ce lien de confirmation n'est plus valable : il a déjà servi, ou ses 7 jours sont passés. "
                         "Si votre adresse est déjà confirmée, connectez-vous ; sinon, demandez un nouveau lien "
                         "ci-dessous.",
-                        {}, 410);
+                        {}, FailureKind::gone);
         const long long confirmed_at = now_utc_seconds();
         sql << "UPDATE users SET confirmed_at = :t WHERE id = :u AND confirmed_at IS NULL", soci::use(confirmed_at),
             soci::use(*user);
@@ -109,10 +109,10 @@ Status resend_confirmation(store::Database& db, const std::string& email_typed, 
     const auto email = accounts::normalise_email(email_typed);
     if (!text::is_plausible_email(email))
         return with_field(fail("Indiquez une adresse e-mail valide, par exemple prenom.nom@mairie-exemple.fr.",
-                               "email", 422));
+                               "email", FailureKind::invalid));
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         if (!take_request(sql, accounts::LimitedAction::confirmation_resend, email, remote_address))
-            return fail(accounts::limit_message(accounts::LimitedAction::confirmation_resend), {}, 429);
+            return fail(accounts::limit_message(accounts::LimitedAction::confirmation_resend), {}, FailureKind::too_many);
         soci::row r;
         sql << "SELECT id, full_name FROM users WHERE email = :e AND confirmed_at IS NULL", soci::use(email),
             soci::into(r);
@@ -128,7 +128,7 @@ Status update_profile(store::Database& db, long long user_id, const ProfileInput
                                 input.collectivite_id, input.mandate, input.function_title};
     auto errors = accounts::validate_sign_up(check);
     if (!errors.empty()) {
-        Failure f = fail("Le formulaire contient des erreurs : corrigez les champs signalés.", {}, 422);
+        Failure f = fail("Le formulaire contient des erreurs : corrigez les champs signalés.", {}, FailureKind::invalid);
         f.fields = std::move(errors);
         return f;
     }
@@ -152,11 +152,11 @@ Status grant_role(store::Database& db, const std::string& email_typed, const std
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         long long user_id = 0;
         sql << "SELECT id FROM users WHERE email = :e", soci::use(email), soci::into(user_id);
-        if (!sql.got_data()) return fail("Aucun compte avec l'adresse " + email + ".", {}, 404);
+        if (!sql.got_data()) return fail("Aucun compte avec l'adresse " + email + ".", {}, FailureKind::not_found);
         if (role == "facilitator" && !scope.empty()) {
             long long cycles = 0;
             sql << "SELECT COUNT(*) FROM cycles WHERE slug = :s", soci::use(scope), soci::into(cycles);
-            if (cycles == 0) return fail("Aucun cycle avec l'identifiant « " + scope + " ».", {}, 404);
+            if (cycles == 0) return fail("Aucun cycle avec l'identifiant « " + scope + " ».", {}, FailureKind::not_found);
         }
         long long exists = 0;
         sql << "SELECT COUNT(*) FROM user_roles WHERE user_id = :u AND role = :r AND scope = :s", soci::use(user_id),

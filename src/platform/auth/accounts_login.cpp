@@ -44,7 +44,7 @@ Result<LoginOutcome> log_in(store::Database& db, const std::string& email_typed,
         if (!accounts::login_allowed(by_email, by_address))
             return fail("Trop de tentatives de connexion. Pour protéger votre compte, réessayez dans 15 minutes "
                         "ou réinitialisez votre mot de passe.",
-                        {}, 429);
+                        {}, FailureKind::too_many);
         Admitted out;
         sql << "INSERT INTO login_attempts (email, remote, at, succeeded) VALUES (:e, :r, :t, 0) RETURNING id",
             soci::use(email), soci::use(remote_address), soci::use(now), soci::into(out.attempt_id);
@@ -62,7 +62,7 @@ Result<LoginOutcome> log_in(store::Database& db, const std::string& email_typed,
     else crypto::dummy_verification(password);
     if (!good)
         return with_field(
-            fail("Adresse e-mail ou mot de passe incorrect. Vérifiez votre saisie et réessayez.", "password", 401));
+            fail("Adresse e-mail ou mot de passe incorrect. Vérifiez votre saisie et réessayez.", "password", FailureKind::unauthenticated));
     LoginOutcome out;
     auto recorded = store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         sql << "UPDATE login_attempts SET succeeded = 1 WHERE id = :i", soci::use(admitted->attempt_id);
@@ -73,7 +73,7 @@ Result<LoginOutcome> log_in(store::Database& db, const std::string& email_typed,
     if (!account->confirmed)
         return fail("Votre adresse e-mail n'est pas encore confirmée : suivez le lien reçu par e-mail pour "
                     "confirmer votre compte, ou demandez un nouveau lien.",
-                    {}, 403);
+                    {}, FailureKind::forbidden);
     return out;
 }
 

@@ -16,7 +16,7 @@ using store::now_utc_seconds;
 Failure dead_link() {
     return fail("Ce lien de réinitialisation n'est plus valable : il a déjà servi, un lien plus récent a été "
                 "envoyé, ou ses 2 heures sont passées. Demandez-en un nouveau.",
-                {}, 410);
+                {}, FailureKind::gone);
 }
 
 }  // namespace
@@ -25,11 +25,11 @@ Status request_password_reset(store::Database& db, const std::string& email_type
                               const std::string& remote_address) {
     const auto email = accounts::normalise_email(email_typed);
     if (!text::is_plausible_email(email))
-        return with_field(fail("Indiquez une adresse e-mail valide.", "email", 422));
+        return with_field(fail("Indiquez une adresse e-mail valide.", "email", FailureKind::invalid));
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         // Counted whether or not the account exists: the limit reveals nothing.
         if (!take_request(sql, accounts::LimitedAction::password_reset, email, remote_address))
-            return fail(accounts::limit_message(accounts::LimitedAction::password_reset), {}, 429);
+            return fail(accounts::limit_message(accounts::LimitedAction::password_reset), {}, FailureKind::too_many);
         soci::row r;
         sql << "SELECT id, full_name FROM users WHERE email = :e", soci::use(email), soci::into(r);
         if (!sql.got_data()) return Done{};
@@ -51,7 +51,7 @@ Status request_password_reset(store::Database& db, const std::string& email_type
 Status reset_password(store::Database& db, const std::string& token, const std::string& password,
                       const std::string& confirm) {
     if (auto p = accounts::password_problem(password, confirm, {}); !p.empty())
-        return with_field(fail(p, "password", 422));
+        return with_field(fail(p, "password", FailureKind::invalid));
     // A dead or made-up link is refused before the slow hash: a flood of them costs
     // one indexed read each.
     std::optional<long long> valid;

@@ -41,18 +41,18 @@ Result<CreatedApiToken> create_api_token(store::Database& db, const std::string&
                                          const std::string& label_typed) {
     const auto email = accounts::normalise_email(email_typed);
     auto label = text::trim(label_typed);
-    if (!text::is_valid_utf8(label)) return fail("Le libellé n'est pas en UTF-8 valide.", "label", 422);
+    if (!text::is_valid_utf8(label)) return fail("Le libellé n'est pas en UTF-8 valide.", "label", FailureKind::invalid);
     if (text::length_in_chars(label) > max_label_chars)
-        return fail("Le libellé ne doit pas dépasser 200 caractères.", "label", 422);
+        return fail("Le libellé ne doit pas dépasser 200 caractères.", "label", FailureKind::invalid);
     if (label.empty()) label = "jeton API";
     return store::in_transaction<CreatedApiToken>(db, [&](soci::session& sql) -> Result<CreatedApiToken> {
         soci::row r;
         sql << "SELECT id, confirmed_at FROM users WHERE email = :e", soci::use(email), soci::into(r);
-        if (!sql.got_data()) return fail("Aucun compte avec l'adresse " + email + ".", "email", 404);
+        if (!sql.got_data()) return fail("Aucun compte avec l'adresse " + email + ".", "email", FailureKind::not_found);
         if (!store::as_optional_int(r, 1))
             return fail("Le compte " + email +
                             " n'a pas encore confirmé son adresse e-mail : aucun jeton ne peut lui être donné.",
-                        "email", 409);
+                        "email", FailureKind::conflict);
         CreatedApiToken out;
         out.token = crypto::random_token();
         out.user_id = as_int(r, 0);
@@ -129,7 +129,7 @@ Result<std::vector<ApiTokenInfo>> api_tokens_of(store::Database& db, const std::
         return store::with_session(db, [&](soci::session& sql) -> Result<std::vector<ApiTokenInfo>> {
             long long user_id = 0;
             sql << "SELECT id FROM users WHERE email = :e", soci::use(email), soci::into(user_id);
-            if (!sql.got_data()) return fail("Aucun compte avec l'adresse " + email + ".", "email", 404);
+            if (!sql.got_data()) return fail("Aucun compte avec l'adresse " + email + ".", "email", FailureKind::not_found);
             std::vector<ApiTokenInfo> out;
             soci::rowset<soci::row> rows =
                 (sql.prepare << "SELECT token_hash, label, created_at FROM api_tokens WHERE user_id = :u "
@@ -145,7 +145,7 @@ Result<std::vector<ApiTokenInfo>> api_tokens_of(store::Database& db, const std::
 
 Status revoke_api_token(store::Database& db, const std::string& token_or_hash) {
     const auto given = text::trim(token_or_hash);
-    if (!is_hash(given) && !looks_like_token(given)) return fail("Jeton inconnu.", {}, 404);
+    if (!is_hash(given) && !looks_like_token(given)) return fail("Jeton inconnu.", {}, FailureKind::not_found);
     const auto hash = is_hash(given) ? given : crypto::token_hash(given);
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         // A 64-hex-digit string may be a hash or (improbably) a token: try both.
@@ -153,7 +153,7 @@ Status revoke_api_token(store::Database& db, const std::string& token_or_hash) {
         long long found = 0;
         sql << "SELECT COUNT(*) FROM api_tokens WHERE token_hash = :h OR token_hash = :o", soci::use(hash, "h"),
             soci::use(other, "o"), soci::into(found);
-        if (found == 0) return fail("Jeton inconnu.", {}, 404);
+        if (found == 0) return fail("Jeton inconnu.", {}, FailureKind::not_found);
         sql << "DELETE FROM api_tokens WHERE token_hash = :h OR token_hash = :o", soci::use(hash, "h"),
             soci::use(other, "o");
         return Done{};

@@ -9,15 +9,30 @@
 
 namespace ateliers {
 
+// What kind of failure, in the caller's terms; the HTTP layer maps each to a status once
+// (platform/http/failure_status.hpp), the CLI to a message.
+enum class FailureKind {
+    malformed,        // the request itself cannot be read
+    invalid,          // well-formed, but a rule refuses a value (form fields)
+    unauthenticated,  // who is asking is not known
+    forbidden,        // known, but not allowed
+    not_found,
+    conflict,         // the state has moved on (already published, seat taken…)
+    gone,             // existed, no longer does (expired link)
+    too_many,         // a limit per person or per address is reached
+    unavailable,      // the service is overloaded for now
+    technical,        // the database or another component failed
+};
+
 struct Failure {
     std::string message;     // French, shown to the user as is
     std::string field = {};  // form field the message belongs to, empty for the whole form
-    int status = 400;        // HTTP status a handler should answer with
+    FailureKind kind = FailureKind::malformed;
     std::map<std::string, std::string> fields = {};  // every field in error, for forms
 };
 
 template <class T>
-class Result {
+class [[nodiscard]] Result {
 public:
     Result(T value) : state_(std::move(value)) {}
     Result(Failure failure) : state_(std::move(failure)) {}
@@ -37,8 +52,8 @@ private:
 struct Done {};
 using Status = Result<Done>;
 
-inline Failure fail(std::string message, std::string field = {}, int status = 400) {
-    return Failure{std::move(message), std::move(field), status};
+inline Failure fail(std::string message, std::string field = {}, FailureKind kind = FailureKind::malformed) {
+    return Failure{std::move(message), std::move(field), kind};
 }
 
 }  // namespace ateliers

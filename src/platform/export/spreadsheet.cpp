@@ -117,14 +117,14 @@ struct TempFile {
 
 Result<std::string> read_all(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return fail("Impossible de relire le fichier XLSX généré.", {}, 500);
+    if (!in) return fail("Impossible de relire le fichier XLSX généré.", {}, FailureKind::technical);
     std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (in.bad()) return fail("Impossible de relire le fichier XLSX généré.", {}, 500);
+    if (in.bad()) return fail("Impossible de relire le fichier XLSX généré.", {}, FailureKind::technical);
     return bytes;
 }
 
 Failure writer_failure(lxw_error error) {
-    return fail(std::string("Échec de la création du fichier XLSX : ") + lxw_strerror(error), {}, 500);
+    return fail(std::string("Échec de la création du fichier XLSX : ") + lxw_strerror(error), {}, FailureKind::technical);
 }
 
 // Fills the sheet; the workbook is closed (and freed) by the caller whatever happens.
@@ -138,7 +138,7 @@ Status fill(lxw_workbook* book, lxw_worksheet* sheet, const Table& t) {
     for (const auto& row : t.rows) columns = std::max(columns, row.size());
     const std::size_t has_header = t.headers.empty() ? 0 : 1;
     if (columns > LXW_COL_MAX || t.rows.size() + has_header > LXW_ROW_MAX) {
-        return fail("Le tableau est trop grand pour un fichier Excel.", {}, 422);
+        return fail("Le tableau est trop grand pour un fichier Excel.", {}, FailureKind::invalid);
     }
 
     const auto numeric = numeric_columns(t, columns);
@@ -220,19 +220,19 @@ Result<std::string> to_xlsx(const Table& t) { return to_xlsx(std::vector<Table>{
 Result<std::string> to_xlsx(const std::vector<Table>& sheets) {
     // libxlsxwriter would write invalid XML, which Excel then offers to "repair".
     if (!std::all_of(sheets.begin(), sheets.end(), all_valid_utf8))
-        return fail("Le tableau contient du texte dont l'encodage n'est pas valide.", {}, 500);
+        return fail("Le tableau contient du texte dont l'encodage n'est pas valide.", {}, FailureKind::technical);
 
     std::error_code ec;
     const auto dir = std::filesystem::temp_directory_path(ec);
-    if (ec) return fail("Aucun répertoire temporaire pour créer le fichier XLSX.", {}, 500);
+    if (ec) return fail("Aucun répertoire temporaire pour créer le fichier XLSX.", {}, FailureKind::technical);
     std::string pattern = (dir / "ateliers-export-XXXXXX").string();
     const int fd = mkstemp(pattern.data());
-    if (fd < 0) return fail("Impossible de créer le fichier XLSX temporaire.", {}, 500);
+    if (fd < 0) return fail("Impossible de créer le fichier XLSX temporaire.", {}, FailureKind::technical);
     ::close(fd);
     TempFile file{pattern};
 
     lxw_workbook* book = workbook_new(pattern.c_str());
-    if (!book) return fail("Impossible de créer le classeur XLSX.", {}, 500);
+    if (!book) return fail("Impossible de créer le classeur XLSX.", {}, FailureKind::technical);
     Status filled = Done{};
     std::vector<std::string> used;  // Excel compares sheet names case-insensitively
     for (std::size_t i = 0; i < sheets.size() && filled.ok(); ++i) {
@@ -244,7 +244,7 @@ Result<std::string> to_xlsx(const std::vector<Table>& sheets) {
         }
         used.push_back(text::lower_ascii(name));
         lxw_worksheet* sheet = workbook_add_worksheet(book, name.c_str());
-        filled = sheet ? fill(book, sheet, sheets[i]) : Status(fail("Nom de feuille refusé : " + name, {}, 500));
+        filled = sheet ? fill(book, sheet, sheets[i]) : Status(fail("Nom de feuille refusé : " + name, {}, FailureKind::technical));
     }
     const lxw_error closed = workbook_close(book);  // writes the file and frees the workbook
     if (!filled) return filled.failure();

@@ -3,6 +3,7 @@
 
 #include "platform/core/paris_time.hpp"
 #include "platform/modules/module.hpp"
+#include "platform/http/failure_status.hpp"
 
 namespace ateliers::web {
 
@@ -27,10 +28,10 @@ std::string date_time_text(std::int64_t utc_seconds) {
 nlohmann::json text_or_null(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
 
 Response service_error(const App& app, const Visitor& visitor, const Failure& failure) {
-    const char* title = failure.status == 404   ? "Page introuvable"
-                        : failure.status >= 500 ? "Erreur technique"
+    const char* title = failure.kind == FailureKind::not_found   ? "Page introuvable"
+                        : failure.kind == FailureKind::technical ? "Erreur technique"
                                                 : "Action impossible";
-    return app.error_page(visitor, failure.status, title, failure.message);
+    return app.error_page(visitor, http_status(failure), title, failure.message);
 }
 
 }  // namespace admin

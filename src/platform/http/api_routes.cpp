@@ -8,6 +8,7 @@
 #include "platform/core/text.hpp"
 #include "platform/auth/api_tokens.hpp"
 #include "platform/modules/module.hpp"
+#include "platform/http/failure_status.hpp"
 
 namespace ateliers::web {
 
@@ -92,7 +93,7 @@ Response error(int status, const std::string& message, const std::map<std::strin
 Response from_failure(const Failure& failure) {
     auto fields = failure.fields;
     if (fields.empty() && !failure.field.empty()) fields[failure.field] = failure.message;
-    return error(failure.status, failure.message, fields);
+    return error(http_status(failure), failure.message, fields);
 }
 
 }  // namespace api

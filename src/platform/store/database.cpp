@@ -151,7 +151,7 @@ std::int64_t now_utc_millis() {
 Failure technical_failure(const std::exception& e) {
     spdlog::error("database error: {}", e.what());
     return fail("Une erreur technique est survenue ; rien n'a été enregistré. Merci de réessayer dans un instant.",
-                {}, 500);
+                {}, FailureKind::technical);
 }
 
 }  // namespace ateliers::store

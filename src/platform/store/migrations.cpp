@@ -61,7 +61,7 @@ Result<int> migrate(Database& db) {
         return applied;
     } catch (const std::exception& e) {
         spdlog::error("migration failed: {}", e.what());
-        return fail(std::string("La migration a échoué : ") + e.what(), {}, 500);
+        return fail(std::string("La migration a échoué : ") + e.what(), {}, FailureKind::technical);
     }
 }
 

@@ -127,7 +127,7 @@ int mail_cycle_changed(soci::session& sql, long long cycle_id, const std::string
     return static_cast<int>(recipients.size());
 }
 
-Failure cycle_not_found() { return fail("Ce cycle n’existe pas.", {}, 404); }
+Failure cycle_not_found() { return fail("Ce cycle n’existe pas.", {}, FailureKind::not_found); }
 
 }  // namespace
 
@@ -220,8 +220,7 @@ Result<CycleSaved> update_cycle(store::Database& db, long long actor_id, const s
             if (s.id == 0) continue;
             if (!stored.count(s.id) || kept.count(s.id))
                 return form_failure({{"session_1_date", "Une séance du formulaire n’appartient pas à ce cycle : "
-                                                        "rechargez la page et recommencez."}},
-                                    409);
+                                                        "rechargez la page et recommencez."}}, FailureKind::conflict);
             kept.insert(s.id);
         }
         std::map<long long, std::int64_t> stored_starts;
@@ -354,10 +353,10 @@ Status publish_cycle(store::Database& db, long long actor_id, const std::string&
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         const auto cycle = store::find_cycle(sql, db.dialect(), slug, true);
         if (!cycle) return cycle_not_found();
-        if (cycle->status == "published") return fail("Ce cycle est déjà publié.", {}, 409);
-        if (cycle->status != "draft") return fail("Ce cycle est clos : il ne peut plus être publié.", {}, 409);
+        if (cycle->status == "published") return fail("Ce cycle est déjà publié.", {}, FailureKind::conflict);
+        if (cycle->status != "draft") return fail("Ce cycle est clos : il ne peut plus être publié.", {}, FailureKind::conflict);
         const auto sessions = store::cycle_sessions(sql, cycle->id);
-        if (sessions.empty()) return fail("Ajoutez au moins une séance avant de publier le cycle.", {}, 422);
+        if (sessions.empty()) return fail("Ajoutez au moins une séance avant de publier le cycle.", {}, FailureKind::invalid);
         // Nobody has seen a draft's dates yet: each counts as new, and none may be past.
         const long long now = store::now_utc_seconds();
         for (const auto& s : sessions)
@@ -365,7 +364,7 @@ Status publish_cycle(store::Database& db, long long actor_id, const std::string&
                 return fail("Le cycle n’est pas publié : la séance " + std::to_string(s.number) + " du " +
                                 paris_time::long_date(s.starts_at) + " est déjà passée. Déplacez-la à une date à "
                                 "venir, puis publiez.",
-                            {}, 422);
+                            {}, FailureKind::invalid);
         const long long id = cycle->id;
         sql << "UPDATE cycles SET status = 'published' WHERE id = :id", soci::use(id);
         record_audit(sql, actor_id, "cycle.publish", "cycle:" + cycle->slug, "« " + cycle->title + " »");
@@ -377,9 +376,9 @@ Status close_cycle(store::Database& db, long long actor_id, const std::string& s
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         const auto cycle = store::find_cycle(sql, db.dialect(), slug, true);
         if (!cycle) return cycle_not_found();
-        if (cycle->status == "closed") return fail("Ce cycle est déjà clos.", {}, 409);
+        if (cycle->status == "closed") return fail("Ce cycle est déjà clos.", {}, FailureKind::conflict);
         if (cycle->status != "published")
-            return fail("Seul un cycle publié peut être clos : ce brouillon n’a jamais été publié.", {}, 409);
+            return fail("Seul un cycle publié peut être clos : ce brouillon n’a jamais été publié.", {}, FailureKind::conflict);
         const long long id = cycle->id;
         sql << "UPDATE cycles SET status = 'closed' WHERE id = :id", soci::use(id);
         record_audit(sql, actor_id, "cycle.close", "cycle:" + cycle->slug, "« " + cycle->title + " »");

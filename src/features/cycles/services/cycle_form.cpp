@@ -203,11 +203,11 @@ std::map<std::string, std::string> parse_cycle(const CycleInput& in, ParsedCycle
     return errors;
 }
 
-Failure form_failure(std::map<std::string, std::string> errors, int status) {
+Failure form_failure(std::map<std::string, std::string> errors, FailureKind kind) {
     const auto n = errors.size();
     Failure f = fail("Le cycle n’a pas été enregistré : " + std::to_string(n) +
                          (n > 1 ? " champs sont à corriger." : " champ est à corriger."),
-                     {}, status);
+                     {}, kind);
     if (n == 1) f.field = errors.begin()->first;
     f.fields = std::move(errors);
     return f;
@@ -226,8 +226,8 @@ std::map<std::string, std::string> past_session_errors(const std::vector<ParsedS
     return errors;
 }
 
-Failure field_failure(const std::string& field, const std::string& message, int status) {
-    Failure f = fail(message, field, status);
+Failure field_failure(const std::string& field, const std::string& message, FailureKind kind) {
+    Failure f = fail(message, field, kind);
     f.fields[field] = message;
     return f;
 }

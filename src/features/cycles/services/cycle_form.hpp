@@ -41,8 +41,9 @@ std::map<std::string, std::string> past_session_errors(const std::vector<ParsedS
                                                        std::int64_t now);
 
 // "Le cycle n’a pas été enregistré : N champs sont à corriger.", with the messages by field.
-Failure form_failure(std::map<std::string, std::string> errors, int status = 422);
-Failure field_failure(const std::string& field, const std::string& message, int status = 422);
+Failure form_failure(std::map<std::string, std::string> errors, FailureKind kind = FailureKind::invalid);
+Failure field_failure(const std::string& field, const std::string& message,
+                      FailureKind kind = FailureKind::invalid);
 
 // The format's warnings (cycle_format::warnings), and a registration closing after the first session.
 std::vector<std::string> warnings_for(const std::vector<registration::Interval>& sessions, std::int64_t closes_at);

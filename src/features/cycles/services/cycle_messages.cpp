@@ -62,7 +62,7 @@ Result<std::optional<MessageAudiences>> message_audiences(store::Database& db, c
 Result<int> send_cycle_message(store::Database& db, long long actor_id, const std::string& slug,
                                const cycle_message::Draft& draft, const MailContext& mail) {
     if (auto errors = cycle_message::validate(draft); !errors.empty()) {
-        Failure f{"", errors.begin()->first, 422, errors};
+        Failure f{"", errors.begin()->first, FailureKind::invalid, errors};
         // The summary names the first field in the order of the form.
         for (const auto* name : {"destinataires", "objet", "texte"})
             if (errors.count(name)) {
@@ -78,11 +78,11 @@ Result<int> send_cycle_message(store::Database& db, long long actor_id, const st
     const auto paragraphs = cycle_message::paragraphs(draft.text);
     return store::in_transaction<int>(db, [&](soci::session& sql) -> Result<int> {
         auto cycle = store::find_cycle(sql, db.dialect(), slug, true);
-        if (!cycle) return fail("Ce cycle n’existe pas.", {}, 404);
+        if (!cycle) return fail("Ce cycle n’existe pas.", {}, FailureKind::not_found);
         const auto people = recipients(sql, cycle->id, audience);
         if (people.empty())
             return fail("Personne ne correspond à ces destinataires pour l’instant : choisissez-en d’autres.",
-                        "destinataires", 409);
+                        "destinataires", FailureKind::conflict);
         auto body = paragraphs;
         const std::string why = audience == Audience::confirmed ? "inscrit·e au cycle"
                                 : audience == Audience::waiting ? "en liste d’attente du cycle"

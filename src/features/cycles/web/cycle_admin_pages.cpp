@@ -9,6 +9,7 @@
 #include "platform/http/admin_routes.hpp"
 #include "platform/http/form_view.hpp"
 #include "features/cycles/web/cycle_pages.hpp"
+#include "platform/http/failure_status.hpp"
 
 namespace ateliers::web::admin {
 
@@ -285,9 +286,9 @@ Response create_cycle_submit(const App& app, const Request&, Visitor& visitor, c
     auto saved = services::create_cycle(app.db(), visitor.user->id, input, app.mail_context());
     if (saved) return redirect_to("/admin/cycles/" + saved->slug + "?enregistre=cree");
     const auto& f = saved.failure();
-    if (f.status >= 500) return service_error(app, visitor, f);
+    if (f.kind == FailureKind::technical) return service_error(app, visitor, f);
     return new_page(app, visitor, input, static_cast<int>(input.sessions.size()), fields_of(f), summary_of(f),
-                    f.status);
+                    http_status(f));
 }
 
 Response edit_cycle_form(const App& app, const Request& req, Visitor& visitor, const std::string& slug) {
@@ -316,12 +317,12 @@ Response update_cycle_submit(const App& app, const Request&, Visitor& visitor, c
                                 ? "&prevenus=" + std::to_string(saved->participants_notified)
                                 : ""));
     const auto& f = saved.failure();
-    if (f.status >= 500 || f.status == 404) return service_error(app, visitor, f);
+    if (f.kind == FailureKind::technical || f.kind == FailureKind::not_found) return service_error(app, visitor, f);
     auto found = services::cycle_for_edit(app.db(), slug);
     if (!found) return service_error(app, visitor, found.failure());
     if (!found.value()) return app.error_page(visitor, 404, "Cycle introuvable", "Ce cycle n’existe pas.");
     return edit_page(app, visitor, *found.value(), input, static_cast<int>(input.sessions.size()), fields_of(f),
-                     summary_of(f), "", "", f.status);
+                     summary_of(f), "", "", http_status(f));
 }
 
 Response cycle_status_submit(const App& app, const Request&, Visitor& visitor, const std::string& slug,
@@ -338,13 +339,13 @@ Response cycle_status_submit(const App& app, const Request&, Visitor& visitor, c
         if (done) return redirect_to("/admin/cycles/" + slug + "?enregistre=" + (action == "publier" ? "publie" : "clos"));
         failure = done.failure();
     }
-    if (failure->status >= 500 || failure->status == 404) return service_error(app, visitor, *failure);
+    if (failure->kind == FailureKind::technical || failure->kind == FailureKind::not_found) return service_error(app, visitor, *failure);
     auto found = services::cycle_for_edit(app.db(), slug);
     if (!found) return service_error(app, visitor, found.failure());
     if (!found.value()) return app.error_page(visitor, 404, "Cycle introuvable", "Ce cycle n’existe pas.");
     const auto& editing = *found.value();
     const int rows = std::max<int>(default_session_rows, static_cast<int>(editing.input.sessions.size()));
-    return edit_page(app, visitor, editing, editing.input, rows, {}, "", "", failure->message, failure->status);
+    return edit_page(app, visitor, editing, editing.input, rows, {}, "", "", failure->message, http_status(*failure));
 }
 
 }  // namespace ateliers::web::admin

@@ -7,6 +7,7 @@
 #include "platform/http/admin_routes.hpp"
 #include "platform/http/form_view.hpp"
 #include "features/cycles/web/cycle_pages.hpp"
+#include "platform/http/failure_status.hpp"
 
 namespace ateliers::web::admin {
 
@@ -45,7 +46,7 @@ Response render(const App& app, const Visitor& visitor, const services::MessageA
 Result<services::MessageAudiences> audiences(const App& app, const std::string& slug) {
     auto a = services::message_audiences(app.db(), slug);
     if (!a) return a.failure();
-    if (!a.value()) return fail("Ce cycle n’existe pas.", {}, 404);
+    if (!a.value()) return fail("Ce cycle n’existe pas.", {}, FailureKind::not_found);
     return *a.value();
 }
 
@@ -98,10 +99,10 @@ Response message_submit(const App& app, const Request&, Visitor& visitor, const 
     auto sent = services::send_cycle_message(app.db(), visitor.user->id, slug, draft, app.mail_context());
     if (!sent) {
         const auto& f = sent.failure();
-        if (f.status == 404 || f.status >= 500) return service_error(app, visitor, f);
+        if (f.kind == FailureKind::not_found || f.kind == FailureKind::technical) return service_error(app, visitor, f);
         auto errors = f.fields;
         if (errors.empty()) errors[f.field.empty() ? "destinataires" : f.field] = f.message;
-        return render(app, visitor, a.value(), draft, errors, json::object(), f.status);
+        return render(app, visitor, a.value(), draft, errors, json::object(), http_status(f));
     }
     return redirect_to("/admin/cycles/" + slug + "/message?envoye=" + std::to_string(sent.value()));
 }

@@ -41,7 +41,7 @@ std::optional<Loaded> load(soci::session& sql, long long registration_id) {
 Failure not_yours() {
     return fail("Ce questionnaire n’existe pas ou ne concerne pas votre compte. Retrouvez vos cycles dans votre "
                 "espace.",
-                {}, 404);
+                {}, FailureKind::not_found);
 }
 
 // The owner's registration, or why they cannot answer.
@@ -53,7 +53,7 @@ Result<Loaded> open_for(soci::session& sql, long long user_id, long long registr
         case feedback::Eligibility::not_confirmed:
             return fail("Le questionnaire est réservé aux personnes dont la participation au cycle « " +
                             loaded->q.cycle_title + " » a été confirmée.",
-                        {}, 403);
+                        {}, FailureKind::forbidden);
         case feedback::Eligibility::not_ended: {
             const auto end = loaded->q.last_session_ends_at;
             return fail(end > 0 ? "Le questionnaire du cycle « " + loaded->q.cycle_title +
@@ -61,7 +61,7 @@ Result<Loaded> open_for(soci::session& sql, long long user_id, long long registr
                                       " à " + paris_time::time_of_day(end) + "."
                                 : "Le questionnaire du cycle « " + loaded->q.cycle_title +
                                       " » s’ouvrira quand ses séances auront eu lieu.",
-                        {}, 403);
+                        {}, FailureKind::forbidden);
         }
     }
     return std::move(*loaded);
@@ -109,7 +109,7 @@ Result<QuestionnaireOutcome> submit_questionnaire(store::Database& db, long long
         if (!opened) return opened.failure();
         const auto& q = opened.value().q;
         if (auto errors = feedback::validate(input); !errors.empty()) {
-            auto f = fail("Votre avis n’a pas été enregistré : corrigez les champs signalés.", {}, 422);
+            auto f = fail("Votre avis n’a pas été enregistré : corrigez les champs signalés.", {}, FailureKind::invalid);
             f.fields = std::move(errors);
             return f;
         }

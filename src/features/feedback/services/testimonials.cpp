@@ -112,12 +112,12 @@ Result<ModeratedTestimonial> set_testimonial_published(store::Database& db, long
     return store::in_transaction<ModeratedTestimonial>(db, [&](soci::session& sql) -> Result<ModeratedTestimonial> {
         soci::row r;
         sql << std::string(moderation_select) + "WHERE t.id = :id", soci::use(id), soci::into(r);
-        if (!sql.got_data()) return fail("Ce témoignage n’existe pas ou a été retiré par son auteur.", {}, 404);
+        if (!sql.got_data()) return fail("Ce témoignage n’existe pas ou a été retiré par son auteur.", {}, FailureKind::not_found);
         auto t = moderated_from_row(r);
         if (publish && !t.publishable)
             return fail("Ce témoignage ne peut pas être publié : son auteur ou son autrice n’a pas donné (ou a retiré) "
                         "son accord de publication.",
-                        {}, 409);
+                        {}, FailureKind::conflict);
         if (t.published == publish) return t;
         if (publish) {
             // Newly published testimonials come after those already shown.

@@ -51,7 +51,7 @@ std::optional<ThemeSuggestion> same_title(soci::session& sql, const std::string&
 Result<feedback::ThemeStatus> status_of(soci::session& sql, long long suggestion_id) {
     std::string code;
     sql << "SELECT status FROM theme_suggestions WHERE id = :id", soci::use(suggestion_id), soci::into(code);
-    if (!sql.got_data()) return fail("Cette idée de thème n’existe pas ou a été supprimée.", {}, 404);
+    if (!sql.got_data()) return fail("Cette idée de thème n’existe pas ou a été supprimée.", {}, FailureKind::not_found);
     feedback::ThemeStatus s = feedback::ThemeStatus::open;
     feedback::parse_theme_status(code, s);
     return s;
@@ -88,7 +88,7 @@ Result<std::optional<ThemeSuggestion>> similar_suggestion(store::Database& db, c
 Result<long long> suggest_theme(store::Database& db, long long user_id, const feedback::ThemeInput& input,
                                 std::int64_t now_utc) {
     if (auto errors = feedback::validate(input); !errors.empty()) {
-        auto f = fail("Votre idée n’a pas été enregistrée : corrigez les champs signalés.", {}, 422);
+        auto f = fail("Votre idée n’a pas été enregistrée : corrigez les champs signalés.", {}, FailureKind::invalid);
         f.fields = std::move(errors);
         return f;
     }
@@ -96,7 +96,7 @@ Result<long long> suggest_theme(store::Database& db, long long user_id, const fe
     const auto description = text::trim(input.description);
     return store::in_transaction<long long>(db, [&](soci::session& sql) -> Result<long long> {
         if (const auto existing = same_title(sql, title)) {
-            auto f = fail("Votre idée n’a pas été enregistrée : elle existe déjà.", "title", 409);
+            auto f = fail("Votre idée n’a pas été enregistrée : elle existe déjà.", "title", FailureKind::conflict);
             f.fields["title"] = "Une idée de thème porte déjà ce titre : « " + existing->title + " ». " +
                                 (existing->status == feedback::ThemeStatus::open
                                      ? "Soutenez-la plutôt que d’en proposer une nouvelle."
@@ -123,7 +123,7 @@ Status support_theme(store::Database& db, long long user_id, long long suggestio
         if (status.value() != feedback::ThemeStatus::open)
             return fail("Cette idée n’est plus ouverte aux soutiens : elle est « " +
                             std::string(feedback::theme_status_label(status.value())) + " ».",
-                        {}, 409);
+                        {}, FailureKind::conflict);
         const long long now = now_utc;
         sql << "INSERT INTO theme_supports (suggestion_id, user_id, created_at) VALUES (:s, :u, :c) "
                "ON CONFLICT (suggestion_id, user_id) DO NOTHING",

@@ -1,6 +1,7 @@
 #include "features/feedback/web/feedback_routes.hpp"
 
 #include "platform/http/paths.hpp"
+#include "platform/http/failure_status.hpp"
 
 namespace ateliers::web {
 
@@ -32,11 +33,11 @@ Response not_found(const App& app, const Visitor& visitor) {
 namespace feedback_pages {
 
 Response service_error(const App& app, const Visitor& visitor, const Failure& failure) {
-    const char* title = failure.status == 404   ? "Page introuvable"
-                        : failure.status == 403 ? "Accès impossible"
-                        : failure.status >= 500 ? "Erreur technique"
+    const char* title = failure.kind == FailureKind::not_found   ? "Page introuvable"
+                        : failure.kind == FailureKind::forbidden ? "Accès impossible"
+                        : failure.kind == FailureKind::technical ? "Erreur technique"
                                                 : "Action impossible";
-    return app.error_page(visitor, failure.status, title, failure.message);
+    return app.error_page(visitor, http_status(failure), title, failure.message);
 }
 
 }  // namespace feedback_pages

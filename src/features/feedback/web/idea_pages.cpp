@@ -61,13 +61,13 @@ Response idea_submit(const App& app, const Request&, Visitor& visitor, const For
     const auto& f = id.failure();
     if (f.fields.empty()) return service_error(app, visitor, f);
     auto errors = form_errors_view(f.message, f.fields);
-    if (f.status == 409)
+    if (f.kind == FailureKind::conflict)
         if (auto existing = services::similar_suggestion(app.db(), input.title); existing && existing.value()) {
             // Point to the idea that already exists, to support it instead.
             const auto& e = *existing.value();
             if (e.status == feedback::ThemeStatus::open) errors["existing"] = {{"id", e.id}, {"title", e.title}};
         }
-    return ideas_view(app, visitor, form, errors, "", f.status == 409 ? 409 : 422);
+    return ideas_view(app, visitor, form, errors, "", f.kind == FailureKind::conflict ? 409 : 422);
 }
 
 Response idea_support_submit(const App& app, const Request&, Visitor& visitor, long long id, bool support) {

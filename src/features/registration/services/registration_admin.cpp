@@ -155,7 +155,7 @@ RegistrationCounts count_registrations(const std::vector<AdminRegistration>& all
 
 namespace {
 
-Failure conflict(const std::string& message) { return fail(message, {}, 409); }
+Failure conflict(const std::string& message) { return fail(message, {}, FailureKind::conflict); }
 
 // Whoever else holds the collectivité's place on the cycle, as a French refusal.
 std::optional<Failure> collectivite_place_taken(soci::session& sql, long long cycle_id, long long registration_id,
@@ -237,7 +237,7 @@ Result<DecisionOutcome> decide_registration(store::Database& db, long long actor
                "JOIN cycles y ON y.id = r.cycle_id WHERE r.id = :id AND y.slug = :slug",
             soci::use(registration_id, "id"), soci::use(cycle_slug, "slug"), soci::into(r);
         // Another cycle's registration is as unknown here as a missing one.
-        if (!sql.got_data()) return fail("Cette inscription n’existe pas sur ce cycle.", {}, 404);
+        if (!sql.got_data()) return fail("Cette inscription n’existe pas sur ce cycle.", {}, FailureKind::not_found);
         const long long cycle_id = as_int(r, 0);
         RegStatus before;
         registration::parse_status(as_text(r, 1), before);
@@ -249,7 +249,7 @@ Result<DecisionOutcome> decide_registration(store::Database& db, long long actor
         const std::string held_slot = as_text(r, 7);  // the collectivité's place, when this registration holds it
         // Queue behind registrations and other decisions on this cycle.
         const auto cycle = store::find_cycle_by_id(sql, db.dialect(), cycle_id, true);
-        if (!cycle) return fail("Ce cycle n’existe pas.", {}, 404);
+        if (!cycle) return fail("Ce cycle n’existe pas.", {}, FailureKind::not_found);
 
         DecisionOutcome outcome;
         outcome.cycle_slug = cycle->slug;

@@ -25,7 +25,7 @@ Result<spreadsheet::Table> participants_table(store::Database& db, const std::st
                                               const RegistrationFilters& filters) {
     auto found = cycle_registrations(db, slug, filters);
     if (!found) return found.failure();
-    if (!found.value()) return fail("Ce cycle n’existe pas.", {}, 404);
+    if (!found.value()) return fail("Ce cycle n’existe pas.", {}, FailureKind::not_found);
     const auto& data = *found.value();
     spreadsheet::Table t;
     t.sheet_name = "Participants";

@@ -40,7 +40,7 @@ std::vector<std::string> overlap_warnings(soci::session& sql, long long user_id,
 }
 
 Failure conflict(const std::string& message, const std::string& field = {}) {
-    Failure f = fail(message, field, 409);
+    Failure f = fail(message, field, FailureKind::conflict);
     if (!field.empty()) f.fields[field] = message;
     return f;
 }
@@ -53,7 +53,7 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
     if (text::trim(request.collectivite_id).empty())
         errors["collectivite"] = "Choisissez la collectivité au titre de laquelle vous vous inscrivez.";
     if (!errors.empty()) {
-        Failure f = fail("Le formulaire contient des erreurs : corrigez les champs signalés.", {}, 422);
+        Failure f = fail("Le formulaire contient des erreurs : corrigez les champs signalés.", {}, FailureKind::invalid);
         f.fields = std::move(errors);
         return f;
     }
@@ -64,7 +64,7 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
     try {
         soci::session sql(db.pool());
         if (!store::find_collectivite(sql, collectivite_id))
-            return fail("La collectivité choisie est introuvable dans le référentiel.", "collectivite", 422);
+            return fail("La collectivité choisie est introuvable dans le référentiel.", "collectivite", FailureKind::invalid);
         if (const auto cycle = store::find_cycle(sql, db.dialect(), request.cycle_slug, false))
             first_session = first_session_text(sql, cycle->id);
     } catch (const std::exception& e) {
@@ -74,7 +74,7 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
     long long cycle_id = 0;
     auto result = store::in_transaction<RegistrationOutcome>(db, [&](soci::session& sql) -> Result<RegistrationOutcome> {
         const auto cycle = store::find_cycle(sql, db.dialect(), request.cycle_slug, true);
-        if (!cycle || cycle->status != "published") return fail("Ce cycle n’existe pas ou n’est plus publié.", {}, 404);
+        if (!cycle || cycle->status != "published") return fail("Ce cycle n’existe pas ou n’est plus publié.", {}, FailureKind::not_found);
         const long long now = store::now_utc_seconds();
         long long first_session_at = 0;
         soci::indicator first_ind = soci::i_null;
@@ -202,11 +202,11 @@ Status cancel_registration(store::Database& db, const CurrentUser& user, long lo
         sql << "SELECT cycle_id, status, COALESCE(collectivite_slot, '') FROM registrations WHERE id = :id AND "
                "user_id = :u",
             soci::use(registration_id), soci::use(user.id), soci::into(r);
-        if (!sql.got_data()) return fail("Inscription introuvable.", {}, 404);
+        if (!sql.got_data()) return fail("Inscription introuvable.", {}, FailureKind::not_found);
         const long long cycle_id = as_int(r, 0);
         RegStatus status;
         registration::parse_status(as_text(r, 1), status);
-        if (!registration::is_active(status)) return fail("Cette inscription est déjà annulée ou close.", {}, 409);
+        if (!registration::is_active(status)) return fail("Cette inscription est déjà annulée ou close.", {}, FailureKind::conflict);
         const auto cycle = store::find_cycle_by_id(sql, db.dialect(), cycle_id, true);  // queue behind registrations
         const long long now = store::now_utc_seconds();
         sql << "UPDATE registrations SET status = 'cancelled', seat = NULL, collectivite_slot = NULL, updated_at = :t "
@@ -226,7 +226,7 @@ Status update_situation(store::Database& db, const CurrentUser& user, long long 
     const auto situation = text::trim(situation_typed);
     registration::RegistrationInput check{situation, "elu", "fonction", true, true, true};
     if (auto errors = registration::validate(check); errors.count("situation")) {
-        Failure f = fail(errors["situation"], "situation", 422);
+        Failure f = fail(errors["situation"], "situation", FailureKind::invalid);
         f.fields = errors;
         return f;
     }
@@ -235,13 +235,13 @@ Status update_situation(store::Database& db, const CurrentUser& user, long long 
         sql << "SELECT r.cycle_id, r.status, (SELECT MIN(starts_at) FROM cycle_sessions s WHERE s.cycle_id = r.cycle_id) "
                "FROM registrations r WHERE r.id = :id AND r.user_id = :u",
             soci::use(registration_id), soci::use(user.id), soci::into(r);
-        if (!sql.got_data()) return fail("Inscription introuvable.", {}, 404);
+        if (!sql.got_data()) return fail("Inscription introuvable.", {}, FailureKind::not_found);
         RegStatus status;
         registration::parse_status(as_text(r, 1), status);
-        if (!registration::is_active(status)) return fail("Cette inscription est annulée ou close.", {}, 409);
+        if (!registration::is_active(status)) return fail("Cette inscription est annulée ou close.", {}, FailureKind::conflict);
         const long long now = store::now_utc_seconds();
         if (auto first = store::as_optional_int(r, 2); first && now >= *first)
-            return fail("Le cycle a commencé : la situation ne peut plus être modifiée.", {}, 409);
+            return fail("Le cycle a commencé : la situation ne peut plus être modifiée.", {}, FailureKind::conflict);
         sql << "UPDATE registrations SET situation = :s, updated_at = :t WHERE id = :id", soci::use(situation),
             soci::use(now), soci::use(registration_id);
         return Done{};
@@ -271,9 +271,9 @@ Status move_choice_up(store::Database& db, long long user_id, long long registra
         std::string status;
         sql << "SELECT user_id, status FROM registrations WHERE id = :id", soci::use(registration_id),
             soci::into(owner), soci::into(status);
-        if (!sql.got_data() || owner != user_id) return fail("Cette inscription est introuvable.", {}, 404);
+        if (!sql.got_data() || owner != user_id) return fail("Cette inscription est introuvable.", {}, FailureKind::not_found);
         if (status != "applied")
-            return fail("L’ordre des vœux ne peut plus changer : la sélection de cette vague est faite.", {}, 409);
+            return fail("L’ordre des vœux ne peut plus changer : la sélection de cette vague est faite.", {}, FailureKind::conflict);
         const auto mine = round_choices(sql, registration_id);
         const auto at = std::find(mine.begin(), mine.end(), registration_id) - mine.begin();
         if (at == 0) return Done{};

@@ -42,12 +42,12 @@ Result<CollectivitePlace> collectivite_place(store::Database& db, long long cycl
 
 Status request_seat_alert(store::Database& db, const CurrentUser& user, const std::string& cycle_slug) {
     if (user.collectivite_id.empty())
-        return fail("Indiquez d’abord votre collectivité dans votre profil (Mon espace).", {}, 422);
+        return fail("Indiquez d’abord votre collectivité dans votre profil (Mon espace).", {}, FailureKind::invalid);
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         const auto cycle = store::find_cycle(sql, db.dialect(), cycle_slug, false);
-        if (!cycle || cycle->status != "published") return fail("Ce cycle n’existe pas ou n’est plus publié.", {}, 404);
+        if (!cycle || cycle->status != "published") return fail("Ce cycle n’existe pas ou n’est plus publié.", {}, FailureKind::not_found);
         if (!colleague_holds_place(sql, cycle->id, user.id, user.collectivite_id))
-            return fail("La place de votre collectivité sur ce cycle est libre : vous pouvez vous inscrire.", {}, 409);
+            return fail("La place de votre collectivité sur ce cycle est libre : vous pouvez vous inscrire.", {}, FailureKind::conflict);
         const long long now = store::now_utc_seconds();
         sql << "INSERT INTO seat_alerts (cycle_id, user_id, collectivite_id, created_at) VALUES (:c, :u, :k, :t) "
                "ON CONFLICT (cycle_id, user_id) DO UPDATE SET collectivite_id = excluded.collectivite_id, "

@@ -7,6 +7,7 @@
 #include "platform/http/handlers.hpp"
 #include "features/registration/web/registration_pages.hpp"
 #include "platform/modules/module.hpp"
+#include "platform/http/failure_status.hpp"
 
 namespace ateliers::web {
 
@@ -80,8 +81,8 @@ Response profile_submit(const App& app, const Request& req, Visitor& visitor, co
                                              {field(form, "full_name"), picked.id, field(form, "mandate"),
                                               field(form, "function_title")});
         if (done) return redirect_to("/espace?enregistre=1");
-        if (done.failure().status >= 500)
-            return app.error_page(visitor, done.failure().status, "Erreur technique", done.failure().message);
+        if (done.failure().kind == FailureKind::technical)
+            return app.error_page(visitor, http_status(done.failure()), "Erreur technique", done.failure().message);
         errors = done.failure().fields;
     }
     return app.page(visitor, "my_space",
@@ -96,7 +97,7 @@ Response profile_submit(const App& app, const Request& req, Visitor& visitor, co
 Response calendar_address_submit(const App& app, const Request& req, Visitor& visitor, const FormFields&) {
     if (!visitor.user) return login_required(req);
     auto rotated = services::rotate_calendar_token(app.db(), visitor.user->id);
-    if (!rotated) return app.error_page(visitor, rotated.failure().status, "Erreur technique", rotated.failure().message);
+    if (!rotated) return app.error_page(visitor, http_status(rotated.failure()), "Erreur technique", rotated.failure().message);
     return redirect_to("/espace?agenda=1#agenda");
 }
 

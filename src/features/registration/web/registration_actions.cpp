@@ -6,6 +6,7 @@
 #include "features/registration/services/registrations.hpp"
 #include "platform/http/handlers.hpp"
 #include "features/registration/web/registration_pages.hpp"
+#include "platform/http/failure_status.hpp"
 
 namespace ateliers::web {
 
@@ -67,7 +68,7 @@ Response situation_submit(const App& app, const Request& req, Visitor& visitor, 
     auto done = services::update_situation(app.db(), *visitor.user, id, field(form, "situation"));
     if (done) return redirect_to("/espace?situation=1#inscription-" + std::to_string(id));
     const auto& f = done.failure();
-    if (f.status >= 500) return app.error_page(visitor, f.status, "Erreur technique", f.message);
+    if (f.kind == FailureKind::technical) return app.error_page(visitor, http_status(f), "Erreur technique", f.message);
     const auto mine = find_mine(app, visitor.user->id, id);
     if (!mine) return app.error_page(visitor, 404, "Inscription introuvable", f.message);
     // The text typed is shown again with the message, never lost.
@@ -77,7 +78,7 @@ Response situation_submit(const App& app, const Request& req, Visitor& visitor, 
                      {"cycle_title", mine->cycle_title},
                      {"situation", field(form, "situation")},
                      {"error", f.message}},
-                    f.status);
+                    http_status(f));
 }
 
 Response choice_up_submit(const App& app, const Request& req, Visitor& visitor, const FormFields&, long long id) {
@@ -85,7 +86,7 @@ Response choice_up_submit(const App& app, const Request& req, Visitor& visitor, 
     auto done = services::move_choice_up(app.db(), visitor.user->id, id);
     if (done) return redirect_to("/espace?voeux=1#inscription-" + std::to_string(id));
     const auto& f = done.failure();
-    return app.error_page(visitor, f.status, f.status >= 500 ? "Erreur technique" : "Action impossible", f.message);
+    return app.error_page(visitor, http_status(f), f.kind == FailureKind::technical ? "Erreur technique" : "Action impossible", f.message);
 }
 
 Response cancel_confirm_page(const App& app, const Request& req, Visitor& visitor, long long id) {
@@ -102,7 +103,7 @@ Response cancel_confirm_page(const App& app, const Request& req, Visitor& visito
 Response cancel_submit(const App& app, const Request& req, Visitor& visitor, const FormFields&, long long id) {
     if (!visitor.user) return login_required(req.path);
     auto done = services::cancel_registration(app.db(), *visitor.user, id, app.mail_context());
-    if (!done) return app.error_page(visitor, done.failure().status, "Annulation impossible", done.failure().message);
+    if (!done) return app.error_page(visitor, http_status(done.failure()), "Annulation impossible", done.failure().message);
     return redirect_to("/espace?annulation=1");
 }
 

@@ -7,6 +7,7 @@
 #include "platform/http/admin_routes.hpp"
 #include "features/registration/web/registration_pages.hpp"
 #include "features/cycles/web/cycle_pages.hpp"
+#include "platform/http/failure_status.hpp"
 
 namespace ateliers::web::admin {
 
@@ -197,11 +198,11 @@ Response decision_submit(const App& app, const Request&, Visitor& visitor, const
                            std::to_string(registration_id));
     }
     const auto& f = outcome.failure();
-    if (f.status >= 500) return service_error(app, visitor, f);
+    if (f.kind == FailureKind::technical) return service_error(app, visitor, f);
     auto data = services::cycle_registrations(app.db(), slug, filters);
     if (!data) return service_error(app, visitor, data.failure());
     if (!data.value()) return app.error_page(visitor, 404, "Cycle introuvable", "Ce cycle n’existe pas.");
-    return render(app, visitor, *data.value(), filters, "", f.message, f.status);
+    return render(app, visitor, *data.value(), filters, "", f.message, http_status(f));
 }
 
 Response export_download(const App& app, const Request& req, Visitor& visitor, const std::string& slug,

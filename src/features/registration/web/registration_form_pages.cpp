@@ -7,6 +7,7 @@
 #include "platform/http/form_view.hpp"
 #include "platform/http/handlers.hpp"
 #include "features/registration/web/registration_pages.hpp"
+#include "platform/http/failure_status.hpp"
 
 namespace ateliers::web {
 
@@ -71,7 +72,7 @@ Response registration_submit(const App& app, const Request&, Visitor& visitor, c
     if (!picked.problem.empty()) errors["collectivite"] = picked.problem;
     auto outcome = errors.empty()
                        ? services::register_for_cycle(app.db(), *visitor.user, request, app.mail_context())
-                       : Result<services::RegistrationOutcome>(fail("", {}, 422));
+                       : Result<services::RegistrationOutcome>(fail("", {}, FailureKind::invalid));
     if (outcome) {
         std::string target = "/espace?inscription=" + std::string(registration::status_code(outcome->status)) +
                              "&cycle=" + url_encode(slug);
@@ -79,10 +80,10 @@ Response registration_submit(const App& app, const Request&, Visitor& visitor, c
         return redirect_to(target);
     }
     const auto& f = outcome.failure();
-    if (f.status >= 500) return app.error_page(visitor, f.status, "Erreur technique", f.message);
+    if (f.kind == FailureKind::technical) return app.error_page(visitor, http_status(f), "Erreur technique", f.message);
     for (const auto& [k, v] : f.fields) errors.emplace(k, v);
     if (errors.empty()) errors["form"] = f.message;
-    return form_page(app, visitor, *d, form, picked.view, errors, f.status == 404 ? 404 : (f.status == 409 ? 409 : 422));
+    return form_page(app, visitor, *d, form, picked.view, errors, f.kind == FailureKind::not_found ? 404 : (f.kind == FailureKind::conflict ? 409 : 422));
 }
 
 Response seat_alert_submit(const App& app, const Request&, Visitor& visitor, const FormFields&,
@@ -91,8 +92,8 @@ Response seat_alert_submit(const App& app, const Request&, Visitor& visitor, con
     auto done = services::request_seat_alert(app.db(), *visitor.user, slug);
     if (done) return redirect_to("/cycles/" + slug + "#place-collectivite");
     const auto& f = done.failure();
-    if (f.status >= 500) return app.error_page(visitor, f.status, "Erreur technique", f.message);
-    return app.error_page(visitor, f.status, f.status == 404 ? "Cycle introuvable" : "Demande non enregistrée",
+    if (f.kind == FailureKind::technical) return app.error_page(visitor, http_status(f), "Erreur technique", f.message);
+    return app.error_page(visitor, http_status(f), f.kind == FailureKind::not_found ? "Cycle introuvable" : "Demande non enregistrée",
                           f.message);
 }
 

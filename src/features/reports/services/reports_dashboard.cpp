@@ -110,18 +110,18 @@ Result<DashboardFilters> parse_dashboard_filters(const std::string& from, const 
     int y = 0, m = 0, d = 0;
     if (!text::trim(from).empty()) {
         if (!parse_day(from, y, m, d))
-            return fail("Indiquez la date de début au format jj/mm/aaaa, par exemple 01/09/2026.", "du", 422);
+            return fail("Indiquez la date de début au format jj/mm/aaaa, par exemple 01/09/2026.", "du", FailureKind::invalid);
         f.from = paris_midnight(y, m, d, 0);
     }
     if (!text::trim(to).empty()) {
         if (!parse_day(to, y, m, d))
-            return fail("Indiquez la date de fin au format jj/mm/aaaa, par exemple 30/06/2027.", "au", 422);
+            return fail("Indiquez la date de fin au format jj/mm/aaaa, par exemple 30/06/2027.", "au", FailureKind::invalid);
         f.to = paris_midnight(y, m, d, 1);
     }
     if (f.from && f.to && *f.to <= *f.from)
-        return fail("La date de fin doit être le même jour que la date de début ou après.", "au", 422);
+        return fail("La date de fin doit être le même jour que la date de début ou après.", "au", FailureKind::invalid);
     if (!status.empty() && status != "draft" && status != "published" && status != "closed")
-        return fail("Choisissez un statut de cycle dans la liste.", "statut", 422);
+        return fail("Choisissez un statut de cycle dans la liste.", "statut", FailureKind::invalid);
     f.status = status;
     return f;
 }

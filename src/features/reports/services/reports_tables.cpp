@@ -149,7 +149,7 @@ Result<ExportFile> export_cycle_report(store::Database& db, long long actor_id, 
                                        ExportFormat format) {
     auto r = cycle_report(db, slug);
     if (!r) return r.failure();
-    if (!r.value()) return fail("Ce cycle n’existe pas.", {}, 404);
+    if (!r.value()) return fail("Ce cycle n’existe pas.", {}, FailureKind::not_found);
     auto file = export_tables(report_tables(*r.value()), "rapport-" + slug, format);
     if (!file) return file;
     auto logged = store::run_in_transaction(db, [&](soci::session& sql) -> Status {

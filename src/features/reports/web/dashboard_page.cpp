@@ -6,6 +6,7 @@
 #include "features/reports/web/report_routes.hpp"
 #include "features/reports/web/report_view.hpp"
 #include "features/cycles/web/cycle_pages.hpp"
+#include "platform/http/failure_status.hpp"
 
 namespace ateliers::web::reports {
 
@@ -153,7 +154,7 @@ Response dashboard_page(const App& app, const Request& req, Visitor& visitor) {
         const auto& f = filters.failure();
         view["error"] = f.message;
         view["error_" + f.field] = f.message;
-        return app.page(visitor, "reports/dashboard", view, f.status);
+        return app.page(visitor, "reports/dashboard", view, http_status(f));
     }
     // Back in the form as the date inputs expect them, also when typed as jj/mm/aaaa.
     if (filters->from) view["from"] = paris_time::iso_date(*filters->from);

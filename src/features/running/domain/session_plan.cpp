@@ -37,7 +37,7 @@ Status validate(const std::vector<Phase>& phases) {
         return fail("Un plan compte au plus " + std::to_string(max_phases) + " étapes ; celui-ci en compte " +
                         std::to_string(phases.size()) + ".",
                     "phases");
-    Failure failure{"", "", 422, {}};
+    Failure failure{"", "", FailureKind::invalid, {}};
     for (std::size_t i = 0; i < phases.size(); ++i) {
         const auto title = text::trim(phases[i].title);
         if (title.empty())
@@ -99,10 +99,10 @@ void assign_missing_keys(std::vector<Phase>& phases) {
 
 Result<std::vector<Phase>> phases_from_json(std::string_view json_text) {
     const auto parsed = nlohmann::json::parse(json_text, nullptr, false);
-    if (parsed.is_discarded() || !parsed.is_array()) return fail("Le plan enregistré est illisible.", "phases", 500);
+    if (parsed.is_discarded() || !parsed.is_array()) return fail("Le plan enregistré est illisible.", "phases", FailureKind::technical);
     std::vector<Phase> out;
     for (const auto& entry : parsed) {
-        if (!entry.is_object()) return fail("Le plan enregistré est illisible.", "phases", 500);
+        if (!entry.is_object()) return fail("Le plan enregistré est illisible.", "phases", FailureKind::technical);
         Phase p;
         p.key = entry.value("key", "");
         p.title = entry.value("title", "");
@@ -168,7 +168,7 @@ Result<LiveState> apply(Transition transition, const std::vector<Phase>& phases,
                         std::int64_t now_ms) {
     const auto stage = stage_of(state, phases.size());
     const int count = static_cast<int>(phases.size());
-    const auto conflict = [](std::string message) { return fail(std::move(message), {}, 409); };
+    const auto conflict = [](std::string message) { return fail(std::move(message), {}, FailureKind::conflict); };
     if (transition == Transition::start) {
         if (stage == Stage::ended) return conflict("La séance est terminée.");
         if (stage != Stage::not_started) return conflict("La séance a déjà commencé.");

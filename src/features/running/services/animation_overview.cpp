@@ -76,9 +76,9 @@ Result<FacilitatedCycle> facilitated_cycle(store::Database& db, const CurrentUse
     try {
         return store::with_session(db, [&](soci::session& sql) -> Result<FacilitatedCycle> {
             const auto heads = slug.empty() ? std::vector<CycleHead>{} : cycle_heads(sql, slug);
-            if (heads.empty()) return fail("Ce cycle n’existe pas.", {}, 404);
+            if (heads.empty()) return fail("Ce cycle n’existe pas.", {}, FailureKind::not_found);
             if (!may_run(user, heads.front()))
-                return fail("Seule l’équipe d’animation de ce cycle peut accéder à cette page.", {}, 403);
+                return fail("Seule l’équipe d’animation de ce cycle peut accéder à cette page.", {}, FailureKind::forbidden);
             return with_sessions(sql, heads.front(), now);
         });
     } catch (const std::exception& e) {

@@ -95,10 +95,10 @@ Result<AttendanceOutcome> record_attendance(store::Database& db, long long actor
                                             const MailContext& mail, std::int64_t now) {
     return store::in_transaction<AttendanceOutcome>(db, [&](soci::session& sql) -> Result<AttendanceOutcome> {
         auto cycle = store::find_cycle(sql, db.dialect(), slug, true);
-        if (!cycle) return fail("Ce cycle n’existe pas.", {}, 404);
+        if (!cycle) return fail("Ce cycle n’existe pas.", {}, FailureKind::not_found);
         const auto sessions = store::sessions_by_number(sql, cycle->id);
         const auto session = std::ranges::find_if(sessions, [&](const auto& s) { return s.number == number; });
-        if (session == sessions.end()) return fail("Ce cycle n’a pas de séance " + std::to_string(number) + ".", {}, 404);
+        if (session == sessions.end()) return fail("Ce cycle n’a pas de séance " + std::to_string(number) + ".", {}, FailureKind::not_found);
         const bool started = plan::has_started(
             session_state_of(live_stages(sql, cycle->id), session->id, session->starts_at, session->ends_at, now));
         const auto people = store::confirmed_participants(sql, cycle->id);
@@ -112,12 +112,12 @@ Result<AttendanceOutcome> record_attendance(store::Database& db, long long actor
             if (person == people.end())
                 return fail("La liste des participants a changé depuis l’ouverture de la page : rechargez-la, puis "
                             "enregistrez à nouveau les présences.",
-                            {}, 409);
+                            {}, FailureKind::conflict);
             if (!attendance::may_record(status, started))
                 return fail("La séance " + std::to_string(number) +
                                 " n’a pas encore commencé : seules les absences excusées peuvent être notées à "
                                 "l’avance (depuis la page des groupes, pour que les groupes en tiennent compte).",
-                            {}, 422);
+                            {}, FailureKind::invalid);
             (status == Presence::present ? present : status == Presence::excused ? excused : absent)++;
             const auto before = records.find(registration_id);
             const std::string code = attendance::presence_code(status);

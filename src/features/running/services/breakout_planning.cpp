@@ -25,7 +25,7 @@ std::string plural(std::int64_t n, const std::string& one, const std::string& ma
     return std::to_string(n) + " " + (n > 1 ? many : one);
 }
 
-Failure no_cycle() { return fail("Ce cycle n’existe pas.", {}, 404); }
+Failure no_cycle() { return fail("Ce cycle n’existe pas.", {}, FailureKind::not_found); }
 
 // Index of a session to come, by its number.
 Result<int> future_session(const Snapshot& s, int number) {
@@ -34,15 +34,15 @@ Result<int> future_session(const Snapshot& s, int number) {
         if (static_cast<int>(i) < s.first_future)
             return fail("La séance " + std::to_string(number) +
                             " a déjà commencé : ses groupes et les absences prévues ne changent plus.",
-                        {}, 409);
+                        {}, FailureKind::conflict);
         return static_cast<int>(i);
     }
-    return fail("Ce cycle n’a pas de séance " + std::to_string(number) + ".", {}, 404);
+    return fail("Ce cycle n’a pas de séance " + std::to_string(number) + ".", {}, FailureKind::not_found);
 }
 
 Result<int> confirmed_person(const Snapshot& s, long long registration_id) {
     const int p = s.person_index(registration_id);
-    if (p < 0) return fail("Cette personne n’a pas d’inscription confirmée à ce cycle.", {}, 404);
+    if (p < 0) return fail("Cette personne n’a pas d’inscription confirmée à ce cycle.", {}, FailureKind::not_found);
     return p;
 }
 
@@ -56,24 +56,23 @@ std::string session_range(const Snapshot& s) {
 Result<PlanningOutcome> replan(soci::session& sql, const Snapshot& s, int group_count, long long actor_id,
                                const std::string& action, const std::string& what) {
     const int sessions = static_cast<int>(s.sessions.size());
-    if (sessions == 0) return fail("Ce cycle n’a pas encore de séances : ajoutez-les avant de composer les groupes.", {}, 409);
+    if (sessions == 0) return fail("Ce cycle n’a pas encore de séances : ajoutez-les avant de composer les groupes.", {}, FailureKind::conflict);
     if (s.first_future >= sessions)
-        return fail("Toutes les séances de ce cycle ont commencé : leurs groupes ne changent plus.", {}, 409);
+        return fail("Toutes les séances de ce cycle ont commencé : leurs groupes ne changent plus.", {}, FailureKind::conflict);
     const int people = static_cast<int>(s.people.size());
     if (people == 0)
-        return fail("Ce cycle n’a encore aucune inscription confirmée : il n’y a personne à répartir en groupes.", {},
-                    409);
+        return fail("Ce cycle n’a encore aucune inscription confirmée : il n’y a personne à répartir en groupes.", {}, FailureKind::conflict);
     if (group_count < 1 || group_count > people)
         return fail("Choisissez un nombre de groupes entre 1 et " + std::to_string(people) +
                         " (au plus un groupe par participant confirmé).",
-                    "groups", 422);
+                    "groups", FailureKind::invalid);
     auto problem = planning::recompose_problem(s, group_count);
     if (!problem) return problem.failure();
     groups::Options options;
     options.seed = planning_seed;
     options.time_limit = planning_time_limit;
     auto plan = groups::solve(problem.value(), options);
-    if (!plan) return fail("Les groupes n’ont pas pu être composés : " + plan.failure().message + ".", "groups", 422);
+    if (!plan) return fail("Les groupes n’ont pas pu être composés : " + plan.failure().message + ".", "groups", FailureKind::invalid);
 
     for (int session = s.first_future; session < sessions; ++session) {
         const long long session_id = s.sessions[session].id;
@@ -143,15 +142,15 @@ Result<PlanningOutcome> move_and_lock(store::Database& db, long long actor_id, c
         auto person = confirmed_person(*s, registration_id);
         if (!person) return person.failure();
         const int group_count = s->future_group_count();
-        if (group_count == 0) return fail("Composez d’abord les groupes des séances à venir.", {}, 409);
+        if (group_count == 0) return fail("Composez d’abord les groupes des séances à venir.", {}, FailureKind::conflict);
         if (group_number < 1 || group_number > group_count)
-            return fail("Choisissez un groupe entre 1 et " + std::to_string(group_count) + ".", "group", 422);
+            return fail("Choisissez un groupe entre 1 et " + std::to_string(group_count) + ".", "group", FailureKind::invalid);
         const auto& name = s->people[person.value()].full_name;
         const long long session_id = s->sessions[session.value()].id;
         if (s->is_absent(session_id, registration_id))
             return fail(name + " est signalé(e) absent(e) à la séance " + std::to_string(session_number) +
                             " : retirez d’abord cette absence pour le ou la placer dans un groupe.",
-                        {}, 409);
+                        {}, FailureKind::conflict);
         // The lock lives in the snapshot only: replan rewrites every row of the sessions to come.
         auto row = std::ranges::find_if(s->rows, [&](const store::GroupRow& r) {
             return r.session_id == session_id && r.registration_id == registration_id;

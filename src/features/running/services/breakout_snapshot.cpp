@@ -117,7 +117,7 @@ std::optional<Failure> lock_overflow(const Snapshot& s, const groups::Problem& p
                         " avec " + std::to_string(present) + " personnes présentes réparties en " +
                         std::to_string(g_count) + " groupes. Déverrouillez l’une d’elles ou changez le nombre de "
                         "groupes.",
-                    "groups", 422);
+                    "groups", FailureKind::invalid);
     }
     return std::nullopt;
 }
@@ -143,7 +143,7 @@ Result<groups::Problem> recompose_problem(const Snapshot& s, int group_count) {
                             std::to_string(s.sessions[session].number) + ", qui n’existe plus avec " +
                             std::to_string(group_count) + " groupe(s). Déverrouillez cette personne ou choisissez au "
                             "moins " + std::to_string(r.group_number) + " groupes.",
-                        "groups", 422);
+                        "groups", FailureKind::invalid);
         p.participants[person].locks.push_back({session, r.group_number - 1});
     }
     auto stored = stored_rounds(s);

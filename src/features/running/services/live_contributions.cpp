@@ -25,13 +25,13 @@ struct Membership {
 Result<Membership> membership(soci::session& sql, const CurrentUser& user, long long session_id) {
     Membership m;
     auto session = find_session_by_id(sql, session_id);
-    if (!session) return fail("Cette séance n’existe pas.", {}, 404);
+    if (!session) return fail("Cette séance n’existe pas.", {}, FailureKind::not_found);
     m.session = *session;
     const long long cycle_id = session->cycle_id, user_id = user.id;
     sql << "SELECT id FROM registrations WHERE cycle_id = :c AND user_id = :u AND status = 'confirmed'",
         soci::use(cycle_id), soci::use(user_id), soci::into(m.registration_id);
     if (!sql.got_data() || m.registration_id == 0)
-        return fail("Seuls les participants confirmés de ce cycle peuvent écrire ici.", {}, 403);
+        return fail("Seuls les participants confirmés de ce cycle peuvent écrire ici.", {}, FailureKind::forbidden);
     soci::row r;
     sql << "SELECT group_number, is_client FROM session_groups WHERE session_id = :s AND registration_id = :r",
         soci::use(session_id), soci::use(m.registration_id), soci::into(r);
@@ -45,10 +45,10 @@ Result<Membership> membership(soci::session& sql, const CurrentUser& user, long 
 Result<std::string> checked_text(const std::string& raw, std::size_t max_chars, const std::string& empty_message,
                                  const std::string& field) {
     auto body = text::trim(raw);
-    if (body.empty()) return fail(empty_message, field, 422);
-    if (!text::is_valid_utf8(body)) return fail("Le texte envoyé est illisible.", field, 422);
+    if (body.empty()) return fail(empty_message, field, FailureKind::invalid);
+    if (!text::is_valid_utf8(body)) return fail("Le texte envoyé est illisible.", field, FailureKind::invalid);
     if (text::length_in_chars(body) > max_chars)
-        return fail("Ce texte dépasse " + std::to_string(max_chars) + " caractères ; raccourcissez-le.", field, 422);
+        return fail("Ce texte dépasse " + std::to_string(max_chars) + " caractères ; raccourcissez-le.", field, FailureKind::invalid);
     return body;
 }
 
@@ -82,14 +82,14 @@ Result<long long> post_idea(store::Database& db, const CurrentUser& user, long l
     return store::in_transaction<long long>(db, [&](soci::session& sql) -> Result<long long> {
         auto m = membership(sql, user, session_id);
         if (!m) return m.failure();
-        if (!m->group_number) return fail("Vous ne faites partie d’aucun groupe de cette séance.", {}, 403);
+        if (!m->group_number) return fail("Vous ne faites partie d’aucun groupe de cette séance.", {}, FailureKind::forbidden);
         if (m->is_client)
             return fail("Vous êtes le client de votre groupe : les idées des autres membres vous sont destinées.",
-                        {}, 403);
+                        {}, FailureKind::forbidden);
         const auto stored = read_live_state(sql, db.dialect(), session_id, true);
         const auto phases = effective_phases(sql, session_id);
         if (!stored || !plan::accepts_posts(phases, stored->state))
-            return fail("Les idées se partagent pendant la phase de consultation.", {}, 409);
+            return fail("Les idées se partagent pendant la phase de consultation.", {}, FailureKind::conflict);
         const int group = *m->group_number;
         const long long now = now_ms / 1000;
         long long id = 0;
@@ -110,18 +110,18 @@ Result<long long> record_action_lead(store::Database& db, const CurrentUser& use
         auto m = membership(sql, user, session_id);
         if (!m) return m.failure();
         if (!m->is_client)
-            return fail("Seul le client d’un groupe note ses pistes d’action pendant la séance.", {}, 403);
+            return fail("Seul le client d’un groupe note ses pistes d’action pendant la séance.", {}, FailureKind::forbidden);
         const auto stored = read_live_state(sql, db.dialect(), session_id, true);
         const auto phases = effective_phases(sql, session_id);
         if (!stored || !plan::accepts_leads(phases, stored->state))
-            return fail("Les pistes d’action se notent à partir de la synthèse.", {}, 409);
+            return fail("Les pistes d’action se notent à partir de la synthèse.", {}, FailureKind::conflict);
         long long already = 0;
         sql << "SELECT COUNT(*) FROM action_leads WHERE session_id = :s AND registration_id = :r",
             soci::use(session_id), soci::use(m->registration_id), soci::into(already);
         if (already >= max_leads_per_session)
             return fail("Vous avez déjà noté " + std::to_string(max_leads_per_session) +
                             " pistes d’action pour cette séance.",
-                        "lead", 422);
+                        "lead", FailureKind::invalid);
         const long long now = now_ms / 1000;
         long long id = 0;
         sql << "INSERT INTO action_leads (registration_id, session_id, body, status, progress_note, created_at, "
@@ -168,17 +168,17 @@ Result<std::vector<ActionLead>> earlier_action_leads(store::Database& db, long l
 Status update_action_lead(store::Database& db, const CurrentUser& user, long long lead_id, const std::string& status,
                           const std::string& progress_note) {
     if (std::find(lead_statuses.begin(), lead_statuses.end(), status) == lead_statuses.end())
-        return fail("Choisissez où en est cette piste : ouverte, en cours, réalisée ou abandonnée.", "status", 422);
+        return fail("Choisissez où en est cette piste : ouverte, en cours, réalisée ou abandonnée.", "status", FailureKind::invalid);
     const auto note = text::trim(progress_note);
-    if (!text::is_valid_utf8(note)) return fail("Le texte envoyé est illisible.", "progress_note", 422);
+    if (!text::is_valid_utf8(note)) return fail("Le texte envoyé est illisible.", "progress_note", FailureKind::invalid);
     if (text::length_in_chars(note) > max_note_chars)
         return fail("La note dépasse " + std::to_string(max_note_chars) + " caractères ; raccourcissez-la.",
-                    "progress_note", 422);
+                    "progress_note", FailureKind::invalid);
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         long long owner = 0;
         sql << "SELECT r.user_id FROM action_leads l JOIN registrations r ON r.id = l.registration_id WHERE l.id = :l",
             soci::use(lead_id), soci::into(owner);
-        if (!sql.got_data() || owner != user.id) return fail("Cette piste d’action n’existe pas.", {}, 404);
+        if (!sql.got_data() || owner != user.id) return fail("Cette piste d’action n’existe pas.", {}, FailureKind::not_found);
         const long long now = store::now_utc_seconds();
         sql << "UPDATE action_leads SET status = :st, progress_note = :n, updated_at = :t WHERE id = :l",
             soci::use(status), soci::use(note), soci::use(now), soci::use(lead_id);

@@ -120,9 +120,9 @@ Result<TransitionOutcome> apply_live_transition(store::Database& db, const Curre
                                                 plan::Transition transition, long long now_ms) {
     const auto session =
         store::with_session(db, [&](soci::session& sql) { return find_session(sql, cycle_slug, number); });
-    if (!session) return fail("Cette séance n’existe pas.", {}, 404);
+    if (!session) return fail("Cette séance n’existe pas.", {}, FailureKind::not_found);
     if (!can_facilitate(db, user, cycle_slug))
-        return fail("Seule l’équipe d’animation de ce cycle peut animer cette séance.", {}, 403);
+        return fail("Seule l’équipe d’animation de ce cycle peut animer cette séance.", {}, FailureKind::forbidden);
     const long long session_id = session->session_id;
     return store::in_transaction<TransitionOutcome>(db, [&](soci::session& sql) -> Result<TransitionOutcome> {
         ensure_session_plan(sql, session_id, now_ms / 1000);
@@ -131,7 +131,7 @@ Result<TransitionOutcome> apply_live_transition(store::Database& db, const Curre
                "ON CONFLICT (session_id) DO NOTHING",
             soci::use(session_id), soci::use(now_ms);
         const auto stored = read_live_state(sql, db.dialect(), session_id, true);
-        if (!stored) return fail("L’état de la séance est introuvable.", {}, 500);
+        if (!stored) return fail("L’état de la séance est introuvable.", {}, FailureKind::technical);
         auto next = plan::apply(transition, phases, stored->state, now_ms);
         if (!next) return next.failure();
         write_state(sql, session_id, next.value(), now_ms);
@@ -155,12 +155,12 @@ Result<LiveViewer> live_viewer(store::Database& db, const CurrentUser& user, lon
     } catch (const std::exception& e) {
         return store::technical_failure(e);
     }
-    if (!session) return fail("Cette séance n’existe pas.", {}, 404);
+    if (!session) return fail("Cette séance n’existe pas.", {}, FailureKind::not_found);
     LiveViewer viewer{session_id, registration_id, can_facilitate(db, user, session->cycle_slug)};
     if (!viewer.registration_id && !viewer.facilitator)
         return fail("Cette page est réservée aux participants confirmés du cycle « " + session->cycle_title +
                         " » et à son équipe d’animation.",
-                    {}, 403);
+                    {}, FailureKind::forbidden);
     return viewer;
 }
 
@@ -175,7 +175,7 @@ Result<SessionFeed> load_session_feed(store::Database& db, long long session_id)
                 feed.version = stored->version;
             }
             auto session = find_session_by_id(sql, session_id);
-            if (!session) return fail("Cette séance n’existe pas.", {}, 404);
+            if (!session) return fail("Cette séance n’existe pas.", {}, FailureKind::not_found);
             feed.session = *session;
             feed.phases = effective_phases(sql, session_id);
 

@@ -63,7 +63,7 @@ spreadsheet::Table situations_table(const CycleSituations& s) {
 Result<ExportFile> export_situations(store::Database& db, long long actor_id, const std::string& slug) {
     auto data = cycle_situations(db, slug);
     if (!data) return data.failure();
-    if (!data.value()) return fail("Ce cycle n’existe pas.", {}, 404);
+    if (!data.value()) return fail("Ce cycle n’existe pas.", {}, FailureKind::not_found);
     const auto& s = *data.value();
     ExportFile file{"situations-" + slug + ".csv", "text/csv; charset=utf-8", spreadsheet::to_csv(situations_table(s))};
     auto logged = store::run_in_transaction(db, [&](soci::session& sql) -> Status {

@@ -42,9 +42,9 @@ std::optional<std::vector<plan::Phase>> template_phases(soci::session& sql, cons
 Result<SessionRef> facilitated_session(store::Database& db, const CurrentUser& user, const std::string& cycle_slug,
                                        int number) {
     auto session = store::with_session(db, [&](soci::session& sql) { return find_session(sql, cycle_slug, number); });
-    if (!session) return fail("Cette séance n’existe pas.", {}, 404);
+    if (!session) return fail("Cette séance n’existe pas.", {}, FailureKind::not_found);
     if (!can_facilitate(db, user, cycle_slug))
-        return fail("Seule l’équipe d’animation de ce cycle peut préparer et animer ses séances.", {}, 403);
+        return fail("Seule l’équipe d’animation de ce cycle peut préparer et animer ses séances.", {}, FailureKind::forbidden);
     return *session;
 }
 
@@ -144,15 +144,15 @@ Result<PlanTemplate> find_plan_template(store::Database& db, const std::string& 
     if (!all) return all.failure();
     for (auto& t : all.value())
         if (t.slug == slug) return t;
-    return fail("Ce modèle de séance n’existe pas.", {}, 404);
+    return fail("Ce modèle de séance n’existe pas.", {}, FailureKind::not_found);
 }
 
 Status save_plan_template(store::Database& db, const CurrentUser& user, const std::string& slug,
                           const std::string& name, std::vector<plan::Phase> phases) {
-    if (!is_organiser(user)) return fail("Seule l’équipe des ateliers modifie les modèles de séance.", {}, 403);
+    if (!is_organiser(user)) return fail("Seule l’équipe des ateliers modifie les modèles de séance.", {}, FailureKind::forbidden);
     const auto clean_name = text::trim(name);
     const auto valid = plan::validate(phases);
-    Failure problem = valid ? Failure{"", "", 422, {}} : valid.failure();
+    Failure problem = valid ? Failure{"", "", FailureKind::invalid, {}} : valid.failure();
     if (clean_name.empty()) {
         problem.message = problem.fields["name"] = "Indiquez le nom du modèle.";
         problem.field = "name";
@@ -166,7 +166,7 @@ Status save_plan_template(store::Database& db, const CurrentUser& user, const st
             soci::use(clean_name), soci::use(json), soci::use(now), soci::use(slug);
         long long found = 0;
         sql << "SELECT COUNT(*) FROM plan_templates WHERE slug = :s", soci::use(slug), soci::into(found);
-        if (found == 0) return fail("Ce modèle de séance n’existe pas.", {}, 404);
+        if (found == 0) return fail("Ce modèle de séance n’existe pas.", {}, FailureKind::not_found);
         record_audit(sql, user.id, "plan_template.update", "plan_template:" + slug,
                      "Modèle de séance « " + clean_name + " » modifié");
         return Done{};
@@ -174,9 +174,9 @@ Status save_plan_template(store::Database& db, const CurrentUser& user, const st
 }
 
 Result<std::string> create_plan_template(store::Database& db, const CurrentUser& user, const std::string& name) {
-    if (!is_organiser(user)) return fail("Seule l’équipe des ateliers crée les modèles de séance.", {}, 403);
+    if (!is_organiser(user)) return fail("Seule l’équipe des ateliers crée les modèles de séance.", {}, FailureKind::forbidden);
     const auto clean_name = text::trim(name);
-    if (clean_name.empty()) return fail("Indiquez le nom du nouveau modèle.", "name", 422);
+    if (clean_name.empty()) return fail("Indiquez le nom du nouveau modèle.", "name", FailureKind::invalid);
     return store::in_transaction<std::string>(db, [&](soci::session& sql) -> Result<std::string> {
         const auto base = slug_from_name(clean_name);
         std::string slug = base;
@@ -226,7 +226,7 @@ Result<SessionPlan> reset_session_plan(store::Database& db, const CurrentUser& u
     if (!session) return session.failure();
     return store::in_transaction<SessionPlan>(db, [&](soci::session& sql) -> Result<SessionPlan> {
         const auto phases = template_phases(sql, template_slug.empty() ? default_plan_template : template_slug);
-        if (!phases) return fail("Ce modèle de séance n’existe pas.", "template", 404);
+        if (!phases) return fail("Ce modèle de séance n’existe pas.", "template", FailureKind::not_found);
         write_session_plan(sql, session->session_id, *phases, store::now_utc_seconds());
         bump_live_version(sql, session->session_id, now_utc_millis());
         return plan_of(sql, session.value());

@@ -4,6 +4,7 @@
 
 #include "features/running/services/attendance.hpp"
 #include "features/running/web/facilitation_routes.hpp"
+#include "platform/http/failure_status.hpp"
 
 namespace ateliers::web::facilitation {
 
@@ -115,8 +116,8 @@ Response session_attendance_submit(const App& app, Visitor& visitor, const FormF
     auto done = services::record_attendance(app.db(), visitor.user->id, slug, number, entries, app.mail_context());
     if (!done) {
         const auto& f = done.failure();
-        if (f.status >= 500 || f.status == 404) return service_error(app, visitor, f);
-        return session_page(app, visitor, slug, number, "", f.message, f.status);
+        if (f.kind == FailureKind::technical || f.kind == FailureKind::not_found) return service_error(app, visitor, f);
+        return session_page(app, visitor, slug, number, "", f.message, http_status(f));
     }
     return redirect_to("/animation/" + slug + "/seances/" + std::to_string(number) +
                        "/presences?enregistre=1&courriels=" + std::to_string(done->mails));

@@ -4,16 +4,17 @@
 #include "platform/core/paris_time.hpp"
 #include "features/cycles/services/facilitation_access.hpp"
 #include "platform/http/paths.hpp"
+#include "platform/http/failure_status.hpp"
 
 namespace ateliers::web {
 
 namespace facilitation {
 
 Response service_error(const App& app, const Visitor& visitor, const Failure& failure) {
-    const char* title = failure.status == 404   ? "Page introuvable"
-                        : failure.status >= 500 ? "Erreur technique"
+    const char* title = failure.kind == FailureKind::not_found   ? "Page introuvable"
+                        : failure.kind == FailureKind::technical ? "Erreur technique"
                                                 : "Action impossible";
-    return app.error_page(visitor, failure.status, title, failure.message);
+    return app.error_page(visitor, http_status(failure), title, failure.message);
 }
 
 nlohmann::json breadcrumb(const std::string& slug, const std::string& cycle_title, const std::string& here) {

@@ -5,6 +5,7 @@
 #include "features/running/services/live_sessions.hpp"
 #include "features/running/web/live_routes.hpp"
 #include "features/running/web/live_view.hpp"
+#include "platform/http/failure_status.hpp"
 
 namespace ateliers::web::live {
 
@@ -110,21 +111,21 @@ Response runner_submit(const App& app, const Request& req, Visitor& visitor, con
                        const std::string& slug, int number) {
     if (!visitor.user) return login_required(req);
     const auto transition = plan::parse_transition(field(form, "action"));
-    if (!transition) return failure_response(app, req, visitor, fail("Action inconnue.", "action", 400));
+    if (!transition) return failure_response(app, req, visitor, fail("Action inconnue.", "action", FailureKind::malformed));
     // Ending cannot be undone for the participants (their page says "terminée"): one
     // more step first. live.js asks with a dialog and sends confirm=oui itself.
     if (*transition == plan::Transition::end && field(form, "confirm") != "oui") {
         if (wants_json(req))
-            return failure_response(app, req, visitor, fail("Confirmez la fin de la séance.", "confirm", 409));
+            return failure_response(app, req, visitor, fail("Confirmez la fin de la séance.", "confirm", FailureKind::conflict));
         return runner(app, req, visitor, slug, number, {{"confirm_end", true}}, 200);
     }
     auto done = services::apply_live_transition(app.db(), *visitor.user, slug, number, *transition,
                                                 services::now_utc_millis());
     if (!done) {
         const auto& f = done.failure();
-        if (wants_json(req) || f.status == 404 || f.status == 403 || f.status >= 500)
+        if (wants_json(req) || f.kind == FailureKind::not_found || f.kind == FailureKind::forbidden || f.kind == FailureKind::technical)
             return failure_response(app, req, visitor, f);
-        return runner(app, req, visitor, slug, number, {{"error", f.message}}, f.status);
+        return runner(app, req, visitor, slug, number, {{"error", f.message}}, http_status(f));
     }
     auto response = wants_json(req)
                         ? json_response(200, json{{"ok", true}, {"version", done->version}}.dump())

@@ -6,6 +6,7 @@
 
 #include "features/running/services/breakout_planning.hpp"
 #include "features/running/web/facilitation_routes.hpp"
+#include "platform/http/failure_status.hpp"
 
 namespace ateliers::web::facilitation {
 
@@ -169,7 +170,7 @@ Response groups_action(const App& app, Visitor& visitor, const FormFields& form,
         auto r = services::compose_groups(app.db(), actor, slug, count);
         if (!r) done = r.failure();
         if (!r && r.failure().field == "groups")
-            return render_page(app, visitor, slug, "", r.failure().message, typed, r.failure().status);
+            return render_page(app, visitor, slug, "", r.failure().message, typed, http_status(r.failure()));
     } else if (action == "deplacer") {
         auto r = services::move_and_lock(app.db(), actor, slug, session, registration, positive(field(form, "groupe")));
         if (!r) done = r.failure();
@@ -186,8 +187,8 @@ Response groups_action(const App& app, Visitor& visitor, const FormFields& form,
     }
     if (!done) {
         const auto& f = done.failure();
-        if (f.status >= 500 || f.status == 404) return service_error(app, visitor, f);
-        return render_page(app, visitor, slug, "", f.message, "", f.status);
+        if (f.kind == FailureKind::technical || f.kind == FailureKind::not_found) return service_error(app, visitor, f);
+        return render_page(app, visitor, slug, "", f.message, "", http_status(f));
     }
     const std::string anchor = session > 0 ? "#seance-" + std::to_string(session) : "#composition";
     return redirect_to("/animation/" + slug + "/groupes?fait=" + action + anchor);

@@ -1,6 +1,7 @@
 #include "features/running/web/live_routes.hpp"
 
 #include "platform/http/paths.hpp"
+#include "platform/http/failure_status.hpp"
 
 namespace ateliers::web {
 
@@ -13,12 +14,12 @@ Response login_required(const Request& req) {
 }
 
 Response failure_response(const App& app, const Request& req, const Visitor& visitor, const Failure& failure) {
-    if (wants_json(req)) return json_response(failure.status, nlohmann::json{{"error", failure.message}}.dump());
-    const char* title = failure.status == 404   ? "Page introuvable"
-                        : failure.status == 403 ? "Accès réservé"
-                        : failure.status >= 500 ? "Erreur technique"
+    if (wants_json(req)) return json_response(http_status(failure), nlohmann::json{{"error", failure.message}}.dump());
+    const char* title = failure.kind == FailureKind::not_found   ? "Page introuvable"
+                        : failure.kind == FailureKind::forbidden ? "Accès réservé"
+                        : failure.kind == FailureKind::technical ? "Erreur technique"
                                                 : "Action impossible";
-    return app.error_page(visitor, failure.status, title, failure.message);
+    return app.error_page(visitor, http_status(failure), title, failure.message);
 }
 
 }  // namespace live

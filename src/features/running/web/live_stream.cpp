@@ -3,6 +3,7 @@
 #include "platform/auth/crypto.hpp"
 #include "platform/http/cookies.hpp"
 #include "platform/http/paths.hpp"
+#include "platform/http/failure_status.hpp"
 
 namespace ateliers::web::live {
 
@@ -35,7 +36,7 @@ StreamAccess authorize_live_request(const App& app, const Request& req, long lon
     }
     auto viewer = services::live_viewer(app.db(), *user, session_id);
     if (!viewer) {
-        access.status = viewer.failure().status;
+        access.status = http_status(viewer.failure());
         access.message = viewer.failure().message;
         return access;
     }

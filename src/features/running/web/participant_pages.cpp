@@ -5,6 +5,7 @@
 #include "features/running/services/live_sessions.hpp"
 #include "features/running/web/live_routes.hpp"
 #include "features/running/web/live_view.hpp"
+#include "platform/http/failure_status.hpp"
 
 namespace ateliers::web {
 
@@ -41,9 +42,9 @@ json lead_json(const services::ActionLead& l, const std::string& back_to) {
 // The page as it stands, with `extra` (notice, errors, text typed) merged in.
 Response render_participant(const App& app, const Visitor& visitor, long long session_id, json extra, int status) {
     auto viewer = services::live_viewer(app.db(), *visitor.user, session_id);
-    if (!viewer) return app.error_page(visitor, viewer.failure().status, "Accès réservé", viewer.failure().message);
+    if (!viewer) return app.error_page(visitor, http_status(viewer.failure()), "Accès réservé", viewer.failure().message);
     auto feed = services::load_session_feed(app.db(), session_id);
-    if (!feed) return app.error_page(visitor, feed.failure().status, "Erreur technique", feed.failure().message);
+    if (!feed) return app.error_page(visitor, http_status(feed.failure()), "Erreur technique", feed.failure().message);
     const auto& s = feed->session;
     json data = {{"title", "Séance " + std::to_string(s.number) + " en direct – " + s.cycle_title},
                  {"session",
@@ -86,9 +87,9 @@ Response participant_page(const App& app, const Request& req, Visitor& visitor, 
 Response state_json(const App& app, const Request&, Visitor& visitor, long long session_id) {
     if (!visitor.user) return json_response(401, json{{"error", "Connectez-vous pour suivre la séance."}}.dump());
     auto viewer = services::live_viewer(app.db(), *visitor.user, session_id);
-    if (!viewer) return json_response(viewer.failure().status, json{{"error", viewer.failure().message}}.dump());
+    if (!viewer) return json_response(http_status(viewer.failure()), json{{"error", viewer.failure().message}}.dump());
     auto feed = services::load_session_feed(app.db(), session_id);
-    if (!feed) return json_response(feed.failure().status, json{{"error", feed.failure().message}}.dump());
+    if (!feed) return json_response(http_status(feed.failure()), json{{"error", feed.failure().message}}.dump());
     auto r = json_response(200, viewer_state(feed.value(), viewer.value(), services::now_utc_millis()).dump());
     r.header("Cache-Control", "no-store");
     return r;
@@ -117,8 +118,8 @@ Response idea_submit(const App& app, const Request& req, Visitor& visitor, const
         return changed(redirect_to("/espace/seances/" + std::to_string(session_id) + "?idee=1#idees"), session_id);
     }
     const auto& f = posted.failure();
-    if (wants_json(req) || f.status == 404 || f.status >= 500) return failure_response(app, req, visitor, f);
-    return render_participant(app, visitor, session_id, {{"idea_error", f.message}, {"idea_body", body}}, f.status);
+    if (wants_json(req) || f.kind == FailureKind::not_found || f.kind == FailureKind::technical) return failure_response(app, req, visitor, f);
+    return render_participant(app, visitor, session_id, {{"idea_error", f.message}, {"idea_body", body}}, http_status(f));
 }
 
 Response lead_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
@@ -134,8 +135,8 @@ Response lead_submit(const App& app, const Request& req, Visitor& visitor, const
                        session_id);
     }
     const auto& f = recorded.failure();
-    if (wants_json(req) || f.status == 404 || f.status >= 500) return failure_response(app, req, visitor, f);
-    return render_participant(app, visitor, session_id, {{"lead_error", f.message}, {"lead_body", body}}, f.status);
+    if (wants_json(req) || f.kind == FailureKind::not_found || f.kind == FailureKind::technical) return failure_response(app, req, visitor, f);
+    return render_participant(app, visitor, session_id, {{"lead_error", f.message}, {"lead_body", body}}, http_status(f));
 }
 
 Response lead_update_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form,

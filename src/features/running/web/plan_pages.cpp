@@ -103,7 +103,7 @@ json errors_json(const Failure* failure) {
 
 const std::map<std::string, std::string> no_errors;
 
-Failure organisers_only() { return fail("Seule l’équipe des ateliers gère les modèles de séance.", {}, 403); }
+Failure organisers_only() { return fail("Seule l’équipe des ateliers gère les modèles de séance.", {}, FailureKind::forbidden); }
 
 bool is_organiser(const Visitor& visitor) {
     return visitor.user && (visitor.user->has_role("organiser") || visitor.user->has_role("admin"));
@@ -180,7 +180,7 @@ Response plan_submit(const App& app, const Request& req, Visitor& visitor, const
     if (saved)
         return redirect_to(base + "?enregistre=1")
             .header(live_changed_header, std::to_string(saved->session.session_id));
-    if (saved.failure().status >= 500 || saved.failure().status == 403)
+    if (saved.failure().kind == FailureKind::technical || saved.failure().kind == FailureKind::forbidden)
         return failure_response(app, req, visitor, saved.failure());
     return plan_editor(app, visitor, current->session, submitted.phases, &saved.failure(), json::object(), 422);
 }
@@ -235,7 +235,7 @@ Response template_submit(const App& app, const Request& req, Visitor& visitor, c
                                200);
     auto saved = services::save_plan_template(app.db(), *visitor.user, slug, name, submitted.phases);
     if (saved) return redirect_to("/admin/modeles-de-seance?enregistre=" + slug);
-    if (saved.failure().status >= 500) return failure_response(app, req, visitor, saved.failure());
+    if (saved.failure().kind == FailureKind::technical) return failure_response(app, req, visitor, saved.failure());
     return template_editor(app, visitor, slug, name, submitted.phases, &saved.failure(), json::object(), 422);
 }
 

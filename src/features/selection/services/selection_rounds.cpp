@@ -19,7 +19,7 @@ using store::as_int;
 using store::as_optional_int;
 using store::as_text;
 
-Failure conflict(const std::string& message) { return fail(message, {}, 409); }
+Failure conflict(const std::string& message) { return fail(message, {}, FailureKind::conflict); }
 
 std::vector<store::CycleRow> round_cycles(soci::session& sql, store::Dialect dialect, std::int64_t closes_at,
                                           bool lock) {
@@ -107,7 +107,7 @@ Result<RoundProposal> build_proposal(soci::session& sql, store::Dialect dialect,
     p.closes_at = closes_at;
     p.deadline_passed = closes_at <= store::now_utc_seconds();
     const auto cycles = round_cycles(sql, dialect, closes_at, lock);
-    if (cycles.empty()) return fail("Aucune vague de candidatures ne se clôt à cette date.", {}, 404);
+    if (cycles.empty()) return fail("Aucune vague de candidatures ne se clôt à cette date.", {}, FailureKind::not_found);
     const auto registrations = round_registrations(sql, cycles);
 
     std::vector<std::vector<AdminRegistration>> confirmed(cycles.size());
@@ -235,7 +235,7 @@ template <class F>
 Status for_applicant(store::Database& db, std::int64_t closes_at, long long user_id, F&& change) {
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         const auto cycles = round_cycles(sql, db.dialect(), closes_at, false);
-        if (cycles.empty()) return fail("Aucune vague de candidatures ne se clôt à cette date.", {}, 404);
+        if (cycles.empty()) return fail("Aucune vague de candidatures ne se clôt à cette date.", {}, FailureKind::not_found);
         std::vector<long long> ids;
         for (const auto& c : cycles) {
             const long long cycle_id = c.id;
@@ -244,7 +244,7 @@ Status for_applicant(store::Database& db, std::int64_t closes_at, long long user
                  soci::use(cycle_id, "c"), soci::use(user_id, "u"));
             for (const auto& r : rows) ids.push_back(as_int(r, 0));
         }
-        if (ids.empty()) return fail("Cette personne n’a pas de candidature en attente dans cette vague.", {}, 404);
+        if (ids.empty()) return fail("Cette personne n’a pas de candidature en attente dans cette vague.", {}, FailureKind::not_found);
         return change(sql, cycles, ids);
     });
 }
@@ -297,7 +297,7 @@ Status pin_applicant(store::Database& db, long long actor_id, std::int64_t close
         std::string title;
         for (const auto& c : cycles)
             if (c.id == cycle_id) title = c.title;
-        if (cycle_id != 0 && title.empty()) return fail("Ce cycle ne fait pas partie de la vague.", {}, 404);
+        if (cycle_id != 0 && title.empty()) return fail("Ce cycle ne fait pas partie de la vague.", {}, FailureKind::not_found);
         const long long now = store::now_utc_seconds();
         bool chosen = cycle_id == 0;
         for (const long long id : ids) {
@@ -308,7 +308,7 @@ Status pin_applicant(store::Database& db, long long actor_id, std::int64_t close
             sql << "UPDATE registrations SET selection_pin = :p, selection_excluded = 0, updated_at = :t WHERE id = :id",
                 soci::use(pin, "p"), soci::use(now, "t"), soci::use(id, "id");
         }
-        if (!chosen) return fail("Cette personne n’a pas candidaté à ce cycle.", {}, 422);
+        if (!chosen) return fail("Cette personne n’a pas candidaté à ce cycle.", {}, FailureKind::invalid);
         record_audit(sql, actor_id, cycle_id ? "selection.pin" : "selection.unpin", "user:" + std::to_string(user_id),
                      cycle_id ? "Retenu·e d’office sur « " + title + " »" : "Retenue d’office levée");
         return Done{};
@@ -333,7 +333,7 @@ Status exclude_applicant(store::Database& db, long long actor_id, std::int64_t c
 Status set_applicant_priority(store::Database& db, long long actor_id, std::int64_t closes_at, long long user_id,
                               std::optional<long long> priority) {
     if (priority && (*priority < 0 || *priority > 100))
-        return fail("La priorité doit être un nombre entier entre 0 et 100.", "priority", 422);
+        return fail("La priorité doit être un nombre entier entre 0 et 100.", "priority", FailureKind::invalid);
     return for_applicant(db, closes_at, user_id, [&](soci::session& sql, const auto&, const auto& ids) -> Status {
         const long long now = store::now_utc_seconds();
         const long long value = priority.value_or(0);
@@ -353,12 +353,12 @@ Status set_cycle_minimums(store::Database& db, long long actor_id, std::int64_t 
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         const auto cycles = round_cycles(sql, db.dialect(), closes_at, false);
         const auto it = std::find_if(cycles.begin(), cycles.end(), [&](const auto& c) { return c.id == cycle_id; });
-        if (it == cycles.end()) return fail("Ce cycle ne fait pas partie de la vague.", {}, 404);
+        if (it == cycles.end()) return fail("Ce cycle ne fait pas partie de la vague.", {}, FailureKind::not_found);
         for (const auto& [value, field] : {std::pair{min_elus, "min_elus"}, std::pair{min_agents, "min_agents"}})
             if (value && (*value < 0 || *value > it->capacity))
                 return fail("Le minimum doit être compris entre 0 et la capacité du cycle (" +
                                 std::to_string(it->capacity) + ").",
-                            field, 422);
+                            field, FailureKind::invalid);
         const long long e = min_elus.value_or(0), a = min_agents.value_or(0);
         soci::indicator ei = min_elus ? soci::i_ok : soci::i_null, ai = min_agents ? soci::i_ok : soci::i_null;
         sql << "UPDATE cycles SET min_elus = :e, min_agents = :a WHERE id = :id", soci::use(e, ei, "e"),

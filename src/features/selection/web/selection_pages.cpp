@@ -8,6 +8,7 @@
 #include "platform/http/admin_routes.hpp"
 #include "platform/http/paths.hpp"
 #include "features/selection/web/selection_pages.hpp"
+#include "platform/http/failure_status.hpp"
 
 namespace ateliers::web::admin {
 
@@ -251,10 +252,10 @@ Response selection_round_submit(const App& app, const Request&, Visitor& visitor
             outcome = valid ? services::set_applicant_priority(app.db(), actor, *deadline, user_id, priority)
                             : Status(fail("La priorité doit être un nombre entier entre 0 et 100 (laissez vide pour "
                                           "la valeur par défaut).",
-                                          "priority", 422));
+                                          "priority", FailureKind::invalid));
             done = "priorite";
         } else {
-            outcome = fail("Action inconnue.", {}, 400);
+            outcome = fail("Action inconnue.", {}, FailureKind::malformed);
         }
     } else if (action == "equilibre") {
         long long cycle_id = 0;
@@ -266,7 +267,7 @@ Response selection_round_submit(const App& app, const Request&, Visitor& visitor
                       ? services::set_cycle_minimums(app.db(), actor, *deadline, cycle_id, min_elus, min_agents)
                       : Status(fail("Les minimums doivent être des nombres entiers (laissez vide pour un tiers des "
                                     "places).",
-                                    "min_elus", 422));
+                                    "min_elus", FailureKind::invalid));
         done = "equilibre";
         anchor = "#cycle-" + std::to_string(cycle_id);
     } else {
@@ -274,10 +275,10 @@ Response selection_round_submit(const App& app, const Request&, Visitor& visitor
     }
     if (outcome) return redirect_to(round_path(*deadline) + "?proposition=1&fait=" + done + anchor);
     const auto& f = outcome.failure();
-    if (f.status >= 500 || f.status == 404) return service_error(app, visitor, f);
+    if (f.kind == FailureKind::technical || f.kind == FailureKind::not_found) return service_error(app, visitor, f);
     auto proposal = services::propose_round(app.db(), *deadline);
     if (!proposal) return service_error(app, visitor, proposal.failure());
-    return render_round(app, visitor, proposal.value(), true, "", f.message, f.status, &form);
+    return render_round(app, visitor, proposal.value(), true, "", f.message, http_status(f), &form);
 }
 
 }  // namespace ateliers::web::admin

@@ -3,6 +3,7 @@
 #include "platform/http/cookies.hpp"
 #include "platform/http/form_view.hpp"
 #include "platform/http/handlers.hpp"
+#include "platform/http/failure_status.hpp"
 
 namespace ateliers::web {
 
@@ -46,12 +47,12 @@ Response login_submit(const App& app, const Request& req, Visitor& visitor, cons
     auto outcome = services::log_in(app.db(), email, field(form, "password"), req.remote_ip);
     if (!outcome) {
         const auto& f = outcome.failure();
-        if (f.status >= 500) return app.error_page(visitor, f.status, "Erreur technique", f.message);
+        if (f.kind == FailureKind::technical) return app.error_page(visitor, http_status(f), "Erreur technique", f.message);
         auto view = login_view(email, next, form_errors_view(f.message, {}));
-        if (f.status == 403)
+        if (f.kind == FailureKind::forbidden)
             view["resend_link"] = "/compte/confirmer/renvoyer?email=" + url_encode(email) +
                                   (next.empty() ? "" : "&suivant=" + url_encode(safe_next(next)));
-        return app.page(visitor, "login", view, f.status);
+        return app.page(visitor, "login", view, http_status(f));
     }
     return start_session(visitor, outcome->session_token, safe_next(next));
 }
@@ -72,9 +73,9 @@ Response forgot_password_submit(const App& app, const Request& req, Visitor& vis
     auto done = services::request_password_reset(app.db(), email, app.mail_context(), req.remote_ip);
     if (!done) {
         const auto& f = done.failure();
-        if (f.status >= 500) return app.error_page(visitor, f.status, "Erreur technique", f.message);
+        if (f.kind == FailureKind::technical) return app.error_page(visitor, http_status(f), "Erreur technique", f.message);
         return app.page(visitor, "forgot_password", forgot_view(email, form_errors_view(f.message, f.fields)),
-                        f.status);
+                        http_status(f));
     }
     return app.page(visitor, "forgot_password_sent",
                     {{"title", "Vérifiez votre messagerie – Ateliers des territoires"}, {"email", email}});
@@ -92,13 +93,13 @@ Response new_password_submit(const App& app, const Request&, Visitor& visitor, c
     auto done = services::reset_password(app.db(), token, field(form, "password"), field(form, "password_confirm"));
     if (!done) {
         const auto& f = done.failure();
-        if (f.status >= 500) return app.error_page(visitor, f.status, "Erreur technique", f.message);
-        if (f.status == 410) return app.error_page(visitor, 410, "Lien non valable", f.message);
+        if (f.kind == FailureKind::technical) return app.error_page(visitor, http_status(f), "Erreur technique", f.message);
+        if (f.kind == FailureKind::gone) return app.error_page(visitor, 410, "Lien non valable", f.message);
         return app.page(visitor, "new_password",
                         {{"title", "Nouveau mot de passe – Ateliers des territoires"},
                          {"jeton", token},
                          {"errors", form_errors_view(f.message, f.fields)}},
-                        f.status);
+                        http_status(f));
     }
     return redirect_to("/compte/connexion?reinitialise=1");
 }

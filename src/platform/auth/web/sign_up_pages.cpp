@@ -4,6 +4,7 @@
 #include "platform/referential/web/collectivite_picker.hpp"
 #include "platform/http/form_view.hpp"
 #include "platform/http/handlers.hpp"
+#include "platform/http/failure_status.hpp"
 
 namespace ateliers::web {
 
@@ -53,9 +54,9 @@ Response sign_up_submit(const App& app, const Request& req, Visitor& visitor, co
                                       safe_local_path(field(form, "suivant"), ""), req.remote_ip);
         if (done) return redirect_to("/compte/inscription/envoyee");
         const auto& f = done.failure();
-        if (f.status >= 500) return app.error_page(visitor, f.status, "Erreur technique", f.message);
+        if (f.kind == FailureKind::technical) return app.error_page(visitor, http_status(f), "Erreur technique", f.message);
         // Over the limit: nothing is wrong with the fields, everything typed stays.
-        if (f.status == 429)
+        if (f.kind == FailureKind::too_many)
             return app.page(visitor, "sign_up", sign_up_view(app, form, picked.view, form_errors_view(f.message, {})),
                             429);
         field_errors = f.fields;
@@ -77,13 +78,13 @@ Response confirm_email_link(const App& app, const Request& req, Visitor& visitor
     auto outcome = services::confirm_email(app.db(), req.query_param("jeton"));
     if (outcome) return start_session(visitor, outcome->session_token, next.empty() ? "/espace?confirme=1" : next);
     const auto& f = outcome.failure();
-    if (f.status >= 500) return app.error_page(visitor, f.status, "Erreur technique", f.message);
+    if (f.kind == FailureKind::technical) return app.error_page(visitor, http_status(f), "Erreur technique", f.message);
     // A second click from the browser the first one logged in: just go on.
     if (visitor.user) return redirect_to(next.empty() ? "/espace" : next);
     auto view = resend_view("", next, form_errors_view("", {}));
     view["heading"] = "Lien de confirmation non valable";
     view["problem"] = f.message;
-    return app.page(visitor, "confirm_resend", view, f.status);
+    return app.page(visitor, "confirm_resend", view, http_status(f));
 }
 
 Response resend_confirmation_form(const App& app, const Request& req, Visitor& visitor) {
@@ -97,9 +98,9 @@ Response resend_confirmation_submit(const App& app, const Request& req, Visitor&
     auto done = services::resend_confirmation(app.db(), email, app.mail_context(), req.remote_ip, next);
     if (!done) {
         const auto& f = done.failure();
-        if (f.status >= 500) return app.error_page(visitor, f.status, "Erreur technique", f.message);
+        if (f.kind == FailureKind::technical) return app.error_page(visitor, http_status(f), "Erreur technique", f.message);
         return app.page(visitor, "confirm_resend", resend_view(email, next, form_errors_view(f.message, f.fields)),
-                        f.status);
+                        http_status(f));
     }
     auto view = resend_view(email, next, form_errors_view("", {}));
     view["sent"] = true;
