@@ -9,6 +9,7 @@
 //
 //   paths.mjs        REPO_ROOT, SERVER_BIN and the tools the harness starts
 //   cleanup.mjs      onExit(fn), makeTempDir(prefix); sweeps what killed runs left behind
+//   ports.mjs        port claims shared by concurrent test processes (ctest -j2)
 //   processes.mjs    freePort(), sleep(ms), within(promise, ms), tailFile(file), managed children
 //   postgres.mjs     startPostgres()   -> { url, stop() }   fresh database on a shared throw-away cluster
 //   smtp.mjs         startSmtpSink()   -> { port, dir, messages(), waitFor(pred, ms), stop() }

@@ -8,14 +8,22 @@ import net from 'node:net';
 import path from 'node:path';
 import { onExit } from './cleanup.mjs';
 import { HAS_SETPRIV, REPO_ROOT } from './paths.mjs';
+import { reservePort } from './ports.mjs';
 
+/**
+ * A port free on 127.0.0.1 now and claimed for this process (see ports.mjs), so
+ * that no other test process running at the same time is handed it.
+ */
 export async function freePort() {
-  const srv = net.createServer();
-  srv.listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const { port } = srv.address();
-  await new Promise((r) => srv.close(r));
-  return port;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1');
+    await once(srv, 'listening');
+    const { port } = srv.address();
+    await new Promise((r) => srv.close(r));
+    if (reservePort(port)) return port;
+  }
+  throw new Error('freePort: no unclaimed free port after 50 attempts');
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
