@@ -39,11 +39,11 @@ set(ATELIERS_NODE_TESTS
   "http/messages|cycles|300"
   "http/reports|reports|300"
   "http/running|running|300"
-  "http/security|platform|300"
+  "http/security|platform|400"
   "browser/csp|platform|400"
   "browser/facilitation|running|400"
   "browser/feedback|feedback|400"
-  "browser/live|running|400"
+  "browser/live|running|600"
   "browser/pages|platform|400"
   "browser/registration|registration|400"
   "browser/reports|reports|400"
@@ -80,7 +80,9 @@ if(NODE_EXECUTABLE)
       TIMEOUT ${_timeout}
       LABELS "blackbox;${_suite};${_feature}")
     if(_suite STREQUAL "browser")
-      set_tests_properties(${_name} PROPERTIES RESOURCE_LOCK chromium)
+      # One Chromium at a time; started first (COST, until ctest has timings of its
+      # own) so that under -j2 the http files run beside them rather than after.
+      set_tests_properties(${_name} PROPERTIES RESOURCE_LOCK chromium COST 100)
     endif()
   endforeach()
   # Timing-sensitive (200 simultaneous registrations): nothing else runs meanwhile.
