@@ -8,10 +8,10 @@ PORT    := $(or $(ATELIERS_PORT),8080)
 ADDRESS := $(or $(ATELIERS_ADDRESS),127.0.0.1)
 
 .DEFAULT_GOAL := help
-.PHONY: help deps build db run test clean
+.PHONY: help deps build db run test test-fast clean
 
 help: ## List the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-7s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
 	@echo "  Variables: DB=$(DB) PORT=$(PORT) ADDRESS=$(ADDRESS)"
 
 deps: ## Install missing Debian packages and npm modules
@@ -35,6 +35,9 @@ test: ## Install test dependencies, build, run ctest (starts PostgreSQL, SMTP si
 	scripts/install-deps.sh --test
 	$(MAKE) build
 	cd build && ctest --output-on-failure -j2 --timeout 900
+
+test-fast: build ## Build, then only the unit tests and the SQLite service tests (no server, browser or PostgreSQL)
+	cd build && ctest -L '^(unit|sqlite)$$' -j2 --output-on-failure
 
 clean: ## Remove build/ and var/
 	rm -rf build var

@@ -1,30 +1,116 @@
 # Black-box and service test registration, included from the root CMakeLists.txt
 # (CTest is enabled there). Every suite starts its own servers and databases.
 #
-#   http_tests      node --test tests/http/     (SQLite + PostgreSQL + SMTP sink)
-#   browser_tests   node --test tests/browser/  (SQLite + SMTP sink + Chromium + axe-core)
-#   service_tests_* GoogleTest service tests (tests/service/*.cpp), once per database
+#   http.<file>     node --test tests/http/<file>.test.mjs     (SQLite + PostgreSQL + SMTP sink)
+#   browser.<file>  node --test tests/browser/<file>.test.mjs  (SQLite + SMTP sink + Chromium + axe-core)
+#   service_tests_sqlite, service_tests_postgresql
+#                   GoogleTest service tests (tests/service/*.cpp), once per database
+#   unit_tests's    GoogleTest unit tests, discovered at build time (CMakeLists.txt)
 #
-# The node suites and the PostgreSQL service run are RUN_SERIAL: each starts
-# several processes, and `ctest -j2` on 2 cores must not run two of them at once.
+# Labels, for `ctest -L <regex>`:
+#   unit                         every unit test
+#   service, sqlite, postgresql  the service runs
+#   blackbox, http, browser      the node files
+#   cycles, registration, selection, running, feedback, reports, accounts, platform
+#                                the feature a node file tests (ATELIERS_NODE_TESTS below)
+# e.g. `ctest -L selection`, `ctest -R '^http\.accounts$'`, `ctest -L '^(unit|sqlite)$'`.
+#
+# Running in parallel (`ctest -j2`): each node file starts its own servers, sinks
+# and PostgreSQL cluster on ports claimed across processes (tests/support/ports.mjs),
+# so any two can run at once, except that the browser files share one Chromium
+# (RESOURCE_LOCK chromium) and http.concurrency, being timing-sensitive, runs
+# alone (RUN_SERIAL), as does the PostgreSQL service run.
 
 find_program(NODE_EXECUTABLE NAMES node nodejs)
 set(ATELIERS_PG_CLUSTER ${CMAKE_SOURCE_DIR}/tests/support/pg-cluster.sh)
 
+# The node test files: "<suite>/<file stem>|<feature>|<timeout in seconds>".
+# Every tests/{http,browser}/*.test.mjs must be listed here (configuring fails otherwise).
+set(ATELIERS_NODE_TESTS
+  "http/account_links|accounts|300"
+  "http/accounts|accounts|300"
+  "http/admin|cycles|300"
+  "http/api|registration|300"
+  "http/concurrency|registration|600"
+  "http/cycle_pages|cycles|300"
+  "http/facilitation|running|300"
+  "http/feedback|feedback|300"
+  "http/live|running|300"
+  "http/messages|cycles|300"
+  "http/reports|reports|300"
+  "http/running|running|300"
+  "http/security|platform|400"
+  "browser/csp|platform|400"
+  "browser/facilitation|running|400"
+  "browser/feedback|feedback|400"
+  "browser/live|running|600"
+  "browser/pages|platform|400"
+  "browser/registration|registration|400"
+  "browser/reports|reports|400"
+  "browser/selection|selection|400"
+  "browser/signup|accounts|400"
+)
+set(ATELIERS_FEATURES cycles registration selection running feedback reports accounts platform)
+
 if(NODE_EXECUTABLE)
-  add_test(NAME http_tests
-    COMMAND ${NODE_EXECUTABLE} --test --test-concurrency=1 ${CMAKE_SOURCE_DIR}/tests/http/
-    WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
-  add_test(NAME browser_tests
-    COMMAND ${NODE_EXECUTABLE} --test --test-concurrency=1 ${CMAKE_SOURCE_DIR}/tests/browser/
-    WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
-  set_tests_properties(http_tests browser_tests PROPERTIES
-    ENVIRONMENT "ATELIERS_BIN=$<TARGET_FILE:ateliers>"
-    TIMEOUT 600
-    RUN_SERIAL TRUE
-    LABELS "blackbox")
+  set(_node_listed "")
+  foreach(_entry IN LISTS ATELIERS_NODE_TESTS)
+    string(REPLACE "|" ";" _fields "${_entry}")
+    list(GET _fields 0 _file)
+    list(GET _fields 1 _feature)
+    list(GET _fields 2 _timeout)
+    string(REPLACE "/" ";" _path_parts "${_file}")
+    list(GET _path_parts 0 _suite)
+    list(GET _path_parts 1 _stem)
+    set(_script ${CMAKE_SOURCE_DIR}/tests/${_suite}/${_stem}.test.mjs)
+    if(NOT EXISTS ${_script})
+      message(FATAL_ERROR "tests/tests.cmake: ${_file}.test.mjs is listed in ATELIERS_NODE_TESTS but does not exist")
+    endif()
+    if(NOT _feature IN_LIST ATELIERS_FEATURES)
+      message(FATAL_ERROR "tests/tests.cmake: ${_file}: unknown feature '${_feature}' (one of: ${ATELIERS_FEATURES})")
+    endif()
+    list(APPEND _node_listed ${_script})
+
+    set(_name ${_suite}.${_stem})
+    add_test(NAME ${_name}
+      COMMAND ${NODE_EXECUTABLE} --test --test-concurrency=1 ${_script}
+      WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+    set_tests_properties(${_name} PROPERTIES
+      ENVIRONMENT "ATELIERS_BIN=$<TARGET_FILE:ateliers>"
+      TIMEOUT ${_timeout}
+      LABELS "blackbox;${_suite};${_feature}")
+    if(_suite STREQUAL "browser")
+      # One Chromium at a time; started first (COST, until ctest has timings of its
+      # own) so that under -j2 the http files run beside them rather than after.
+      set_tests_properties(${_name} PROPERTIES RESOURCE_LOCK chromium COST 100)
+    endif()
+  endforeach()
+  # Timing-sensitive (200 simultaneous registrations): nothing else runs meanwhile.
+  set_tests_properties(http.concurrency PROPERTIES RUN_SERIAL TRUE)
+
+  file(GLOB _node_on_disk CONFIGURE_DEPENDS
+    ${CMAKE_SOURCE_DIR}/tests/http/*.test.mjs ${CMAKE_SOURCE_DIR}/tests/browser/*.test.mjs)
+  foreach(_script IN LISTS _node_on_disk)
+    if(NOT _script IN_LIST _node_listed)
+      file(RELATIVE_PATH _rel ${CMAKE_SOURCE_DIR} ${_script})
+      message(FATAL_ERROR "tests/tests.cmake: ${_rel} is not in ATELIERS_NODE_TESTS: add it with its feature and timeout")
+    endif()
+  endforeach()
 else()
-  message(WARNING "node not found: http_tests and browser_tests are not registered")
+  message(WARNING "node not found: the http.* and browser.* tests are not registered")
+endif()
+
+# The unit tests are discovered when unit_tests is built (gtest_discover_tests in
+# CMakeLists.txt), so they do not exist yet here: this script, which ctest runs
+# after the discovery's own, labels the list the discovery leaves in unit_tests_TESTS.
+if(TARGET unit_tests)
+  set(_unit_labels ${CMAKE_CURRENT_BINARY_DIR}/unit_tests_labels.cmake)
+  file(WRITE ${_unit_labels}
+    "# Written by tests/tests.cmake: label the discovered unit tests.\n"
+    "if(unit_tests_TESTS)\n"
+    "  set_tests_properties(\${unit_tests_TESTS} PROPERTIES LABELS unit)\n"
+    "endif()\n")
+  set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES ${_unit_labels})
 endif()
 
 # GoogleTest service tests, written against the store/services layers; each
@@ -38,12 +124,13 @@ if(SERVICE_TEST_SOURCES)
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
   set_tests_properties(service_tests_sqlite PROPERTIES
     ENVIRONMENT "ATELIERS_TEST_DB=sqlite"
-    TIMEOUT 600)
+    TIMEOUT 600
+    LABELS "service;sqlite")
 
   add_test(NAME pg_start COMMAND ${ATELIERS_PG_CLUSTER} start /tmp/ateliers-ctest-pg 55432)
   add_test(NAME pg_stop COMMAND ${ATELIERS_PG_CLUSTER} stop /tmp/ateliers-ctest-pg)
-  set_tests_properties(pg_start PROPERTIES FIXTURES_SETUP pg TIMEOUT 120)
-  set_tests_properties(pg_stop PROPERTIES FIXTURES_CLEANUP pg TIMEOUT 120)
+  set_tests_properties(pg_start PROPERTIES FIXTURES_SETUP pg TIMEOUT 120 LABELS "postgresql")
+  set_tests_properties(pg_stop PROPERTIES FIXTURES_CLEANUP pg TIMEOUT 120 LABELS "postgresql")
 
   add_test(NAME service_tests_postgresql COMMAND service_tests
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
@@ -51,5 +138,6 @@ if(SERVICE_TEST_SOURCES)
     ENVIRONMENT "ATELIERS_TEST_PG_URL=postgresql://postgres@127.0.0.1:55432/ateliers_test"
     FIXTURES_REQUIRED pg
     TIMEOUT 600
-    RUN_SERIAL TRUE)
+    RUN_SERIAL TRUE
+    LABELS "service;postgresql")
 endif()

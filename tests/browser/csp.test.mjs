@@ -2,16 +2,10 @@
 // (so that axe can be injected), so here Chromium enforces it on the pages of every
 // kind of visitor, and any violation it reports fails the test. The scripts that the
 // pages need must still run: the autocomplete, DSFR's menus, the live runner's stream.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import {
-  HttpClient,
-  launchBrowser,
-  makeTempDir,
-  startServer,
-  withServerLog,
-} from '../support/harness.mjs';
+import { HttpClient } from '../support/harness.mjs';
+import { useBrowserFixture } from '../support/browser_fixture.mjs';
 import { login } from '../support/flows.mjs';
 import { BULK_PASSWORD, createBulkUsers, pickCommunes } from '../support/bulk.mjs';
 
@@ -50,42 +44,26 @@ async function visit(page, url, consoleLines, act) {
 }
 
 describe('Content-Security-Policy dans le navigateur', () => {
-  let tmp;
-  let server;
-  let browser;
   let participant;
   let organiser;
-  const t = (fn) => withServerLog(() => server, fn);
-
-  before(async () => {
-    tmp = await makeTempDir('browser-csp');
-    const db = `sqlite:${path.join(tmp.dir, 'test.db')}`;
-    server = await startServer({ db });
-    const communes = pickCommunes(db, 2, { offset: 3200 });
-    [participant, organiser] = createBulkUsers(
-      db,
-      [{ collectiviteId: communes[0], fullName: 'Paula Participante' }, { collectiviteId: communes[1], role: 'organiser', fullName: 'Olivier Organisateur' }],
-      { tag: 'csp' },
-    );
-    browser = await launchBrowser();
-  }, { timeout: 300_000 });
-
-  after(async () => {
-    for (const stop of [() => browser?.close(), () => server?.stop(), () => tmp?.remove()]) {
-      try {
-        await stop();
-      } catch (e) {
-        console.error(`cleanup: ${e.message}`);
-      }
-    }
-  }, { timeout: 60_000 });
+  const fx = useBrowserFixture({
+    setup: ({ db }) => {
+      const communes = pickCommunes(db, 2, { offset: 3200 });
+      [participant, organiser] = createBulkUsers(
+        db,
+        [{ collectiviteId: communes[0], fullName: 'Paula Participante' }, { collectiviteId: communes[1], role: 'organiser', fullName: 'Olivier Organisateur' }],
+        { tag: 'csp' },
+      );
+    },
+  });
+  const { t } = fx;
 
   it('no page of any visitor breaks the policy, and their scripts still run', { timeout: 240_000 }, t(async () => {
-    const base = server.baseUrl;
+    const base = fx.server.baseUrl;
     const blocked = [];
     const requested = [];
     const run = async (client, pages) => {
-      const ctx = await enforcingContext(browser, base, client);
+      const ctx = await enforcingContext(fx.browser, base, client);
       try {
         const page = await ctx.newPage();
         const consoleLines = [];

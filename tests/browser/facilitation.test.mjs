@@ -1,67 +1,43 @@
 // The facilitator's groups and attendance pages in Chromium, with axe-core
 // (WCAG 2.1 A/AA) on each: compose the groups with the keyboard-reachable form,
 // move and lock a person, record a session's attendance, read the cycle's rates.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import {
-  checkA11y,
-  launchBrowser,
-  makeTempDir,
-  newContext,
-  startServer,
-  withServerLog,
-} from '../support/harness.mjs';
+import { checkA11y, newContext } from '../support/harness.mjs';
+import { useBrowserFixture } from '../support/browser_fixture.mjs';
 import { BULK_PASSWORD, createBulkUsers, pickCommunes, q, queryRows, runSql } from '../support/bulk.mjs';
 
 const CYCLE = 'forets-cooperer';
 const DAY = 86_400;
 
 describe('animation des groupes et des présences dans le navigateur', () => {
-  let tmp;
-  let dbUrl;
-  let server;
-  let browser;
   let organiser;
-  const t = (fn) => withServerLog(() => server, fn);
+  const fx = useBrowserFixture({
+    setup: ({ db: dbUrl }) => {
+      const now = Math.floor(Date.now() / 1000);
+      runSql(dbUrl, `UPDATE cycle_sessions SET starts_at = ${now + 7 * DAY} + (number - 1) * ${14 * DAY},
+        ends_at = ${now + 7 * DAY + 7200} + (number - 1) * ${14 * DAY}
+        WHERE cycle_id = (SELECT id FROM cycles WHERE slug = ${q(CYCLE)});`);
+      const communes = pickCommunes(dbUrl, 12, { offset: 5000 });
+      [organiser] = createBulkUsers(dbUrl, [{ collectiviteId: communes[0], fullName: 'Olga Organisatrice', role: 'organiser' }], { tag: 'anim-browser' });
+      const people = createBulkUsers(dbUrl, communes.slice(1).map((collectiviteId, i) => ({
+        collectiviteId, fullName: `Personne ${String(i + 1).padStart(2, '0')}`, mandate: i % 2 ? 'agent' : 'elu',
+      })), { tag: 'anim-browser' });
+      // Confirmed registrations written directly: the registration flow has its own tests.
+      const cycle = `(SELECT id FROM cycles WHERE slug = ${q(CYCLE)})`;
+      runSql(dbUrl, people.map((p, i) => `INSERT INTO registrations (cycle_id, user_id, collectivite_id, collectivite_slot, mandate,
+        function_title, situation, status, seat, arrival, created_at, updated_at) VALUES (${cycle}, ${p.id}, ${q(p.collectiviteId)},
+        ${q(p.collectiviteId)}, ${q(p.mandate)}, ${q(p.functionTitle)}, 'Une situation concrète à partager avec le groupe.', 'confirmed',
+        ${i + 1}, ${now + i}, ${now}, ${now});`).join('\n'));
+    },
+  });
+  const { t } = fx;
   const sessionId = (n) =>
-    queryRows(dbUrl, `SELECT s.id FROM cycle_sessions s JOIN cycles c ON c.id = s.cycle_id WHERE c.slug = ${q(CYCLE)} AND s.number = ${n}`)[0][0];
-
-  before(async () => {
-    tmp = await makeTempDir('browser-facilitation');
-    dbUrl = `sqlite:${path.join(tmp.dir, 'test.db')}`;
-    server = await startServer({ db: dbUrl });
-    const now = Math.floor(Date.now() / 1000);
-    runSql(dbUrl, `UPDATE cycle_sessions SET starts_at = ${now + 7 * DAY} + (number - 1) * ${14 * DAY},
-      ends_at = ${now + 7 * DAY + 7200} + (number - 1) * ${14 * DAY}
-      WHERE cycle_id = (SELECT id FROM cycles WHERE slug = ${q(CYCLE)});`);
-    const communes = pickCommunes(dbUrl, 12, { offset: 5000 });
-    [organiser] = createBulkUsers(dbUrl, [{ collectiviteId: communes[0], fullName: 'Olga Organisatrice', role: 'organiser' }], { tag: 'anim-browser' });
-    const people = createBulkUsers(dbUrl, communes.slice(1).map((collectiviteId, i) => ({
-      collectiviteId, fullName: `Personne ${String(i + 1).padStart(2, '0')}`, mandate: i % 2 ? 'agent' : 'elu',
-    })), { tag: 'anim-browser' });
-    // Confirmed registrations written directly: the registration flow has its own tests.
-    const cycle = `(SELECT id FROM cycles WHERE slug = ${q(CYCLE)})`;
-    runSql(dbUrl, people.map((p, i) => `INSERT INTO registrations (cycle_id, user_id, collectivite_id, collectivite_slot, mandate,
-      function_title, situation, status, seat, arrival, created_at, updated_at) VALUES (${cycle}, ${p.id}, ${q(p.collectiviteId)},
-      ${q(p.collectiviteId)}, ${q(p.mandate)}, ${q(p.functionTitle)}, 'Une situation concrète à partager avec le groupe.', 'confirmed',
-      ${i + 1}, ${now + i}, ${now}, ${now});`).join('\n'));
-    browser = await launchBrowser();
-  }, { timeout: 300_000 });
-
-  after(async () => {
-    for (const stop of [() => browser?.close(), () => server?.stop(), () => tmp?.remove()]) {
-      try {
-        await stop();
-      } catch (e) {
-        console.error(`cleanup: ${e.message}`);
-      }
-    }
-  }, { timeout: 60_000 });
+    queryRows(fx.db, `SELECT s.id FROM cycle_sessions s JOIN cycles c ON c.id = s.cycle_id WHERE c.slug = ${q(CYCLE)} AND s.number = ${n}`)[0][0];
 
   it('compose, lock, record attendance and read the rates', { timeout: 180_000 }, t(async () => {
-    const base = server.baseUrl;
-    const ctx = await newContext(browser);
+    const base = fx.server.baseUrl;
+    const ctx = await newContext(fx.browser);
     const page = await ctx.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -97,7 +73,7 @@ describe('animation des groupes et des présences dans le navigateur', () => {
 
       // Session 1 has begun: its attendance form opens.
       const now = Math.floor(Date.now() / 1000);
-      runSql(dbUrl, `UPDATE cycle_sessions SET starts_at = ${now - 600}, ends_at = ${now + 6600} WHERE id = ${sessionId(1)};`);
+      runSql(fx.db, `UPDATE cycle_sessions SET starts_at = ${now - 600}, ends_at = ${now + 6600} WHERE id = ${sessionId(1)};`);
       await page.goto(`${base}/animation/${CYCLE}/seances/1/presences`);
       await a11y('présences de la séance 1');
       // Nothing is ticked until the facilitator records it.

@@ -1,18 +1,10 @@
 // After a cycle, in Chromium: the participant answers the questionnaire with a testimonial and
 // consent, suggests and supports a theme; the organiser reviews testimonials and ideas.
 // axe-core (WCAG 2.1 A/AA) on every page visited, error states included.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import {
-  checkA11y,
-  launchBrowser,
-  makeTempDir,
-  newContext,
-  startServer,
-  startSmtpSink,
-  withServerLog,
-} from '../support/harness.mjs';
+import { checkA11y, newContext } from '../support/harness.mjs';
+import { useBrowserFixture } from '../support/browser_fixture.mjs';
 import { mailTo } from '../support/flows.mjs';
 import { BULK_PASSWORD, createBulkUsers, pickCommunes } from '../support/bulk.mjs';
 import { endCycle, registerViaApi } from '../support/feedback_setup.mjs';
@@ -21,33 +13,11 @@ const CYCLE = 'eau-ressource-rare';
 const QUOTE = 'Nous avons enfin osé réunir agriculteurs et habitants autour de la même table.';
 
 describe('questionnaire, idées et modération dans le navigateur', () => {
-  let tmp;
-  let sink;
-  let server;
-  let browser;
-  let db;
-  const t = (fn) => withServerLog(() => server, fn);
-
-  before(async () => {
-    tmp = await makeTempDir('browser-feedback');
-    db = `sqlite:${path.join(tmp.dir, 'test.db')}`;
-    sink = await startSmtpSink();
-    server = await startServer({ db, smtpPort: sink.port });
-    browser = await launchBrowser();
-  }, { timeout: 300_000 });
-
-  after(async () => {
-    for (const stop of [() => browser?.close(), () => server?.stop(), () => sink?.stop(), () => tmp?.remove()]) {
-      try {
-        await stop();
-      } catch (e) {
-        console.error(`cleanup: ${e.message}`);
-      }
-    }
-  }, { timeout: 60_000 });
+  const fx = useBrowserFixture({ smtp: true });
+  const { t } = fx;
 
   async function logIn(page, user, next) {
-    await page.goto(`${server.baseUrl}/compte/connexion?suivant=${encodeURIComponent(next)}`);
+    await page.goto(`${fx.server.baseUrl}/compte/connexion?suivant=${encodeURIComponent(next)}`);
     await page.locator('input[name="email"]').fill(user.email);
     await page.locator('input[name="password"]').fill(BULK_PASSWORD);
     await Promise.all([page.waitForURL((u) => u.pathname === next),
@@ -55,17 +25,17 @@ describe('questionnaire, idées et modération dans le navigateur', () => {
   }
 
   it('answer, testify, suggest; the organiser publishes', { timeout: 180_000 }, t(async () => {
-    const base = server.baseUrl;
-    const communes = pickCommunes(db, 2, { offset: 4000 });
-    const [organiser, louise] = createBulkUsers(db, [
+    const base = fx.server.baseUrl;
+    const communes = pickCommunes(fx.db, 2, { offset: 4000 });
+    const [organiser, louise] = createBulkUsers(fx.db, [
       { collectiviteId: communes[0], role: 'organiser', fullName: 'Oscar Organisateur' },
       { collectiviteId: communes[1], fullName: 'Louise Lavande', mandate: 'elu', functionTitle: 'Maire' },
     ], { tag: 'navavis' });
     const reg = await registerViaApi(base, louise, CYCLE);
-    endCycle(db, CYCLE);
-    await sink.waitFor((m) => mailTo(louise.email)(m) && /Votre avis/.test(m.subject));
+    endCycle(fx.db, CYCLE);
+    await fx.smtp.waitFor((m) => mailTo(louise.email)(m) && /Votre avis/.test(m.subject));
 
-    const ctx = await newContext(browser);
+    const ctx = await newContext(fx.browser);
     const page = await ctx.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));

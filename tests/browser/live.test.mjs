@@ -3,19 +3,11 @@
 // change within 2 s through server-sent events; a group member posts an idea the
 // client sees live; the client records an action lead, follows it up in /espace
 // and finds it again at the next session. axe-core on every page visited.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import path from 'node:path';
-import {
-  HttpClient,
-  checkA11y,
-  launchBrowser,
-  makeTempDir,
-  newContext,
-  startServer,
-  withServerLog,
-} from '../support/harness.mjs';
+import { HttpClient, checkA11y, newContext } from '../support/harness.mjs';
+import { useBrowserFixture } from '../support/browser_fixture.mjs';
 import { BULK_PASSWORD, createBulkUsers, pickCommunes, queryRows, runSql } from '../support/bulk.mjs';
 import { login } from '../support/flows.mjs';
 
@@ -49,33 +41,13 @@ async function assertControls(page, labels) {
 }
 
 describe('séance en direct', () => {
-  let tmp;
-  let server;
-  let browser;
-  let db;
-  const t = (fn) => withServerLog(() => server, fn);
-
-  before(async () => {
-    tmp = await makeTempDir('browser-live');
-    db = `sqlite:${path.join(tmp.dir, 'test.db')}`;
-    server = await startServer({ db });
-    browser = await launchBrowser();
-  }, { timeout: 300_000 });
-
-  after(async () => {
-    for (const stop of [() => browser?.close(), () => server?.stop(), () => tmp?.remove()]) {
-      try {
-        await stop();
-      } catch (e) {
-        console.error(`cleanup: ${e.message}`);
-      }
-    }
-  }, { timeout: 60_000 });
+  const fx = useBrowserFixture();
+  const { t } = fx;
 
   it('phases reach the participants within 2 s, ideas reach the client, leads are followed up', { timeout: 240_000 }, t(async () => {
-    const base = server.baseUrl;
-    const communes = pickCommunes(db, 5);
-    const [fanny, claire, marc, olga, oscar] = createBulkUsers(db, [
+    const base = fx.server.baseUrl;
+    const communes = pickCommunes(fx.db, 5);
+    const [fanny, claire, marc, olga, oscar] = createBulkUsers(fx.db, [
       { collectiviteId: communes[0], fullName: 'Fanny Animatrice' },
       { collectiviteId: communes[1], fullName: 'Claire Cliente' },
       { collectiviteId: communes[2], fullName: 'Marc Membre' },
@@ -83,11 +55,11 @@ describe('séance en direct', () => {
       { collectiviteId: communes[4], fullName: 'Oscar Ailleurs' },
     ], { tag: 'live' });
     const now = Math.floor(Date.now() / 1000);
-    const [[cycleId]] = queryRows(db, `SELECT id FROM cycles WHERE slug = '${CYCLE}'`);
-    const sessions = queryRows(db, `SELECT id FROM cycle_sessions WHERE cycle_id = ${cycleId} ORDER BY number`).map((r) => r[0]);
+    const [[cycleId]] = queryRows(fx.db, `SELECT id FROM cycles WHERE slug = '${CYCLE}'`);
+    const sessions = queryRows(fx.db, `SELECT id FROM cycle_sessions WHERE cycle_id = ${cycleId} ORDER BY number`).map((r) => r[0]);
     const [s1, s2] = sessions;
     const reg = (u, seat) => `INSERT INTO registrations (cycle_id, user_id, collectivite_id, collectivite_slot, mandate, function_title, situation, status, seat, arrival, created_at, updated_at) VALUES (${cycleId}, ${u.id}, '${u.collectiviteId}', '${u.collectiviteId}', 'elu', 'Maire', 'Notre forêt communale est au cœur de conflits d’usage entre chasseurs, randonneurs et exploitants.', 'confirmed', ${seat}, ${now}, ${now}, ${now});`;
-    runSql(db, [
+    runSql(fx.db, [
       `INSERT INTO user_roles (user_id, role, scope) VALUES (${fanny.id}, 'facilitator', '${CYCLE}');`,
       reg(claire, 1),
       reg(marc, 2),
@@ -98,7 +70,7 @@ describe('séance en direct', () => {
 
     const errors = [];
     const open = async (user, opts = {}) => {
-      const ctx = await newContext(browser, opts);
+      const ctx = await newContext(fx.browser, opts);
       const page = await ctx.newPage();
       page.on('pageerror', (e) => errors.push(`${user.fullName}: ${e.message}`));
       await page.goto(`${base}/compte/connexion`);
@@ -232,7 +204,7 @@ describe('séance en direct', () => {
       await a11y(client.page, 'page du client à la synthèse');
 
       // Without JavaScript, the page shows the state at load and an "Actualiser" link.
-      const nojs = await newContext(browser, { javaScriptEnabled: false });
+      const nojs = await newContext(fx.browser, { javaScriptEnabled: false });
       try {
         const p = await nojs.newPage();
         await p.goto(`${base}/compte/connexion`);

@@ -3,52 +3,25 @@
 // what the legal pages must say: the hosting provider given by the operator
 // (flag and environment), the controller, legal basis, retention periods, DPO and
 // recourse, and an accessibility status that claims no conformity without an audit.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import {
-  checkA11y,
-  launchBrowser,
-  makeTempDir,
-  newContext,
-  startServer,
-  withServerLog,
-} from '../support/harness.mjs';
+import { checkA11y, newContext } from '../support/harness.mjs';
+import { useBrowserFixture } from '../support/browser_fixture.mjs';
 import { BULK_PASSWORD, createBulkUsers, pickCommunes } from '../support/bulk.mjs';
 
 const HOST = 'Hébergeur Exemple SAS';
 const HOST_ADDRESS = '12 rue des Serveurs, 69000 Lyon';
 
 describe('pages publiques, pages légales et administration', () => {
-  let tmp;
-  let server;
-  let browser;
-  let db;
-  const t = (fn) => withServerLog(() => server, fn);
-
-  before(async () => {
-    tmp = await makeTempDir('browser-pages');
-    db = `sqlite:${path.join(tmp.dir, 'test.db')}`;
-    server = await startServer({ db, extraArgs: ['--host-name', HOST], env: { ATELIERS_HOST_ADDRESS: HOST_ADDRESS } });
-    browser = await launchBrowser();
-  }, { timeout: 300_000 });
-
-  after(async () => {
-    for (const stop of [() => browser?.close(), () => server?.stop(), () => tmp?.remove()]) {
-      try {
-        await stop();
-      } catch (e) {
-        console.error(`cleanup: ${e.message}`);
-      }
-    }
-  }, { timeout: 60_000 });
+  const fx = useBrowserFixture({ serverOptions: { extraArgs: ['--host-name', HOST], env: { ATELIERS_HOST_ADDRESS: HOST_ADDRESS } } });
+  const { t } = fx;
 
   it('public and legal pages hold at phone and desktop widths and say what the law asks', { timeout: 240_000 }, t(async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(fx.browser);
     try {
       const page = await ctx.newPage();
       const visit = async (p, label) => {
-        await page.goto(`${server.baseUrl}${p}`);
+        await page.goto(`${fx.server.baseUrl}${p}`);
         await checkA11y(page, { label: `${label} (${p})` });
         return page.locator('main').innerText();
       };
@@ -81,17 +54,17 @@ describe('pages publiques, pages légales et administration', () => {
   }));
 
   it('the organisers’ home fits the screen', { timeout: 120_000 }, t(async () => {
-    const [olga] = createBulkUsers(db, [{ collectiviteId: pickCommunes(db, 1)[0], fullName: 'Olga Organisatrice', role: 'organiser' }], { tag: 'pages' });
-    const ctx = await newContext(browser);
+    const [olga] = createBulkUsers(fx.db, [{ collectiviteId: pickCommunes(fx.db, 1)[0], fullName: 'Olga Organisatrice', role: 'organiser' }], { tag: 'pages' });
+    const ctx = await newContext(fx.browser);
     try {
       const page = await ctx.newPage();
-      await page.goto(`${server.baseUrl}/compte/connexion`);
+      await page.goto(`${fx.server.baseUrl}/compte/connexion`);
       await page.locator('input[name="email"]').fill(olga.email);
       await page.locator('input[name="password"]').fill(BULK_PASSWORD);
       await Promise.all([page.waitForURL(/\/espace$/), page.getByRole('button', { name: 'Se connecter' }).click()]);
       await checkA11y(page, { label: 'mon espace sans inscription' });
       for (const [p, label] of [['/admin', 'administration'], ['/admin/rapports', 'rapports']]) {
-        await page.goto(`${server.baseUrl}${p}`);
+        await page.goto(`${fx.server.baseUrl}${p}`);
         await checkA11y(page, { label });
       }
     } finally {

@@ -1,20 +1,11 @@
 // The core path in Chromium: find a cycle → register → receive the e-mail → see it
 // in my space → cancel → the first person waiting is promoted and e-mailed.
 // axe-core (WCAG 2.1 A/AA) on every page visited.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import {
-  HttpClient,
-  checkA11y,
-  launchBrowser,
-  makeTempDir,
-  newContext,
-  startServer,
-  startSmtpSink,
-  withServerLog,
-} from '../support/harness.mjs';
+import { HttpClient, checkA11y, newContext } from '../support/harness.mjs';
+import { useBrowserFixture } from '../support/browser_fixture.mjs';
 import { createConfirmedUser, login, mailTo } from '../support/flows.mjs';
 
 const CYCLE = 'forets-cooperer';
@@ -23,41 +14,21 @@ const SITUATION =
   'le conseil municipal cherche comment réunir tout le monde autour d’un plan de gestion partagé.';
 
 describe('inscription à un cycle dans le navigateur', () => {
-  let tmp;
-  let sink;
-  let server;
-  let browser;
-  let dbFile;
-  const t = (fn) => withServerLog(() => server, fn);
-
-  before(async () => {
-    tmp = await makeTempDir('browser-registration');
-    dbFile = path.join(tmp.dir, 'test.db');
-    sink = await startSmtpSink();
-    server = await startServer({ db: `sqlite:${dbFile}`, smtpPort: sink.port });
+  const fx = useBrowserFixture({
+    smtp: true,
     // One seat, so that the second person waits and is promoted when the first cancels.
-    execFileSync('sqlite3', [dbFile, `UPDATE cycles SET capacity = 1 WHERE slug = '${CYCLE}'`]);
-    browser = await launchBrowser();
-  }, { timeout: 300_000 });
-
-  after(async () => {
-    for (const stop of [() => browser?.close(), () => server?.stop(), () => sink?.stop(), () => tmp?.remove()]) {
-      try {
-        await stop();
-      } catch (e) {
-        console.error(`cleanup: ${e.message}`);
-      }
-    }
-  }, { timeout: 60_000 });
+    setup: ({ dbFile }) => execFileSync('sqlite3', [dbFile, `UPDATE cycles SET capacity = 1 WHERE slug = '${CYCLE}'`]),
+  });
+  const { t } = fx;
 
   it('register, see it, cancel, and the waiting person is promoted', { timeout: 180_000 }, t(async () => {
-    const base = server.baseUrl;
-    const anais = await createConfirmedUser(base, sink, { full_name: 'Anaïs Forestier' });
-    const bruno = await createConfirmedUser(base, sink, {
+    const base = fx.server.baseUrl;
+    const anais = await createConfirmedUser(base, fx.smtp, { full_name: 'Anaïs Forestier' });
+    const bruno = await createConfirmedUser(base, fx.smtp, {
       full_name: 'Bruno Attente', collectivite: 'commune:42056', collectivite_q: 'Chavanay',
     });
 
-    const ctx = await newContext(browser);
+    const ctx = await newContext(fx.browser);
     const page = await ctx.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -101,7 +72,7 @@ describe('inscription à un cycle dans le navigateur', () => {
       assert.match(await page.locator('body').innerText(), /Votre inscription est confirmée/);
       assert.match(await page.locator('body').innerText(), /Forêts : comment coopérer/);
       await a11y('espace avec inscription');
-      await sink.waitFor((m) => mailTo(anais.email)(m) && /Inscription confirmée/.test(m.subject));
+      await fx.smtp.waitFor((m) => mailTo(anais.email)(m) && /Inscription confirmée/.test(m.subject));
 
       // Bruno registers over HTTP: the only seat is taken, he waits.
       const b = new HttpClient(base);
@@ -113,7 +84,7 @@ describe('inscription à un cycle dans le navigateur', () => {
       });
       assert.equal(res.status, 303);
       assert.match(res.locationPath, /inscription=waiting/);
-      await sink.waitFor((m) => mailTo(bruno.email)(m) && /Liste d’attente/.test(m.subject));
+      await fx.smtp.waitFor((m) => mailTo(bruno.email)(m) && /Liste d’attente/.test(m.subject));
 
       // Anaïs cancels; Bruno gets the seat and an e-mail.
       await page.getByRole('link', { name: 'Annuler mon inscription' }).click();
@@ -122,7 +93,7 @@ describe('inscription à un cycle dans le navigateur', () => {
         page.getByRole('button', { name: 'Oui, annuler mon inscription' }).click()]);
       assert.match(await page.locator('body').innerText(), /Votre inscription est annulée/);
       await a11y('espace après annulation');
-      const promoted = await sink.waitFor((m) => mailTo(bruno.email)(m) && /Une place s’est libérée/.test(m.subject));
+      const promoted = await fx.smtp.waitFor((m) => mailTo(bruno.email)(m) && /Une place s’est libérée/.test(m.subject));
       assert.match(promoted.text, /Votre inscription est confirmée/);
       const space = await b.get('/espace');
       assert.match(space.pageText, /Inscription confirmée/);

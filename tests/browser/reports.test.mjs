@@ -2,18 +2,10 @@
 // accessible name and followed by the table of its data, a working "Imprimer"
 // button (and the sentence that replaces it without JavaScript), a print layout
 // without the site's navigation.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import {
-  checkA11y,
-  launchBrowser,
-  makeTempDir,
-  newContext,
-  startServer,
-  startSmtpSink,
-  withServerLog,
-} from '../support/harness.mjs';
+import { checkA11y, newContext } from '../support/harness.mjs';
+import { useBrowserFixture } from '../support/browser_fixture.mjs';
 import { BULK_PASSWORD } from '../support/bulk.mjs';
 import { fillReportCycle } from '../support/report_data.mjs';
 
@@ -37,35 +29,18 @@ function chartFacts(page) {
 }
 
 describe('rapports dans le navigateur', () => {
-  let tmp;
-  let sink;
-  let server;
-  let browser;
   let organiser;
-  const t = (fn) => withServerLog(() => server, fn);
-
-  before(async () => {
-    tmp = await makeTempDir('browser-reports');
-    const db = `sqlite:${path.join(tmp.dir, 'test.db')}`;
-    sink = await startSmtpSink();
-    server = await startServer({ db, smtpPort: sink.port });
-    ({ organiser } = fillReportCycle(db, { slug: SLUG, title: TITLE, tag: 'browser-reports' }));
-    browser = await launchBrowser();
-  }, { timeout: 300_000 });
-
-  after(async () => {
-    for (const stop of [() => browser?.close(), () => server?.stop(), () => sink?.stop(), () => tmp?.remove()]) {
-      try {
-        await stop();
-      } catch (e) {
-        console.error(`cleanup: ${e.message}`);
-      }
-    }
-  }, { timeout: 60_000 });
+  const fx = useBrowserFixture({
+    smtp: true,
+    setup: ({ db }) => {
+      ({ organiser } = fillReportCycle(db, { slug: SLUG, title: TITLE, tag: 'browser-reports' }));
+    },
+  });
+  const { t } = fx;
 
   const logIn = async (ctx) => {
     const page = await ctx.newPage();
-    await page.goto(`${server.baseUrl}/compte/connexion?suivant=%2Fadmin`);
+    await page.goto(`${fx.server.baseUrl}/compte/connexion?suivant=%2Fadmin`);
     await page.locator('input[name="email"]').fill(organiser.email);
     await page.locator('input[name="password"]').fill(BULK_PASSWORD);
     await Promise.all([page.waitForURL(/\/admin$/), page.getByRole('button', { name: 'Se connecter' }).click()]);
@@ -87,7 +62,7 @@ describe('rapports dans le navigateur', () => {
   };
 
   it('dashboard and cycle report: accessible charts with their tables, printable', { timeout: 180_000 }, t(async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(fx.browser);
     const errors = [];
     try {
       const page = await logIn(ctx);
@@ -132,10 +107,10 @@ describe('rapports dans le navigateur', () => {
   }));
 
   it('without JavaScript the report says how to print instead of showing a dead button', { timeout: 120_000 }, t(async () => {
-    const ctx = await newContext(browser, { javaScriptEnabled: false });
+    const ctx = await newContext(fx.browser, { javaScriptEnabled: false });
     try {
       const page = await logIn(ctx);
-      await page.goto(`${server.baseUrl}/admin/rapports/${SLUG}`);
+      await page.goto(`${fx.server.baseUrl}/admin/rapports/${SLUG}`);
       assert.equal(await page.locator('[data-print-button]').isVisible(), false);
       assert.ok(await page.getByText(/utilisez la commande « Imprimer » de votre navigateur/).isVisible());
       await checkA11y(page, { label: 'rapport sans JavaScript' });

@@ -1,58 +1,28 @@
 // The organiser's selection round in Chromium: two cycles "sur candidature" with one deadline,
 // four applicants (two from the same commune), "Proposer une sélection", reasons shown, a pin and an
 // exclusion, then the confirmation: statuses and e-mails. axe-core on every page visited.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import {
-  checkA11y,
-  launchBrowser,
-  makeTempDir,
-  newContext,
-  startServer,
-  startSmtpSink,
-  withServerLog,
-} from '../support/harness.mjs';
+import { checkA11y, newContext } from '../support/harness.mjs';
+import { useBrowserFixture } from '../support/browser_fixture.mjs';
 import { mailTo } from '../support/flows.mjs';
 import { BULK_PASSWORD, createBulkUsers, pickCommunes, queryRows, runSql } from '../support/bulk.mjs';
 import { registerViaApi } from '../support/feedback_setup.mjs';
 
 describe('sélection sur candidature dans le navigateur', () => {
-  let tmp;
-  let sink;
-  let server;
-  let browser;
-  let db;
-  const t = (fn) => withServerLog(() => server, fn);
-
-  before(async () => {
-    tmp = await makeTempDir('browser-selection');
-    db = `sqlite:${path.join(tmp.dir, 'test.db')}`;
-    sink = await startSmtpSink();
-    server = await startServer({ db, smtpPort: sink.port });
-    browser = await launchBrowser();
-  }, { timeout: 300_000 });
-
-  after(async () => {
-    for (const stop of [() => browser?.close(), () => server?.stop(), () => sink?.stop(), () => tmp?.remove()]) {
-      try {
-        await stop();
-      } catch (e) {
-        console.error(`cleanup: ${e.message}`);
-      }
-    }
-  }, { timeout: 60_000 });
+  const fx = useBrowserFixture({ smtp: true });
+  const { t } = fx;
 
   const statusOf = (userId, slug) =>
-    queryRows(db, `SELECT r.status FROM registrations r JOIN cycles c ON c.id = r.cycle_id WHERE r.user_id = ${userId} AND c.slug = '${slug}'`)[0]?.[0];
+    queryRows(fx.db, `SELECT r.status FROM registrations r JOIN cycles c ON c.id = r.cycle_id WHERE r.user_id = ${userId} AND c.slug = '${slug}'`)[0]?.[0];
 
   it('propose, explain, adjust and confirm a round', { timeout: 240_000 }, t(async () => {
-    const base = server.baseUrl;
+    const base = fx.server.baseUrl;
     const deadline = Math.floor(Date.now() / 1000) + 3600;
-    runSql(db, `UPDATE cycles SET mode = 'application', capacity = 2, registration_opens_at = 0, registration_closes_at = ${deadline} WHERE slug = 'forets-cooperer';
+    runSql(fx.db, `UPDATE cycles SET mode = 'application', capacity = 2, registration_opens_at = 0, registration_closes_at = ${deadline} WHERE slug = 'forets-cooperer';
 UPDATE cycles SET mode = 'application', capacity = 1, registration_opens_at = 0, registration_closes_at = ${deadline} WHERE slug = 'eau-ressource-rare';`);
-    const communes = pickCommunes(db, 3, { offset: 5000 });
-    const [organiser, annie, bernard, chloe, denis] = createBulkUsers(db, [
+    const communes = pickCommunes(fx.db, 3, { offset: 5000 });
+    const [organiser, annie, bernard, chloe, denis] = createBulkUsers(fx.db, [
       { collectiviteId: communes[0], role: 'organiser', fullName: 'Odile Organisatrice' },
       { collectiviteId: communes[0], fullName: 'Annie Arnaud', mandate: 'elu' },
       { collectiviteId: communes[0], fullName: 'Bernard Bonnet', mandate: 'agent' },
@@ -65,7 +35,7 @@ UPDATE cycles SET mode = 'application', capacity = 1, registration_opens_at = 0,
       assert.equal(reg.status, 'applied');
     }
 
-    const ctx = await newContext(browser);
+    const ctx = await newContext(fx.browser);
     const page = await ctx.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -119,8 +89,8 @@ UPDATE cycles SET mode = 'application', capacity = 1, registration_opens_at = 0,
       await a11y('priorité refusée');
 
       // The deadline passes; the organiser reloads the proposal and confirms it.
-      runSql(db, `UPDATE cycles SET registration_closes_at = ${Math.floor(Date.now() / 1000) - 60} WHERE registration_closes_at = ${deadline};`);
-      const rounds = queryRows(db, `SELECT DISTINCT registration_closes_at FROM cycles WHERE mode = 'application'`);
+      runSql(fx.db, `UPDATE cycles SET registration_closes_at = ${Math.floor(Date.now() / 1000) - 60} WHERE registration_closes_at = ${deadline};`);
+      const rounds = queryRows(fx.db, `SELECT DISTINCT registration_closes_at FROM cycles WHERE mode = 'application'`);
       await page.goto(`${base}/admin/selections/${rounds[0][0]}?proposition=1`);
       await Promise.all([page.waitForLoadState('load'),
         page.getByRole('button', { name: /Confirmer la sélection/ }).click()]);
@@ -135,10 +105,10 @@ UPDATE cycles SET mode = 'application', capacity = 1, registration_opens_at = 0,
     assert.equal(statusOf(denis.id, 'eau-ressource-rare'), 'confirmed');
     assert.equal(statusOf(chloe.id, 'eau-ressource-rare'), 'waiting');
     assert.equal(statusOf(bernard.id, 'forets-cooperer'), 'declined');
-    await sink.waitFor((m) => mailTo(annie.email)(m) && /Candidature retenue/.test(m.subject));
-    await sink.waitFor((m) => mailTo(denis.email)(m) && /Candidature retenue/.test(m.subject));
-    const waiting = await sink.waitFor((m) => mailTo(chloe.email)(m) && /liste d’attente/.test(m.subject));
+    await fx.smtp.waitFor((m) => mailTo(annie.email)(m) && /Candidature retenue/.test(m.subject));
+    await fx.smtp.waitFor((m) => mailTo(denis.email)(m) && /Candidature retenue/.test(m.subject));
+    const waiting = await fx.smtp.waitFor((m) => mailTo(chloe.email)(m) && /liste d’attente/.test(m.subject));
     assert.match(waiting.text, /en position 1/);
-    await sink.waitFor((m) => mailTo(bernard.email)(m) && m.subject === 'Votre candidature aux ateliers');
+    await fx.smtp.waitFor((m) => mailTo(bernard.email)(m) && m.subject === 'Votre candidature aux ateliers');
   }));
 });

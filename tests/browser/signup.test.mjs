@@ -1,20 +1,15 @@
 // Sign-up in Chromium: keyboard-driven collectivité autocomplete, e-mail
 // confirmation, login; axe-core (WCAG 2.1 A/AA) on every page visited.
 // Plus the same sign-up with JavaScript disabled.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import {
   checkA11y,
   findLink,
-  launchBrowser,
-  makeTempDir,
   newContext,
-  startServer,
-  startSmtpSink,
   uniqueEmail,
-  withServerLog,
 } from '../support/harness.mjs';
+import { useBrowserFixture } from '../support/browser_fixture.mjs';
 import { PELUSSIN, confirmationMail } from '../support/flows.mjs';
 
 const PASSWORD = 'Un mot de passe solide 42';
@@ -51,40 +46,13 @@ function submitOf(page, selector) {
 }
 
 describe('inscription dans le navigateur', () => {
-  let tmp;
-  let sink;
-  let server;
-  let browser;
   let base;
-  const t = (fn) => withServerLog(() => server, fn);
+  const fx = useBrowserFixture({ smtp: true, setup: ({ server }) => (base = server.baseUrl) });
+  const { t } = fx;
   const visited = [];
 
-  before(
-    async () => {
-      tmp = await makeTempDir('browser');
-      sink = await startSmtpSink();
-      server = await startServer({ db: `sqlite:${path.join(tmp.dir, 'test.db')}`, smtpPort: sink.port });
-      base = server.baseUrl;
-      browser = await launchBrowser();
-    },
-    { timeout: 300_000 },
-  );
-
-  after(
-    async () => {
-      for (const stop of [() => browser?.close(), () => server?.stop(), () => sink?.stop(), () => tmp?.remove()]) {
-        try {
-          await stop();
-        } catch (e) {
-          console.error(`cleanup: ${e.message}`);
-        }
-      }
-    },
-    { timeout: 60_000 },
-  );
-
   it('with JavaScript: keyboard autocomplete, confirm, login, axe clean everywhere', { timeout: 120_000 }, t(async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(fx.browser);
     const page = await ctx.newPage();
     const pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -142,7 +110,7 @@ describe('inscription dans le navigateur', () => {
       await Promise.all([page.waitForURL(/\/compte\/inscription\/envoyee/), submitOf(page, '#collectivite_q').click()]);
       await a11y('inscription envoyée');
 
-      const { link } = await confirmationMail(sink, email);
+      const { link } = await confirmationMail(fx.smtp, email);
       // the link confirms the address and logs the person in
       await page.goto(link);
       assert.match(page.url(), /\/espace\?confirme=1$/);
@@ -159,7 +127,7 @@ describe('inscription dans le navigateur', () => {
   }));
 
   it('without JavaScript: the typed collectivité is resolved by the server', { timeout: 120_000 }, t(async () => {
-    const ctx = await newContext(browser, { javaScriptEnabled: false });
+    const ctx = await newContext(fx.browser, { javaScriptEnabled: false });
     const page = await ctx.newPage();
     try {
       await page.goto(`${base}/compte/inscription`);
@@ -193,7 +161,7 @@ describe('inscription dans le navigateur', () => {
       }
       await checkA11y(page, { label: 'inscription envoyée sans JavaScript' });
 
-      const { link } = await confirmationMail(sink, email);
+      const { link } = await confirmationMail(fx.smtp, email);
       assert.ok(findLink(link, '/compte/confirmer'));
       await page.goto(link);
       assert.match(page.url(), /\/espace\?confirme=1$/, 'the link logs the person in');

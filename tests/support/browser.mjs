@@ -8,9 +8,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-// harness.mjs re-exports this module: its bindings are used only inside functions,
-// by which time both modules are evaluated.
-import { onExit, within } from './harness.mjs';
+import { onExit } from './cleanup.mjs';
+import { within } from './processes.mjs';
 import { LAYOUT_WIDTHS, formatLayoutProblems, layoutProblems } from './layout.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
