@@ -5,7 +5,8 @@
 #   browser.<file>  node --test tests/browser/<file>.test.mjs  (SQLite + SMTP sink + Chromium + axe-core)
 #   service_tests_sqlite, service_tests_postgresql
 #                   GoogleTest service tests (tests/service/*.cpp), once per database
-#   unit_tests's    GoogleTest unit tests, discovered at build time (CMakeLists.txt)
+#   unit_tests's    GoogleTest unit tests, discovered at build time, and `layers`
+#                   (scripts/check_layers.py), both labelled unit in CMakeLists.txt
 #
 # Labels, for `ctest -L <regex>`:
 #   unit                         every unit test
@@ -98,19 +99,6 @@ if(NODE_EXECUTABLE)
   endforeach()
 else()
   message(WARNING "node not found: the http.* and browser.* tests are not registered")
-endif()
-
-# The unit tests are discovered when unit_tests is built (gtest_discover_tests in
-# CMakeLists.txt), so they do not exist yet here: this script, which ctest runs
-# after the discovery's own, labels the list the discovery leaves in unit_tests_TESTS.
-if(TARGET unit_tests)
-  set(_unit_labels ${CMAKE_CURRENT_BINARY_DIR}/unit_tests_labels.cmake)
-  file(WRITE ${_unit_labels}
-    "# Written by tests/tests.cmake: label the discovered unit tests.\n"
-    "if(unit_tests_TESTS)\n"
-    "  set_tests_properties(\${unit_tests_TESTS} PROPERTIES LABELS unit)\n"
-    "endif()\n")
-  set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES ${_unit_labels})
 endif()
 
 # GoogleTest service tests, written against the store/services layers; each
