@@ -37,3 +37,22 @@ TEST(ParisTime, FrenchFormatting) {
     EXPECT_EQ(long_date(to_utc(2026, 12, 1, 10, 0)), "mardi 1er décembre 2026");
     EXPECT_EQ(iso_date(t), "2024-10-17");
 }
+
+TEST(CivilDate, ReadsTheDateFieldAndTheFrenchWayOfTypingIt) {
+    const auto iso = parse_civil_date("2027-01-14");
+    ASSERT_TRUE(iso);
+    EXPECT_EQ(iso->year, 2027);
+    EXPECT_EQ(iso->month, 1);
+    EXPECT_EQ(iso->day, 14);
+    const auto french = parse_civil_date(" 4/3/2027 ");
+    ASSERT_TRUE(french);
+    EXPECT_EQ(french->month, 3);
+    EXPECT_EQ(french->day, 4);
+}
+
+TEST(CivilDate, RefusesDaysThatDoNotExistAndYearsOutOfRange) {
+    for (const char* bad : {"31/02/2027", "29/02/2027", "2027-13-01", "00/01/2027", "1999-12-31", "2101-01-01",
+                            "14-01-2027", "2027/01/14", "demain", ""})
+        EXPECT_FALSE(parse_civil_date(bad)) << bad;
+    EXPECT_TRUE(parse_civil_date("29/02/2028"));
+}

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "platform/core/text.hpp"
 
 using namespace ateliers::text;
@@ -50,3 +52,20 @@ TEST(Email, PlausibleAddresses) {
 }
 
 TEST(Text, LengthCountsCharactersNotBytes) { EXPECT_EQ(length_in_chars("élu"), 3u); }
+
+TEST(TextRules, EscapesEveryCharacterThatCouldOpenMarkupOrCloseAnAttribute) {
+    EXPECT_EQ(escape_html(R"(<a href="x" title='y'>Tom & Jerry</a>)"),
+              "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; Jerry&lt;/a&gt;");
+    EXPECT_EQ(escape_html("Pélussin"), "Pélussin");
+}
+
+TEST(TextRules, ABoundedIntegerIsDigitsOnlyWithinItsBounds) {
+    EXPECT_EQ(parse_bounded_integer("15", 1, 200), 15);
+    EXPECT_EQ(parse_bounded_integer("007", 1, 200), 7);
+    EXPECT_EQ(parse_bounded_integer("0", 1, 200), std::nullopt);
+    EXPECT_EQ(parse_bounded_integer("201", 1, 200), std::nullopt);
+    for (const char* bad : {"", "-3", "+3", " 3", "3 ", "1e3", "12abc", "١٢", "9999999999999999999"})
+        EXPECT_EQ(parse_bounded_integer(bad, 0, 1'000'000), std::nullopt) << bad;
+    EXPECT_EQ(parse_bounded_integer("123456789012345678", 0, std::numeric_limits<long long>::max()),
+              123456789012345678LL);
+}

@@ -73,15 +73,15 @@ std::string open_svg(const std::string& id, double height, const std::string& ti
                     "focusable=\"false\" width=\"" + num(width) + "\" height=\"" + h + "\" viewBox=\"0 0 " +
                     num(width) + " " + h + "\" aria-labelledby=\"" + id + "-titre\" aria-describedby=\"" + id +
                     "-desc\">";
-    s += "<title id=\"" + id + "-titre\">" + escape_xml(title) + "</title>";
-    s += "<desc id=\"" + id + "-desc\">" + escape_xml(desc) + "</desc>";
+    s += "<title id=\"" + id + "-titre\">" + text::escape_html(title) + "</title>";
+    s += "<desc id=\"" + id + "-desc\">" + text::escape_html(desc) + "</desc>";
     s += "<rect x=\"0\" y=\"0\" width=\"" + num(width) + "\" height=\"" + h + "\" fill=\"#ffffff\"/>";
     return s;
 }
 
 std::string text_at(double x, double y, const std::string& content, const char* extra = "") {
     return std::string("<text x=\"") + num(x) + "\" y=\"" + num(y) + "\" " + font + " font-size=\"14\" fill=\"" +
-           text_colour + "\"" + extra + ">" + escape_xml(content) + "</text>";
+           text_colour + "\"" + extra + ">" + text::escape_html(content) + "</text>";
 }
 
 std::string empty_svg(const std::string& id, const std::string& title, const std::string& message) {
@@ -114,21 +114,6 @@ std::string join_parts(const std::vector<std::string>& series, const std::vector
 
 }  // namespace
 
-std::string escape_xml(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out.push_back(c);
-        }
-    }
-    return out;
-}
 
 std::string format_number(double value, int decimals) {
     if (!std::isfinite(value)) value = 0;

@@ -51,7 +51,5 @@ std::string format_number(double value, int decimals);
 // format_number plus the unit: "87 %" (narrow no-break space), "4,2 / 5".
 std::string format_value(double value, int decimals, const std::string& unit);
 
-// Text safe inside XML/HTML content and double- or single-quoted attributes.
-std::string escape_xml(std::string_view s);
 
 }  // namespace ateliers::charts

@@ -1,5 +1,9 @@
 #include "platform/core/paris_time.hpp"
 
+#include <regex>
+
+#include "platform/core/text.hpp"
+
 #include <array>
 #include <cstdio>
 
@@ -121,6 +125,26 @@ std::string month_key(std::int64_t utc_seconds) {
 std::string month_and_year(std::int64_t utc_seconds) {
     const auto t = to_local(utc_seconds);
     return std::string(month_name(t.month)) + " " + std::to_string(t.year);
+}
+
+std::optional<CivilDate> parse_civil_date(std::string_view typed) {
+    static const std::regex iso(R"(^(\d{4})-(\d{1,2})-(\d{1,2})$)");
+    static const std::regex french(R"(^(\d{1,2})/(\d{1,2})/(\d{4})$)");
+    const auto s = text::trim(typed);
+    std::smatch m;
+    CivilDate out;
+    if (std::regex_match(s, m, iso)) {
+        out = {std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])};
+    } else if (std::regex_match(s, m, french)) {
+        out = {std::stoi(m[3]), std::stoi(m[2]), std::stoi(m[1])};
+    } else {
+        return std::nullopt;
+    }
+    if (out.year < 2000 || out.year > 2100 || out.month < 1 || out.month > 12 || out.day < 1 || out.day > 31)
+        return std::nullopt;
+    const auto back = to_local(days_from_civil(out.year, out.month, out.day) * 86400 + 12 * 3600);
+    if (back.day != out.day || back.month != out.month) return std::nullopt;
+    return out;
 }
 
 }  // namespace ateliers::paris_time

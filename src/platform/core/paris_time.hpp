@@ -3,7 +3,9 @@
 // (CEST from the last Sunday of March 01:00 UTC to the last Sunday of October
 // 01:00 UTC). Pure, so that rendering and iCalendar agree without a tz database.
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace ateliers::paris_time {
 
@@ -34,5 +36,12 @@ const char* weekday_name(int weekday);
 const char* month_name(int month);
 
 std::int64_t days_from_civil(int y, int m, int d);
+
+struct CivilDate {
+    int year = 0, month = 0, day = 0;
+};
+// A date as people type it: "2027-01-14" (date fields) or "14/01/2027"; a day that
+// exists, between 2000 and 2100. nullopt otherwise (31/02 does not slip into March).
+std::optional<CivilDate> parse_civil_date(std::string_view typed);
 
 }  // namespace ateliers::paris_time

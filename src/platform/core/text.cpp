@@ -138,4 +138,31 @@ std::string lower_ascii(std::string_view s) {
     return out;
 }
 
+std::string escape_html(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out.push_back(c);
+        }
+    }
+    return out;
+}
+
+std::optional<long long> parse_bounded_integer(std::string_view s, long long min, long long max) {
+    if (s.empty() || s.size() > 18) return std::nullopt;
+    long long value = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    if (value < min || value > max) return std::nullopt;
+    return value;
+}
+
 }  // namespace ateliers::text

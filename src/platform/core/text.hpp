@@ -1,6 +1,7 @@
 #pragma once
 // Text rules shared by forms, search and the referential: UTF-8 validity and the
 // accent-insensitive folding used to match "pelussin" with "Pélussin".
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,5 +21,12 @@ std::size_t length_in_chars(std::string_view s);
 bool is_plausible_email(std::string_view s);
 
 std::string lower_ascii(std::string_view s);
+
+// For HTML text and attribute values (and XML: SVG charts): & < > " ' escaped.
+std::string escape_html(std::string_view s);
+
+// A whole number typed or put in a URL: ASCII digits only (no sign, no spaces, at most 18
+// digits), within [min, max]; nullopt otherwise, never an exception.
+std::optional<long long> parse_bounded_integer(std::string_view s, long long min, long long max);
 
 }  // namespace ateliers::text

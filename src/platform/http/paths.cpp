@@ -1,5 +1,8 @@
 #include "platform/http/paths.hpp"
 
+#include <limits>
+#include "platform/core/text.hpp"
+
 namespace ateliers::web {
 
 std::vector<std::string> path_segments(const std::string& path) {
@@ -15,9 +18,7 @@ std::vector<std::string> path_segments(const std::string& path) {
 }
 
 std::optional<long long> path_id(const std::string& segment) {
-    if (segment.empty() || segment.size() > 18 || segment.find_first_not_of("0123456789") != std::string::npos)
-        return std::nullopt;
-    return std::stoll(segment);
+    return text::parse_bounded_integer(segment, 0, std::numeric_limits<long long>::max());
 }
 
 }  // namespace ateliers::web

@@ -3,28 +3,9 @@
 #include "platform/auth/crypto.hpp"
 #include "platform/store/database.hpp"
 #include "platform/store/statements.hpp"
+#include "platform/core/text.hpp"
 
 namespace ateliers::services {
-
-namespace {
-
-std::string html_escape(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
-}  // namespace
 
 std::string new_message_id() {
     // 22 base64url characters: 132 random bits, unique without asking the database.
@@ -45,20 +26,20 @@ Mail compose_mail(const std::string& recipient, const std::string& subject, cons
                   const std::vector<std::string>& paragraphs, const std::string& link_label, const std::string& link) {
     Mail m{recipient, subject, {}, {}};
     m.text = greeting + "\n\n";
-    m.html = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" + html_escape(subject) +
+    m.html = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" + text::escape_html(subject) +
              "</title></head><body style=\"font-family:Marianne,Arial,sans-serif;color:#161616\">"
-             "<p>" + html_escape(greeting) + "</p>";
+             "<p>" + text::escape_html(greeting) + "</p>";
     for (const auto& p : paragraphs) {
         m.text += p + "\n\n";
-        m.html += "<p>" + html_escape(p) + "</p>";
+        m.html += "<p>" + text::escape_html(p) + "</p>";
     }
     if (!link.empty()) {
         m.text += link_label + " :\n" + link + "\n\n";
-        m.html += "<p><a href=\"" + html_escape(link) + "\">" + html_escape(link_label) + "</a></p>";
+        m.html += "<p><a href=\"" + text::escape_html(link) + "\">" + text::escape_html(link_label) + "</a></p>";
     }
     const std::string signature = "L'équipe des Ateliers des territoires – ANCT";
     m.text += "--\n" + signature + "\n";
-    m.html += "<p>" + html_escape(signature) + "</p></body></html>";
+    m.html += "<p>" + text::escape_html(signature) + "</p></body></html>";
     return m;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <regex>
 
 #include "platform/auth/account_rules.hpp"
@@ -14,28 +15,12 @@ namespace ateliers::services::cycle_form {
 
 namespace {
 
-struct CivilDate {
-    int year = 0, month = 0, day = 0;
-};
+using paris_time::CivilDate;
 
 bool parse_date(const std::string& typed, CivilDate& out) {
-    static const std::regex iso(R"(^(\d{4})-(\d{1,2})-(\d{1,2})$)");
-    static const std::regex french(R"(^(\d{1,2})/(\d{1,2})/(\d{4})$)");
-    const auto s = text::trim(typed);
-    std::smatch m;
-    if (std::regex_match(s, m, iso)) {
-        out = {std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])};
-    } else if (std::regex_match(s, m, french)) {
-        out = {std::stoi(m[3]), std::stoi(m[2]), std::stoi(m[1])};
-    } else {
-        return false;
-    }
-    if (out.year < 2000 || out.year > 2100 || out.month < 1 || out.month > 12 || out.day < 1 || out.day > 31)
-        return false;
-    // The day must exist in that month: 31/02 would otherwise slip into March.
-    const auto days = paris_time::days_from_civil(out.year, out.month, out.day);
-    const auto back = paris_time::to_local(days * 86400 + 12 * 3600);
-    return back.day == out.day && back.month == out.month;
+    const auto parsed = paris_time::parse_civil_date(typed);
+    if (parsed) out = *parsed;
+    return parsed.has_value();
 }
 
 bool parse_time(const std::string& typed, int& hour, int& minute) {
@@ -54,9 +39,9 @@ bool is_web_url(const std::string& s) {
 }
 
 bool parse_id(const std::string& s, long long& out) {
-    if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos) return false;
-    out = std::stoll(s);
-    return true;
+    const auto parsed = text::parse_bounded_integer(s, 0, std::numeric_limits<long long>::max());
+    if (parsed) out = *parsed;
+    return parsed.has_value();
 }
 
 // A date and time of the registration window; `default_time` when only the date is typed.
@@ -116,11 +101,11 @@ std::map<std::string, std::string> parse_cycle(const CycleInput& in, ParsedCycle
     out.region_code = text::trim(in.region_code);
 
     const auto capacity = text::trim(in.capacity);
-    if (capacity.empty() || capacity.size() > 4 || capacity.find_first_not_of("0123456789") != std::string::npos ||
-        std::stoi(capacity) < 1 || std::stoi(capacity) > 200)
+    const auto seats = text::parse_bounded_integer(capacity, 1, 200);
+    if (!seats)
         errors["capacity"] = "La capacité doit être un nombre entier de places, entre 1 et 200 (15 dans le format).";
     else
-        out.capacity = std::stoi(capacity);
+        out.capacity = static_cast<int>(*seats);
     if (!registration::parse_mode(in.mode, out.mode))
         errors["mode"] = "Choisissez le mode d’inscription : « Premier arrivé » ou « Sur candidature ».";
 

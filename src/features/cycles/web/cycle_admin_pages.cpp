@@ -10,6 +10,7 @@
 #include "platform/http/form_view.hpp"
 #include "features/cycles/web/cycle_pages.hpp"
 #include "platform/http/failure_status.hpp"
+#include "platform/core/text.hpp"
 
 namespace ateliers::web::admin {
 
@@ -22,8 +23,7 @@ constexpr int max_session_rows = 12;
 
 int clamp_rows(const std::string& typed, int at_least) {
     int rows = at_least;
-    if (!typed.empty() && typed.size() <= 2 && typed.find_first_not_of("0123456789") == std::string::npos)
-        rows = std::max(rows, std::stoi(typed));
+    if (const auto wanted = text::parse_bounded_integer(typed, 0, 99)) rows = std::max(rows, static_cast<int>(*wanted));
     return std::clamp(rows, 1, max_session_rows);
 }
 

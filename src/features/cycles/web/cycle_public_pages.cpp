@@ -10,6 +10,7 @@
 #include "platform/http/handlers.hpp"
 #include "platform/http/json_script.hpp"
 #include "features/cycles/web/cycle_pages.hpp"
+#include "platform/core/text.hpp"
 
 namespace ateliers::web {
 
@@ -89,11 +90,7 @@ Response catalogue_page(const App& app, const Request& req, Visitor& visitor) {
     f.region_code = req.query_param("region");
     f.month = req.query_param("mois");
     f.seats_available = req.query_param("places") == "1";
-    int page = 1;
-    try {
-        page = std::max(1, std::stoi(req.query_param("page").empty() ? "1" : req.query_param("page")));
-    } catch (const std::exception&) {
-    }
+    const int page = static_cast<int>(text::parse_bounded_integer(req.query_param("page"), 1, 100'000).value_or(1));
     const auto now = store::now_utc_seconds();
     auto result = services::search_catalogue(app.db(), f, page, per_page, now);
     if (!result) return app.error_page(visitor, 500, "Erreur technique", result.failure().message);

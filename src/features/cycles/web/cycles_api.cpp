@@ -65,10 +65,9 @@ bool is_month_key(const std::string& s) {
 }
 
 std::optional<int> positive_int(const std::string& s, int max) {
-    if (s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-    const int v = std::stoi(s);
-    if (v < 1 || v > max) return std::nullopt;
-    return v;
+    const auto v = text::parse_bounded_integer(s, 1, std::min(max, 999'999));
+    if (!v) return std::nullopt;
+    return static_cast<int>(*v);
 }
 
 }  // namespace

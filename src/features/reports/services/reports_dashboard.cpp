@@ -79,21 +79,10 @@ std::vector<SpreadLine> spread_lines(const std::map<std::string, Spread>& m) {
 }
 
 bool parse_day(const std::string& typed, int& y, int& m, int& d) {
-    static const std::regex iso(R"(^(\d{4})-(\d{2})-(\d{2})$)");
-    static const std::regex french(R"(^(\d{1,2})/(\d{1,2})/(\d{4})$)");
-    const auto s = text::trim(typed);
-    std::smatch match;
-    if (std::regex_match(s, match, iso)) {
-        y = std::stoi(match[1]), m = std::stoi(match[2]), d = std::stoi(match[3]);
-    } else if (std::regex_match(s, match, french)) {
-        y = std::stoi(match[3]), m = std::stoi(match[2]), d = std::stoi(match[1]);
-    } else {
-        return false;
-    }
-    if (y < 2000 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return false;
-    // 31/02 would otherwise slip into March.
-    const auto back = paris_time::to_local(paris_time::days_from_civil(y, m, d) * 86400 + 12 * 3600);
-    return back.day == d && back.month == m;
+    const auto parsed = paris_time::parse_civil_date(typed);
+    if (!parsed) return false;
+    y = parsed->year, m = parsed->month, d = parsed->day;
+    return true;
 }
 
 // Midnight in Paris at the start of that day, `plus_days` later.

@@ -1,5 +1,6 @@
 // /animation/SLUG/groupes: the breakout groups of every session, their score, and
 // the facilitator's actions (compose, move and lock, unlock, absences in advance).
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include "features/running/services/breakout_planning.hpp"
 #include "features/running/web/facilitation_routes.hpp"
 #include "platform/http/failure_status.hpp"
+#include "platform/core/text.hpp"
 
 namespace ateliers::web::facilitation {
 
@@ -140,13 +142,11 @@ Response render_page(const App& app, const Visitor& visitor, const std::string& 
 
 // A positive integer typed in a form field; 0 when it is not one.
 int positive(const std::string& typed) {
-    if (typed.empty() || typed.size() > 9 || typed.find_first_not_of("0123456789") != std::string::npos) return 0;
-    return std::stoi(typed);
+    return static_cast<int>(text::parse_bounded_integer(typed, 0, 999'999'999).value_or(0));
 }
 
 long long positive_id(const std::string& typed) {
-    if (typed.empty() || typed.size() > 18 || typed.find_first_not_of("0123456789") != std::string::npos) return 0;
-    return std::stoll(typed);
+    return text::parse_bounded_integer(typed, 0, std::numeric_limits<long long>::max()).value_or(0);
 }
 
 }  // namespace

@@ -19,8 +19,7 @@ struct PlanForm {
 };
 
 int parse_minutes(const std::string& text) {
-    if (text.empty() || text.size() > 4 || text.find_first_not_of("0123456789") != std::string::npos) return -1;
-    return std::stoi(text);
+    return static_cast<int>(text::parse_bounded_integer(text, 0, 9999).value_or(-1));
 }
 
 PlanForm read_form(const FormFields& form) {

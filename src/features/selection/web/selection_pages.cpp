@@ -9,6 +9,7 @@
 #include "platform/http/paths.hpp"
 #include "features/selection/web/selection_pages.hpp"
 #include "platform/http/failure_status.hpp"
+#include "platform/core/text.hpp"
 
 namespace ateliers::web::admin {
 
@@ -158,19 +159,15 @@ Response render_round(const App& app, const Visitor& visitor, const services::Ro
 }
 
 std::optional<std::int64_t> deadline_from(const std::string& segment) {
-    if (segment.empty() || segment.size() > 12 || segment.find_first_not_of("0123456789") != std::string::npos)
-        return std::nullopt;
-    return std::stoll(segment);
+    return text::parse_bounded_integer(segment, 0, 999'999'999'999);
 }
 
 std::optional<long long> optional_number(const std::string& text, bool& valid) {
     valid = true;
     if (text.empty()) return std::nullopt;
-    if (text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos) {
-        valid = false;
-        return std::nullopt;
-    }
-    return std::stoll(text);
+    const auto number = text::parse_bounded_integer(text, 0, 999'999);
+    valid = number.has_value();
+    return number;
 }
 
 const char* notice_for(const std::string& done) {
