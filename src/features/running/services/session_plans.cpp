@@ -5,6 +5,7 @@
 #include "platform/core/text.hpp"
 #include "platform/audit/audit.hpp"
 #include "features/cycles/services/facilitation_access.hpp"
+#include "features/running/store/live_states.hpp"
 #include "features/running/store/session_plans.hpp"
 
 namespace ateliers::services {

@@ -95,14 +95,4 @@ void insert_plan_template(soci::session& sql, const std::string& slug, const std
         soci::use(name), soci::use(phases), soci::use(updated_at);
 }
 
-long long bump_live_version(soci::session& sql, long long session_id, long long now_ms) {
-    sql << "INSERT INTO live_states (session_id, updated_at_ms) VALUES (:s, :t) ON CONFLICT (session_id) DO NOTHING",
-        soci::use(session_id), soci::use(now_ms);
-    sql << "UPDATE live_states SET version = version + 1, updated_at_ms = :t WHERE session_id = :s", soci::use(now_ms),
-        soci::use(session_id);
-    long long version = 0;
-    sql << "SELECT version FROM live_states WHERE session_id = :s", soci::use(session_id), soci::into(version);
-    return version;
-}
-
 }  // namespace ateliers::store

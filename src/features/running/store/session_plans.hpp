@@ -45,8 +45,4 @@ void update_plan_template(soci::session& sql, const std::string& slug, const std
 void insert_plan_template(soci::session& sql, const std::string& slug, const std::string& name,
                           const std::string& phases, long long updated_at);
 
-// The live pages' version of the session, raised by one (the row is created if
-// needed); returns the new version.
-long long bump_live_version(soci::session& sql, long long session_id, long long now_ms);
-
 }  // namespace ateliers::store
