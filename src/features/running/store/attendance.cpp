@@ -29,6 +29,11 @@ void update_attendance_status(soci::session& sql, long long session_id, long lon
         soci::use(status), soci::use(recorded_at), soci::use(session_id), soci::use(registration_id);
 }
 
+void delete_attendance(soci::session& sql, long long session_id, long long registration_id) {
+    sql << "DELETE FROM attendance WHERE session_id = :s AND registration_id = :r", soci::use(session_id),
+        soci::use(registration_id);
+}
+
 void mark_absence_mailed(soci::session& sql, long long session_id, long long registration_id, long long at) {
     sql << "UPDATE attendance SET absence_mail_at = :t WHERE session_id = :s AND registration_id = :r",
         soci::use(at), soci::use(session_id), soci::use(registration_id);

@@ -20,6 +20,7 @@ void insert_attendance(soci::session& sql, long long session_id, long long regis
                        const std::string& status, long long recorded_at);
 void update_attendance_status(soci::session& sql, long long session_id, long long registration_id,
                               const std::string& status, long long recorded_at);
+void delete_attendance(soci::session& sql, long long session_id, long long registration_id);
 void mark_absence_mailed(soci::session& sql, long long session_id, long long registration_id, long long at);
 
 }  // namespace ateliers::store
