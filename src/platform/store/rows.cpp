@@ -28,4 +28,18 @@ std::string as_text(const soci::row& r, std::size_t i) {
     }
 }
 
+std::size_t column_index(const soci::row& r, const std::string& column) {
+    for (std::size_t i = 0; i < r.size(); ++i)
+        if (r.get_properties(i).get_name() == column) return i;
+    throw soci::soci_error("Column '" + column + "' not found");
+}
+
+long long as_int(const soci::row& r, const std::string& column) { return as_int(r, column_index(r, column)); }
+
+std::optional<long long> as_optional_int(const soci::row& r, const std::string& column) {
+    return as_optional_int(r, column_index(r, column));
+}
+
+std::string as_text(const soci::row& r, const std::string& column) { return as_text(r, column_index(r, column)); }
+
 }  // namespace ateliers::store

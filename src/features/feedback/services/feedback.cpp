@@ -2,12 +2,9 @@
 
 #include "platform/core/paris_time.hpp"
 #include "platform/audit/audit.hpp"
-#include "platform/store/rows.hpp"
+#include "features/feedback/store/feedback.hpp"
 
 namespace ateliers::services {
-
-using store::as_int;
-using store::as_text;
 
 namespace {
 
@@ -18,23 +15,18 @@ struct Loaded {
 };
 
 std::optional<Loaded> load(soci::session& sql, long long registration_id) {
-    soci::row r;
-    sql << "SELECT r.user_id, r.status, r.cycle_id, c.slug, c.title, "
-           "COALESCE((SELECT MAX(s.ends_at) FROM cycle_sessions s WHERE s.cycle_id = c.id), 0), "
-           "u.full_name, r.function_title, k.name, k.departement_code FROM registrations r "
-           "JOIN cycles c ON c.id = r.cycle_id JOIN users u ON u.id = r.user_id "
-           "JOIN collectivites k ON k.id = r.collectivite_id WHERE r.id = :id",
-        soci::use(registration_id), soci::into(r);
-    if (!sql.got_data()) return std::nullopt;
+    const auto row = store::find_questionnaire(sql, registration_id);
+    if (!row) return std::nullopt;
     Loaded l;
-    l.owner_id = as_int(r, 0);
-    l.confirmed = as_text(r, 1) == "confirmed";
+    l.owner_id = row->owner_id;
+    l.confirmed = row->status == "confirmed";
     l.q.registration_id = registration_id;
-    l.q.cycle_id = as_int(r, 2);
-    l.q.cycle_slug = as_text(r, 3);
-    l.q.cycle_title = as_text(r, 4);
-    l.q.last_session_ends_at = as_int(r, 5);
-    l.q.signature = {as_text(r, 6), as_text(r, 7), feedback::place_text(as_text(r, 8), as_text(r, 9))};
+    l.q.cycle_id = row->cycle_id;
+    l.q.cycle_slug = row->cycle_slug;
+    l.q.cycle_title = row->cycle_title;
+    l.q.last_session_ends_at = row->last_session_ends_at;
+    l.q.signature = {row->full_name, row->function_title,
+                     feedback::place_text(row->collectivite_name, row->departement_code)};
     return l;
 }
 
@@ -76,18 +68,15 @@ Result<Questionnaire> questionnaire_for(store::Database& db, long long user_id, 
             auto opened = open_for(sql, user_id, registration_id, now);
             if (!opened) return opened.failure();
             auto q = std::move(opened.value().q);
-            soci::row r;
-            sql << "SELECT satisfaction, usefulness, would_recommend, comment FROM feedback WHERE registration_id = :id",
-                soci::use(registration_id), soci::into(r);
-            const bool answered = sql.got_data();
+            const auto answered = store::find_feedback(sql, registration_id);
             q.testimonial = find_participant_testimonial(sql, user_id, q.cycle_id);
             if (answered || q.testimonial) {
                 feedback::Answers a;
                 if (answered) {
-                    a.satisfaction = static_cast<int>(as_int(r, 0));
-                    a.usefulness = static_cast<int>(as_int(r, 1));
-                    a.would_recommend = as_int(r, 2) == 1;
-                    a.comment = as_text(r, 3);
+                    a.satisfaction = answered->satisfaction;
+                    a.usefulness = answered->usefulness;
+                    a.would_recommend = answered->would_recommend;
+                    a.comment = answered->comment;
                 }
                 if (q.testimonial) {
                     a.testimonial = q.testimonial->quote;
@@ -115,19 +104,9 @@ Result<QuestionnaireOutcome> submit_questionnaire(store::Database& db, long long
         }
         const auto a = feedback::answers_of(input);
         QuestionnaireOutcome out;
-        long long existing = 0;
-        sql << "SELECT COUNT(*) FROM feedback WHERE registration_id = :id", soci::use(registration_id),
-            soci::into(existing);
-        out.first_answer = existing == 0;
-        const long long now = now_utc;
-        const int recommend = a.would_recommend ? 1 : 0;
-        sql << "INSERT INTO feedback (registration_id, satisfaction, usefulness, would_recommend, comment, "
-               "submitted_at) VALUES (:id, :s, :u, :w, :c, :t) ON CONFLICT (registration_id) DO UPDATE SET "
-               "satisfaction = excluded.satisfaction, usefulness = excluded.usefulness, "
-               "would_recommend = excluded.would_recommend, comment = excluded.comment, "
-               "submitted_at = excluded.submitted_at",
-            soci::use(registration_id), soci::use(a.satisfaction), soci::use(a.usefulness), soci::use(recommend),
-            soci::use(a.comment), soci::use(now);
+        out.first_answer = store::feedback_count(sql, registration_id) == 0;
+        store::save_feedback(sql, registration_id, a.satisfaction, a.usefulness, a.would_recommend, a.comment,
+                             now_utc);
         out.testimonial =
             save_participant_testimonial(sql, user_id, q.cycle_id, q.signature, a.testimonial, a.consent, now_utc);
         return out;
@@ -148,15 +127,8 @@ Status withdraw_consent(store::Database& db, long long user_id, long long regist
 
 Result<std::set<long long>> answered_registrations(store::Database& db, long long user_id) {
     try {
-        return store::with_session(db, [&](soci::session& sql) {
-            std::set<long long> out;
-            soci::rowset<soci::row> rows =
-                (sql.prepare << "SELECT f.registration_id FROM feedback f JOIN registrations r ON r.id = "
-                                "f.registration_id WHERE r.user_id = :u",
-                 soci::use(user_id));
-            for (const auto& r : rows) out.insert(as_int(r, 0));
-            return out;
-        });
+        return store::with_session(db,
+                                   [&](soci::session& sql) { return store::answered_registrations(sql, user_id); });
     } catch (const std::exception& e) {
         return store::technical_failure(e);
     }

@@ -1,32 +1,24 @@
 #include "features/feedback/services/testimonials.hpp"
 
+#include "features/feedback/store/testimonials.hpp"
 #include "platform/audit/audit.hpp"
-#include "platform/store/rows.hpp"
 
 namespace ateliers::services {
 
-using store::as_int;
-using store::as_text;
-
 namespace {
 
-const char* moderation_select =
-    "SELECT t.id, t.author, t.role_text, t.place, t.quote, COALESCE(c.title, ''), COALESCE(c.slug, ''), "
-    "COALESCE(t.consent_at, 0), COALESCE(t.submitted_at, 0), t.published FROM testimonials t "
-    "LEFT JOIN cycles c ON c.id = t.cycle_id ";
-
-ModeratedTestimonial moderated_from_row(const soci::row& r) {
+ModeratedTestimonial moderated_from(const store::ModeratedTestimonialRow& r) {
     ModeratedTestimonial t;
-    t.id = as_int(r, 0);
-    t.author = as_text(r, 1);
-    t.role_text = as_text(r, 2);
-    t.place = as_text(r, 3);
-    t.quote = as_text(r, 4);
-    t.cycle_title = as_text(r, 5);
-    t.cycle_slug = as_text(r, 6);
-    t.consent_at = as_int(r, 7);
-    t.submitted_at = as_int(r, 8);
-    t.published = as_int(r, 9) == 1;
+    t.id = r.id;
+    t.author = r.author;
+    t.role_text = r.role_text;
+    t.place = r.place;
+    t.quote = r.quote;
+    t.cycle_title = r.cycle_title;
+    t.cycle_slug = r.cycle_slug;
+    t.consent_at = r.consent_at;
+    t.submitted_at = r.submitted_at;
+    t.published = r.published;
     t.publishable = feedback::can_publish(t.consent_at > 0, t.submitted_at == 0);
     return t;
 }
@@ -35,17 +27,14 @@ ModeratedTestimonial moderated_from_row(const soci::row& r) {
 
 std::optional<ParticipantTestimonial> find_participant_testimonial(soci::session& sql, long long user_id,
                                                                    long long cycle_id) {
-    soci::row r;
-    sql << "SELECT id, quote, author, role_text, place, COALESCE(consent_at, 0), published FROM testimonials "
-           "WHERE user_id = :u AND cycle_id = :c ORDER BY id LIMIT 1",
-        soci::use(user_id), soci::use(cycle_id), soci::into(r);
-    if (!sql.got_data()) return std::nullopt;
+    const auto r = store::find_participant_testimonial(sql, user_id, cycle_id);
+    if (!r) return std::nullopt;
     ParticipantTestimonial t;
-    t.id = as_int(r, 0);
-    t.quote = as_text(r, 1);
-    t.signature = {as_text(r, 2), as_text(r, 3), as_text(r, 4)};
-    t.consent = as_int(r, 5) > 0;
-    t.published = as_int(r, 6) == 1;
+    t.id = r->id;
+    t.quote = r->quote;
+    t.signature = {r->author, r->role_text, r->place};
+    t.consent = r->consent_at > 0;
+    t.published = r->published;
     return t;
 }
 
@@ -56,27 +45,20 @@ feedback::TestimonialState save_participant_testimonial(soci::session& sql, long
     const bool same = before && before->quote == quote && before->signature == signature && before->consent;
     const auto state = feedback::state_after_save(quote, consent, before && before->published, same);
     if (state == feedback::TestimonialState::none) {
-        if (before) sql << "DELETE FROM testimonials WHERE id = :id", soci::use(before->id);
+        if (before) store::delete_testimonial(sql, before->id);
         return state;
     }
     const long long now = now_utc;
     const int published = state == feedback::TestimonialState::published ? 1 : 0;
     // Consent dates from the last time the person agreed to this text and signature.
-    const long long consent_at = consent ? now : 0;
-    soci::indicator consent_ind = consent ? soci::i_ok : soci::i_null;
+    const std::optional<long long> consent_at = consent ? std::optional<long long>(now) : std::nullopt;
+    const store::TestimonialText text{signature.author, signature.role_text, signature.place, quote};
     if (before) {
-        sql << "UPDATE testimonials SET quote = :q, author = :a, role_text = :r, place = :p, consent_at = :ca, "
-               "published = :pub, submitted_at = :s WHERE id = :id",
-            soci::use(quote), soci::use(signature.author), soci::use(signature.role_text), soci::use(signature.place),
-            soci::use(consent_at, consent_ind), soci::use(published), soci::use(now), soci::use(before->id);
+        store::update_participant_testimonial(sql, before->id, text, consent_at, published, now);
     } else {
         const std::string slug =
             "participant-" + std::to_string(cycle_id) + "-" + std::to_string(user_id) + "-" + std::to_string(now);
-        sql << "INSERT INTO testimonials (slug, author, role_text, place, quote, published, sort_order, user_id, "
-               "cycle_id, consent_at, submitted_at) VALUES (:slug, :a, :r, :p, :q, 0, 0, :u, :c, :ca, :s)",
-            soci::use(slug), soci::use(signature.author), soci::use(signature.role_text), soci::use(signature.place),
-            soci::use(quote), soci::use(user_id), soci::use(cycle_id), soci::use(consent_at, consent_ind),
-            soci::use(now);
+        store::insert_participant_testimonial(sql, slug, text, user_id, cycle_id, consent_at, now);
     }
     return state;
 }
@@ -84,7 +66,7 @@ feedback::TestimonialState save_participant_testimonial(soci::session& sql, long
 bool withdraw_testimonial_consent(soci::session& sql, long long user_id, long long cycle_id) {
     const auto t = find_participant_testimonial(sql, user_id, cycle_id);
     if (!t || !t->consent) return false;
-    sql << "UPDATE testimonials SET consent_at = NULL, published = 0 WHERE id = :id", soci::use(t->id);
+    store::clear_testimonial_consent(sql, t->id);
     return true;
 }
 
@@ -92,10 +74,8 @@ Result<ModerationLists> testimonials_for_moderation(store::Database& db) {
     try {
         return store::with_session(db, [&](soci::session& sql) {
             ModerationLists out;
-            soci::rowset<soci::row> rows = (sql.prepare << std::string(moderation_select) +
-                                                               "ORDER BY COALESCE(t.submitted_at, 0) DESC, t.id DESC");
-            for (const auto& r : rows) {
-                auto t = moderated_from_row(r);
+            for (const auto& r : store::testimonials_for_moderation(sql)) {
+                auto t = moderated_from(r);
                 if (t.published) out.published.push_back(std::move(t));
                 else if (t.publishable) out.pending.push_back(std::move(t));
                 else out.private_only.push_back(std::move(t));
@@ -110,25 +90,17 @@ Result<ModerationLists> testimonials_for_moderation(store::Database& db) {
 Result<ModeratedTestimonial> set_testimonial_published(store::Database& db, long long actor_id, long long id,
                                                        bool publish) {
     return store::in_transaction<ModeratedTestimonial>(db, [&](soci::session& sql) -> Result<ModeratedTestimonial> {
-        soci::row r;
-        sql << std::string(moderation_select) + "WHERE t.id = :id", soci::use(id), soci::into(r);
-        if (!sql.got_data()) return fail("Ce témoignage n’existe pas ou a été retiré par son auteur.", {}, FailureKind::not_found);
-        auto t = moderated_from_row(r);
+        const auto row = store::find_moderated_testimonial(sql, id);
+        if (!row) return fail("Ce témoignage n’existe pas ou a été retiré par son auteur.", {}, FailureKind::not_found);
+        auto t = moderated_from(*row);
         if (publish && !t.publishable)
             return fail("Ce témoignage ne peut pas être publié : son auteur ou son autrice n’a pas donné (ou a retiré) "
                         "son accord de publication.",
                         {}, FailureKind::conflict);
         if (t.published == publish) return t;
-        if (publish) {
-            // Newly published testimonials come after those already shown.
-            long long last = 0;
-            sql << "SELECT COALESCE(MAX(sort_order), 0) FROM testimonials WHERE published = 1", soci::into(last);
-            const long long order = last + 1;
-            sql << "UPDATE testimonials SET published = 1, sort_order = :o WHERE id = :id", soci::use(order),
-                soci::use(id);
-        } else {
-            sql << "UPDATE testimonials SET published = 0 WHERE id = :id", soci::use(id);
-        }
+        // Newly published testimonials come after those already shown.
+        if (publish) store::publish_testimonial_last(sql, id);
+        else store::unpublish_testimonial(sql, id);
         t.published = publish;
         record_audit(sql, actor_id, publish ? "testimonial.publish" : "testimonial.unpublish",
                      "testimonial:" + std::to_string(id),
@@ -141,11 +113,8 @@ Result<std::vector<Testimonial>> cycle_testimonials(store::Database& db, long lo
     try {
         return store::with_session(db, [&](soci::session& sql) {
             std::vector<Testimonial> out;
-            soci::rowset<soci::row> rows =
-                (sql.prepare << "SELECT author, role_text, place, quote FROM testimonials WHERE published = 1 "
-                                "AND cycle_id = :c ORDER BY sort_order, id",
-                 soci::use(cycle_id));
-            for (const auto& r : rows) out.push_back({as_text(r, 0), as_text(r, 1), as_text(r, 2), as_text(r, 3)});
+            for (auto& t : store::published_cycle_testimonials(sql, cycle_id))
+                out.push_back({std::move(t.author), std::move(t.role_text), std::move(t.place), std::move(t.quote)});
             return out;
         });
     } catch (const std::exception& e) {

@@ -4,40 +4,30 @@
 
 #include "platform/core/text.hpp"
 #include "platform/audit/audit.hpp"
-#include "platform/store/rows.hpp"
+#include "features/feedback/store/theme_suggestions.hpp"
 
 namespace ateliers::services {
 
-using store::as_int;
-using store::as_text;
-
 namespace {
 
-const char* suggestion_select =
-    "SELECT s.id, s.title, s.description, s.status, COALESCE(u.full_name, ''), COALESCE(u.email, ''), s.created_at, "
-    "(SELECT COUNT(*) FROM theme_supports p WHERE p.suggestion_id = s.id), "
-    "(SELECT COUNT(*) FROM theme_supports p WHERE p.suggestion_id = s.id AND p.user_id = :viewer), "
-    "COALESCE(s.author_user_id, 0) FROM theme_suggestions s LEFT JOIN users u ON u.id = s.author_user_id ";
-
-ThemeSuggestion from_row(const soci::row& r, long long viewer_id) {
+ThemeSuggestion from_row(const store::ThemeSuggestionRow& r, long long viewer_id) {
     ThemeSuggestion t;
-    t.id = as_int(r, 0);
-    t.title = as_text(r, 1);
-    t.description = as_text(r, 2);
-    feedback::parse_theme_status(as_text(r, 3), t.status);
-    t.author_name = as_text(r, 4);
-    t.author_email = as_text(r, 5);
-    t.created_at = as_int(r, 6);
-    t.supports = static_cast<int>(as_int(r, 7));
-    t.supported_by_viewer = as_int(r, 8) > 0;
-    t.by_viewer = viewer_id > 0 && as_int(r, 9) == viewer_id;
+    t.id = r.id;
+    t.title = r.title;
+    t.description = r.description;
+    feedback::parse_theme_status(r.status, t.status);
+    t.author_name = r.author_name;
+    t.author_email = r.author_email;
+    t.created_at = r.created_at;
+    t.supports = r.supports;
+    t.supported_by_viewer = r.supported_by_viewer;
+    t.by_viewer = viewer_id > 0 && r.author_user_id == viewer_id;
     return t;
 }
 
 std::vector<ThemeSuggestion> load_all(soci::session& sql, long long viewer_id) {
     std::vector<ThemeSuggestion> out;
-    soci::rowset<soci::row> rows = (sql.prepare << suggestion_select, soci::use(viewer_id, "viewer"));
-    for (const auto& r : rows) out.push_back(from_row(r, viewer_id));
+    for (const auto& r : store::theme_suggestions(sql, viewer_id)) out.push_back(from_row(r, viewer_id));
     return out;
 }
 
@@ -49,11 +39,10 @@ std::optional<ThemeSuggestion> same_title(soci::session& sql, const std::string&
 }
 
 Result<feedback::ThemeStatus> status_of(soci::session& sql, long long suggestion_id) {
-    std::string code;
-    sql << "SELECT status FROM theme_suggestions WHERE id = :id", soci::use(suggestion_id), soci::into(code);
-    if (!sql.got_data()) return fail("Cette idée de thème n’existe pas ou a été supprimée.", {}, FailureKind::not_found);
+    const auto code = store::theme_status(sql, suggestion_id);
+    if (!code) return fail("Cette idée de thème n’existe pas ou a été supprimée.", {}, FailureKind::not_found);
     feedback::ThemeStatus s = feedback::ThemeStatus::open;
-    feedback::parse_theme_status(code, s);
+    feedback::parse_theme_status(*code, s);
     return s;
 }
 
@@ -105,13 +94,9 @@ Result<long long> suggest_theme(store::Database& db, long long user_id, const fe
             return f;
         }
         const long long now = now_utc;
-        long long id = 0;
-        sql << "INSERT INTO theme_suggestions (author_user_id, title, description, status, created_at) "
-               "VALUES (:u, :t, :d, 'open', :c) RETURNING id",
-            soci::use(user_id), soci::use(title), soci::use(description), soci::use(now), soci::into(id);
+        const long long id = store::insert_theme_suggestion(sql, user_id, title, description, now);
         // Whoever suggests an idea supports it.
-        sql << "INSERT INTO theme_supports (suggestion_id, user_id, created_at) VALUES (:s, :u, :c)", soci::use(id),
-            soci::use(user_id), soci::use(now);
+        store::insert_theme_support(sql, id, user_id, now, false);
         return id;
     });
 }
@@ -125,9 +110,7 @@ Status support_theme(store::Database& db, long long user_id, long long suggestio
                             std::string(feedback::theme_status_label(status.value())) + " ».",
                         {}, FailureKind::conflict);
         const long long now = now_utc;
-        sql << "INSERT INTO theme_supports (suggestion_id, user_id, created_at) VALUES (:s, :u, :c) "
-               "ON CONFLICT (suggestion_id, user_id) DO NOTHING",
-            soci::use(suggestion_id), soci::use(user_id), soci::use(now);
+        store::insert_theme_support(sql, suggestion_id, user_id, now, true);
         return Done{};
     });
 }
@@ -136,8 +119,7 @@ Status withdraw_support(store::Database& db, long long user_id, long long sugges
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         auto status = status_of(sql, suggestion_id);
         if (!status) return status.failure();
-        sql << "DELETE FROM theme_supports WHERE suggestion_id = :s AND user_id = :u", soci::use(suggestion_id),
-            soci::use(user_id);
+        store::delete_theme_support(sql, suggestion_id, user_id);
         return Done{};
     });
 }
@@ -149,9 +131,8 @@ Status set_theme_status(store::Database& db, long long actor_id, long long sugge
         if (!before) return before.failure();
         if (before.value() == status) return Done{};
         const std::string code = feedback::theme_status_code(status);
-        sql << "UPDATE theme_suggestions SET status = :st WHERE id = :id", soci::use(code), soci::use(suggestion_id);
-        std::string title;
-        sql << "SELECT title FROM theme_suggestions WHERE id = :id", soci::use(suggestion_id), soci::into(title);
+        store::set_theme_status(sql, suggestion_id, code);
+        const std::string title = store::theme_title(sql, suggestion_id);
         record_audit(sql, actor_id, "theme.status", "theme:" + std::to_string(suggestion_id),
                      "« " + title + " » : " + feedback::theme_status_label(before.value()) + " → " +
                          feedback::theme_status_label(status));

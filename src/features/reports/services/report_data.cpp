@@ -4,113 +4,21 @@
 
 #include "platform/auth/account_rules.hpp"
 #include "platform/core/text.hpp"
-#include "platform/referential/collectivites.hpp"
-#include "platform/store/rows.hpp"
 
 namespace ateliers::services::report_data {
 
-namespace {
-
-using store::as_int;
-using store::as_text;
-
-std::string label_of(const soci::row& r, std::size_t kind_at) {
-    store::CollectiviteRow c;
-    c.kind = as_text(r, kind_at);
-    c.name = as_text(r, kind_at + 1);
-    c.epci_type = as_text(r, kind_at + 2);
-    c.departement_code = as_text(r, kind_at + 3);
-    return store::collectivite_label(c);
-}
-
-// One statement for one cycle (:every = 0) or for all of them (:every = 1).
-std::string cycle_filter(const char* alias) { return std::string("(:every = 1 OR ") + alias + ".cycle_id = :c)"; }
-
-}  // namespace
-
 std::vector<Participation> participations(soci::session& sql, long long cycle_id) {
-    int every = cycle_id == 0 ? 1 : 0;
-    std::vector<Participation> out;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << std::string("SELECT r.cycle_id, r.id, r.user_id, r.collectivite_id, c.kind, c.name, "
-                                    "c.epci_type, c.departement_code, r.mandate, c.size_class, c.zone, c.region_code, "
-                                    "COALESCE(g.name, ''), COALESCE(d.name, '') "
-                                    "FROM registrations r JOIN collectivites c ON c.id = r.collectivite_id "
-                                    "LEFT JOIN regions g ON g.code = c.region_code "
-                                    "LEFT JOIN departements d ON d.code = c.departement_code "
-                                    "WHERE r.status = 'confirmed' AND ") +
-                            cycle_filter("r") + " ORDER BY r.cycle_id, r.id",
-         soci::use(every, "every"), soci::use(cycle_id, "c"));
-    for (const auto& r : rows) {
-        Participation p;
-        p.cycle_id = as_int(r, 0);
-        p.registration_id = as_int(r, 1);
-        p.user_id = as_int(r, 2);
-        p.collectivite_id = as_text(r, 3);
-        p.collectivite_label = label_of(r, 4);
-        p.departement_code = as_text(r, 7);
-        p.mandate = as_text(r, 8);
-        p.size_class = as_text(r, 9);
-        p.zone = as_text(r, 10);
-        p.region_code = as_text(r, 11);
-        p.region_name = as_text(r, 12);
-        p.departement_name = as_text(r, 13);
-        out.push_back(std::move(p));
-    }
-    return out;
+    return store::report_participations(sql, cycle_id);
 }
 
 std::vector<SessionFacts> sessions(soci::session& sql, long long cycle_id) {
-    int every = cycle_id == 0 ? 1 : 0;
-    std::vector<SessionFacts> out;
-    // Attendance of confirmed registrations only, so that present ≤ confirmed.
-    soci::rowset<soci::row> rows =
-        (sql.prepare << std::string("SELECT s.id, s.cycle_id, s.number, s.starts_at, s.ends_at, "
-                                    "SUM(CASE WHEN a.status = 'present' THEN 1 ELSE 0 END), "
-                                    "SUM(CASE WHEN a.status = 'excused' THEN 1 ELSE 0 END), "
-                                    "SUM(CASE WHEN a.status = 'absent' THEN 1 ELSE 0 END) "
-                                    "FROM cycle_sessions s LEFT JOIN (SELECT a.session_id, a.status FROM attendance a "
-                                    "JOIN registrations r ON r.id = a.registration_id WHERE r.status = 'confirmed') a "
-                                    "ON a.session_id = s.id WHERE ") +
-                            cycle_filter("s") +
-                            " GROUP BY s.id, s.cycle_id, s.number, s.starts_at, s.ends_at ORDER BY s.cycle_id, s.starts_at, s.number",
-         soci::use(every, "every"), soci::use(cycle_id, "c"));
-    for (const auto& r : rows)
-        out.push_back({as_int(r, 0), as_int(r, 1), static_cast<int>(as_int(r, 2)), as_int(r, 3), as_int(r, 4),
-                       static_cast<int>(as_int(r, 5)), static_cast<int>(as_int(r, 6)), static_cast<int>(as_int(r, 7))});
-    return out;
+    return store::report_sessions(sql, cycle_id);
 }
 
-std::vector<LeadFacts> leads(soci::session& sql, long long cycle_id) {
-    int every = cycle_id == 0 ? 1 : 0;
-    std::vector<LeadFacts> out;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << std::string("SELECT l.id, s.cycle_id, s.number, l.status, l.body, l.progress_note, c.kind, "
-                                    "c.name, c.epci_type, c.departement_code FROM action_leads l "
-                                    "JOIN cycle_sessions s ON s.id = l.session_id "
-                                    "JOIN registrations r ON r.id = l.registration_id "
-                                    "JOIN collectivites c ON c.id = r.collectivite_id WHERE ") +
-                            cycle_filter("s") + " ORDER BY s.cycle_id, s.number, l.id",
-         soci::use(every, "every"), soci::use(cycle_id, "c"));
-    for (const auto& r : rows)
-        out.push_back({as_int(r, 0), as_int(r, 1), static_cast<int>(as_int(r, 2)), as_text(r, 3), as_text(r, 4),
-                       as_text(r, 5), label_of(r, 6)});
-    return out;
-}
+std::vector<LeadFacts> leads(soci::session& sql, long long cycle_id) { return store::report_leads(sql, cycle_id); }
 
 std::vector<FeedbackFacts> feedback(soci::session& sql, long long cycle_id) {
-    int every = cycle_id == 0 ? 1 : 0;
-    std::vector<FeedbackFacts> out;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << std::string("SELECT r.cycle_id, f.satisfaction, f.usefulness, f.would_recommend, f.comment "
-                                    "FROM feedback f JOIN registrations r ON r.id = f.registration_id "
-                                    "WHERE r.status = 'confirmed' AND ") +
-                            cycle_filter("r") + " ORDER BY f.submitted_at, f.registration_id",
-         soci::use(every, "every"), soci::use(cycle_id, "c"));
-    for (const auto& r : rows)
-        out.push_back({as_int(r, 0), static_cast<int>(as_int(r, 1)), static_cast<int>(as_int(r, 2)),
-                       as_int(r, 3) != 0, as_text(r, 4)});
-    return out;
+    return store::report_feedback(sql, cycle_id);
 }
 
 double percent(long long part, long long whole) {

@@ -9,46 +9,14 @@
 #include <vector>
 
 #include "features/reports/services/reports.hpp"
+#include "features/reports/store/report_facts.hpp"
 
 namespace ateliers::services::report_data {
 
-// A confirmed registration with its collectivité.
-struct Participation {
-    long long cycle_id = 0;
-    long long registration_id = 0;
-    long long user_id = 0;
-    std::string collectivite_id;
-    std::string collectivite_label;
-    std::string mandate;
-    std::string size_class, zone;
-    std::string region_code, region_name;
-    std::string departement_code, departement_name;
-};
-
-// A session with its attendance among the confirmed registrations.
-struct SessionFacts {
-    long long id = 0;
-    long long cycle_id = 0;
-    int number = 0;
-    std::int64_t starts_at = 0;
-    std::int64_t ends_at = 0;
-    int present = 0, excused = 0, absent = 0;
-};
-
-struct LeadFacts {
-    long long id = 0;
-    long long cycle_id = 0;
-    int session_number = 0;
-    std::string status, body, progress_note, collectivite_label;
-};
-
-// The questionnaire of a confirmed registration.
-struct FeedbackFacts {
-    long long cycle_id = 0;
-    int satisfaction = 0, usefulness = 0;
-    bool recommend = false;
-    std::string comment;
-};
+using Participation = store::ParticipationFacts;
+using store::FeedbackFacts;
+using store::LeadFacts;
+using store::SessionFacts;
 
 // cycle_id 0: every cycle.
 std::vector<Participation> participations(soci::session& sql, long long cycle_id);

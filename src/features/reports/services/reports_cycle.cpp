@@ -6,7 +6,6 @@
 #include "features/reports/services/report_data.hpp"
 #include "features/running/services/live_sessions.hpp"
 #include "features/reports/services/reports.hpp"
-#include "platform/store/rows.hpp"
 
 namespace ateliers::services {
 
@@ -96,10 +95,7 @@ Result<std::optional<CycleReport>> cycle_report(store::Database& db, const std::
             CycleReport r;
             r.cycle = *cycle;
             if (cycle->facilitator_id != 0) {
-                soci::row f;
-                sql << "SELECT full_name FROM facilitators WHERE id = :id", soci::use(cycle->facilitator_id),
-                    soci::into(f);
-                if (sql.got_data()) r.facilitator = store::as_text(f, 0);
+                if (auto name = store::facilitator_name(sql, cycle->facilitator_id)) r.facilitator = std::move(*name);
             }
             count_participants(r, participations(sql, cycle->id));
             const auto facts = sessions(sql, cycle->id);

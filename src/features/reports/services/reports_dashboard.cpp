@@ -12,7 +12,6 @@
 #include "features/running/services/live_sessions.hpp"
 #include "features/reports/services/report_data.hpp"
 #include "features/reports/services/reports.hpp"
-#include "platform/store/rows.hpp"
 
 namespace ateliers::services {
 
@@ -27,19 +26,15 @@ struct CycleHead {
 
 std::vector<CycleHead> load_cycles(soci::session& sql) {
     std::vector<CycleHead> out;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT c.id, c.slug, c.title, c.status, MIN(s.starts_at), COUNT(s.id), MAX(s.ends_at) "
-                        "FROM cycles c "
-                        "LEFT JOIN cycle_sessions s ON s.cycle_id = c.id GROUP BY c.id, c.slug, c.title, c.status");
-    for (const auto& r : rows) {
+    for (auto& c : store::report_cycle_heads(sql)) {
         CycleHead h;
-        h.id = store::as_int(r, 0);
-        h.line.slug = store::as_text(r, 1);
-        h.line.title = store::as_text(r, 2);
-        h.line.status = store::as_text(r, 3);
-        h.line.first_session = store::as_int(r, 4);
-        h.line.sessions = static_cast<int>(store::as_int(r, 5));
-        h.line.last_session_end = store::as_int(r, 6);
+        h.id = c.id;
+        h.line.slug = std::move(c.slug);
+        h.line.title = std::move(c.title);
+        h.line.status = std::move(c.status);
+        h.line.first_session = c.first_session;
+        h.line.sessions = c.sessions;
+        h.line.last_session_end = c.last_session_end;
         out.push_back(std::move(h));
     }
     return out;

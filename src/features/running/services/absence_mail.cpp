@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "platform/core/paris_time.hpp"
-#include "platform/store/rows.hpp"
+#include "features/running/store/absence_facts.hpp"
 
 namespace ateliers::services {
 
@@ -14,12 +14,10 @@ std::string when(std::int64_t utc_seconds) {
 }
 
 std::vector<std::string> phase_titles(soci::session& sql, long long session_id) {
-    std::string phases;
-    soci::indicator ind = soci::i_null;
-    sql << "SELECT phases FROM session_plans WHERE session_id = :s", soci::use(session_id), soci::into(phases, ind);
+    const auto phases = store::session_plan_phases(sql, session_id);
     std::vector<std::string> out;
-    if (!sql.got_data() || ind != soci::i_ok) return out;
-    const auto json = nlohmann::json::parse(phases, nullptr, false);
+    if (!phases) return out;
+    const auto json = nlohmann::json::parse(*phases, nullptr, false);
     if (!json.is_array()) return out;
     for (const auto& phase : json)
         if (phase.is_object() && phase.contains("title") && phase["title"].is_string())
@@ -47,20 +45,11 @@ AbsenceMailFacts absence_mail_facts(soci::session& sql, const store::CycleRow& c
     f.session_number = session.number;
     f.session_when = when(session.starts_at);
     f.phase_titles = phase_titles(sql, session.id);
-    long long situations = 0;
-    sql << "SELECT COUNT(*) FROM session_groups WHERE session_id = :s AND is_client = 1", soci::use(session.id),
-        soci::into(situations);
-    f.situations = static_cast<int>(situations);
+    f.situations = store::session_client_count(sql, session.id);
     const long long registration_id = participant.registration_id;
-    soci::rowset<soci::row> group =
-        (sql.prepare << "SELECT g.registration_id, u.full_name FROM session_groups g "
-                        "JOIN registrations r ON r.id = g.registration_id JOIN users u ON u.id = r.user_id "
-                        "WHERE g.session_id = :s AND g.is_client = 1 AND g.group_number = "
-                        "(SELECT group_number FROM session_groups WHERE session_id = :s2 AND registration_id = :r)",
-         soci::use(session.id, "s"), soci::use(session.id, "s2"), soci::use(registration_id, "r"));
-    for (const auto& row : group) {
-        if (store::as_int(row, 0) == registration_id) f.was_client = true;
-        else f.group_client = store::as_text(row, 1);
+    for (const auto& client : store::clients_of_group_of(sql, session.id, registration_id)) {
+        if (client.registration_id == registration_id) f.was_client = true;
+        else f.group_client = client.full_name;
     }
     if (index + 1 < sessions.size()) {
         const auto& next = sessions[index + 1];
@@ -68,19 +57,11 @@ AbsenceMailFacts absence_mail_facts(soci::session& sql, const store::CycleRow& c
         f.next_when = when(next.starts_at);
         f.next_visio_url = next.visio_url;
     }
-    soci::row who;
-    sql << "SELECT f.full_name, COALESCE(u.email, '') FROM facilitators f LEFT JOIN users u ON u.id = f.user_id "
-           "WHERE f.id = :f",
-        soci::use(cycle.facilitator_id), soci::into(who);
-    if (sql.got_data()) {
-        f.facilitator_name = store::as_text(who, 0);
-        f.facilitator_email = store::as_text(who, 1);
+    if (const auto who = store::facilitator_contact(sql, cycle.facilitator_id)) {
+        f.facilitator_name = who->full_name;
+        f.facilitator_email = who->email;
     }
-    soci::rowset<soci::row> contacts = (sql.prepare << "SELECT email FROM contacts ORDER BY sort_order, id");
-    for (const auto& c : contacts) {
-        f.contact_email = store::as_text(c, 0);
-        break;
-    }
+    if (auto contact = store::first_contact_email(sql)) f.contact_email = std::move(*contact);
     return f;
 }
 

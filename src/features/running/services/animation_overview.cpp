@@ -1,45 +1,24 @@
 #include "features/running/services/animation_overview.hpp"
 
 #include "features/running/services/live_sessions.hpp"
-#include "platform/store/rows.hpp"
+#include "features/running/store/overview.hpp"
 
 namespace ateliers::services {
 
 namespace {
 
-using store::as_int;
-using store::as_text;
-
-struct CycleHead {
-    long long id = 0;
-    std::string slug, title, status;
-    long long facilitator_user = 0;
-};
+using CycleHead = store::FacilitatedCycleRow;
 
 std::vector<CycleHead> cycle_heads(soci::session& sql, const std::string& only_slug) {
-    std::vector<CycleHead> out;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT c.id, c.slug, c.title, c.status, COALESCE(f.user_id, 0), "
-                        "COALESCE((SELECT MIN(s.starts_at) FROM cycle_sessions s WHERE s.cycle_id = c.id), 0) "
-                        "AS first_start "
-                        "FROM cycles c LEFT JOIN facilitators f ON f.id = c.facilitator_id "
-                        "WHERE :all = '' OR c.slug = :slug ORDER BY first_start, c.title",
-         soci::use(only_slug, "all"), soci::use(only_slug, "slug"));
-    for (const auto& r : rows) out.push_back({as_int(r, 0), as_text(r, 1), as_text(r, 2), as_text(r, 3), as_int(r, 4)});
-    return out;
+    return store::facilitated_cycle_heads(sql, only_slug);
 }
 
 FacilitatedCycle with_sessions(soci::session& sql, const CycleHead& head, long long now) {
     FacilitatedCycle c{head.slug, head.title, head.status, {}};
     const long long cycle_id = head.id;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT s.id, s.number, s.starts_at, s.ends_at, "
-                        "CASE WHEN p.session_id IS NULL THEN 0 ELSE 1 END FROM cycle_sessions s "
-                        "LEFT JOIN session_plans p ON p.session_id = s.id WHERE s.cycle_id = :c ORDER BY s.number",
-         soci::use(cycle_id));
-    for (const auto& s : rows)
-        c.sessions.push_back({as_int(s, 0), static_cast<int>(as_int(s, 1)), as_int(s, 2), as_int(s, 3),
-                              as_int(s, 4) != 0, plan::Stage::not_started, plan::SessionState::upcoming});
+    for (const auto& s : store::facilitated_sessions(sql, cycle_id))
+        c.sessions.push_back({s.id, s.number, s.starts_at, s.ends_at, s.has_own_plan, plan::Stage::not_started,
+                              plan::SessionState::upcoming});
     const auto stages = live_stages(sql, cycle_id);
     for (auto& s : c.sessions) {
         if (const auto it = stages.find(s.session_id); it != stages.end()) s.stage = it->second;

@@ -6,7 +6,7 @@
 #include "features/running/services/absence_mail.hpp"
 #include "platform/audit/audit.hpp"
 #include "features/running/services/live_sessions.hpp"
-#include "platform/store/rows.hpp"
+#include "features/running/store/attendance.hpp"
 
 namespace ateliers::services {
 
@@ -22,14 +22,11 @@ struct Record {
 // registration id -> record, for one session.
 std::map<long long, Record> session_records(soci::session& sql, long long session_id) {
     std::map<long long, Record> out;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT registration_id, status, absence_mail_at FROM attendance WHERE session_id = :s",
-         soci::use(session_id));
-    for (const auto& r : rows) {
+    for (const auto& r : store::session_attendance_records(sql, session_id)) {
         Record rec;
-        if (!parse_presence(store::as_text(r, 1), rec.status)) continue;
-        rec.mailed = store::as_optional_int(r, 2).has_value();
-        out[store::as_int(r, 0)] = rec;
+        if (!parse_presence(r.status, rec.status)) continue;
+        rec.mailed = r.absence_mailed;
+        out[r.registration_id] = rec;
     }
     return out;
 }
@@ -123,22 +120,17 @@ Result<AttendanceOutcome> record_attendance(store::Database& db, long long actor
             const std::string code = attendance::presence_code(status);
             const long long at = now;
             if (before == records.end()) {
-                sql << "INSERT INTO attendance (session_id, registration_id, status, recorded_at) "
-                       "VALUES (:s, :r, :st, :t)",
-                    soci::use(session_id), soci::use(registration_id), soci::use(code), soci::use(at);
+                store::insert_attendance(sql, session_id, registration_id, code, at);
                 ++out.changed;
             } else if (before->second.status != status) {
-                sql << "UPDATE attendance SET status = :st, recorded_at = :t WHERE session_id = :s AND "
-                       "registration_id = :r",
-                    soci::use(code), soci::use(at), soci::use(session_id), soci::use(registration_id);
+                store::update_attendance_status(sql, session_id, registration_id, code, at);
                 ++out.changed;
             }
             const bool mailed = before != records.end() && before->second.mailed;
             if (!attendance::needs_absence_mail(status, started, mailed)) continue;
             const auto index = static_cast<std::size_t>(session - sessions.begin());
             enqueue_mail(sql, absence_mail(absence_mail_facts(sql, *cycle, sessions, index, *person), mail));
-            sql << "UPDATE attendance SET absence_mail_at = :t WHERE session_id = :s AND registration_id = :r",
-                soci::use(at), soci::use(session_id), soci::use(registration_id);
+            store::mark_absence_mailed(sql, session_id, registration_id, at);
             ++out.mails;
         }
         record_audit(sql, actor_id, "attendance.record", "cycle:" + cycle->slug,

@@ -6,6 +6,8 @@
 
 #include "platform/audit/audit.hpp"
 #include "features/running/services/breakout_snapshot.hpp"
+#include "features/running/store/attendance.hpp"
+#include "features/running/store/session_groups.hpp"
 
 namespace ateliers::services {
 
@@ -76,20 +78,17 @@ Result<PlanningOutcome> replan(soci::session& sql, const Snapshot& s, int group_
 
     for (int session = s.first_future; session < sessions; ++session) {
         const long long session_id = s.sessions[session].id;
-        sql << "DELETE FROM session_groups WHERE session_id = :s", soci::use(session_id);
+        store::clear_session_groups(sql, session_id);
         const auto& round = plan->rounds[session];
         for (std::size_t g = 0; g < round.size(); ++g)
             for (int p : round[g]) {
                 const long long registration_id = s.people[p].registration_id;
                 const int group_number = static_cast<int>(g) + 1;
-                const int is_client = plan->clients[session][g] == p ? 1 : 0;
+                const bool is_client = plan->clients[session][g] == p;
                 const auto& locks = problem->participants[p].locks;
-                const int locked =
-                    std::ranges::any_of(locks, [&](const groups::Lock& l) { return l.session == session; }) ? 1 : 0;
-                sql << "INSERT INTO session_groups (session_id, registration_id, group_number, is_client, locked) "
-                       "VALUES (:s, :r, :g, :c, :l)",
-                    soci::use(session_id), soci::use(registration_id), soci::use(group_number), soci::use(is_client),
-                    soci::use(locked);
+                const bool locked =
+                    std::ranges::any_of(locks, [&](const groups::Lock& l) { return l.session == session; });
+                store::insert_session_group_member(sql, session_id, registration_id, group_number, is_client, locked);
             }
     }
     PlanningOutcome out{plan->score, plan->lower_bound, group_count, sessions - s.first_future};
@@ -177,8 +176,7 @@ Status unlock_member(store::Database& db, long long actor_id, const std::string&
         auto person = confirmed_person(*s, registration_id);
         if (!person) return person.failure();
         const long long session_id = s->sessions[session.value()].id;
-        sql << "UPDATE session_groups SET locked = 0 WHERE session_id = :s AND registration_id = :r",
-            soci::use(session_id), soci::use(registration_id);
+        store::unlock_session_group_member(sql, session_id, registration_id);
         record_audit(sql, actor_id, "groups.unlock", "cycle:" + s->cycle.slug,
                      s->people[person.value()].full_name + " déverrouillé(e) à la séance " +
                          std::to_string(session_number));
@@ -205,18 +203,11 @@ Result<PlanningOutcome> change_absence(store::Database& db, long long actor_id, 
         if (absent) {
             const std::string status = "excused";
             const long long at = now;
-            if (s->attendance.count(key))
-                sql << "UPDATE attendance SET status = :st, recorded_at = :t WHERE session_id = :s AND "
-                       "registration_id = :r",
-                    soci::use(status), soci::use(at), soci::use(session_id), soci::use(registration_id);
-            else
-                sql << "INSERT INTO attendance (session_id, registration_id, status, recorded_at) "
-                       "VALUES (:s, :r, :st, :t)",
-                    soci::use(session_id), soci::use(registration_id), soci::use(status), soci::use(at);
+            if (s->attendance.count(key)) store::update_attendance_status(sql, session_id, registration_id, status, at);
+            else store::insert_attendance(sql, session_id, registration_id, status, at);
             s->attendance[key] = status;
         } else {
-            sql << "DELETE FROM attendance WHERE session_id = :s AND registration_id = :r", soci::use(session_id),
-                soci::use(registration_id);
+            store::delete_attendance(sql, session_id, registration_id);
             s->attendance.erase(key);
         }
         const auto what = s->people[person.value()].full_name + (absent ? " excusé(e)" : " de nouveau attendu(e)") +

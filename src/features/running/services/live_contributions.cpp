@@ -5,14 +5,12 @@
 #include "platform/core/paris_time.hpp"
 #include "platform/core/text.hpp"
 #include "features/running/services/live_sessions.hpp"
-#include "platform/store/rows.hpp"
+#include "features/running/store/contributions.hpp"
+#include "features/running/store/live_states.hpp"
 
 namespace ateliers::services {
 
 namespace {
-
-using store::as_int;
-using store::as_text;
 
 struct Membership {
     SessionRef session;
@@ -27,17 +25,13 @@ Result<Membership> membership(soci::session& sql, const CurrentUser& user, long 
     auto session = find_session_by_id(sql, session_id);
     if (!session) return fail("Cette séance n’existe pas.", {}, FailureKind::not_found);
     m.session = *session;
-    const long long cycle_id = session->cycle_id, user_id = user.id;
-    sql << "SELECT id FROM registrations WHERE cycle_id = :c AND user_id = :u AND status = 'confirmed'",
-        soci::use(cycle_id), soci::use(user_id), soci::into(m.registration_id);
-    if (!sql.got_data() || m.registration_id == 0)
+    const auto registration_id = store::confirmed_registration_id(sql, session->cycle_id, user.id);
+    if (!registration_id || *registration_id == 0)
         return fail("Seuls les participants confirmés de ce cycle peuvent écrire ici.", {}, FailureKind::forbidden);
-    soci::row r;
-    sql << "SELECT group_number, is_client FROM session_groups WHERE session_id = :s AND registration_id = :r",
-        soci::use(session_id), soci::use(m.registration_id), soci::into(r);
-    if (sql.got_data()) {
-        m.group_number = static_cast<int>(as_int(r, 0));
-        m.is_client = as_int(r, 1) != 0;
+    m.registration_id = *registration_id;
+    if (const auto seat = store::group_seat(sql, session_id, m.registration_id)) {
+        m.group_number = seat->group_number;
+        m.is_client = seat->is_client;
     }
     return m;
 }
@@ -52,26 +46,21 @@ Result<std::string> checked_text(const std::string& raw, std::size_t max_chars, 
     return body;
 }
 
-ActionLead lead_from_row(const soci::row& r) {
+ActionLead lead_from(const store::ActionLeadDetailRow& r) {
     ActionLead l;
-    l.id = as_int(r, 0);
-    l.registration_id = as_int(r, 1);
-    l.session_id = as_int(r, 2);
-    l.session_number = static_cast<int>(as_int(r, 3));
-    l.session_starts_at = as_int(r, 4);
-    l.cycle_slug = as_text(r, 5);
-    l.cycle_title = as_text(r, 6);
-    l.body = as_text(r, 7);
-    l.status = as_text(r, 8);
-    l.progress_note = as_text(r, 9);
-    l.updated_at = as_int(r, 10);
+    l.id = r.id;
+    l.registration_id = r.registration_id;
+    l.session_id = r.session_id;
+    l.session_number = r.session_number;
+    l.session_starts_at = r.session_starts_at;
+    l.cycle_slug = r.cycle_slug;
+    l.cycle_title = r.cycle_title;
+    l.body = r.body;
+    l.status = r.status;
+    l.progress_note = r.progress_note;
+    l.updated_at = r.updated_at;
     return l;
 }
-
-const char* lead_columns =
-    "SELECT l.id, l.registration_id, l.session_id, s.number, s.starts_at, c.slug, c.title, l.body, l.status, "
-    "l.progress_note, l.updated_at FROM action_leads l JOIN registrations r ON r.id = l.registration_id "
-    "JOIN cycle_sessions s ON s.id = l.session_id JOIN cycles c ON c.id = s.cycle_id ";
 
 }  // namespace
 
@@ -92,11 +81,7 @@ Result<long long> post_idea(store::Database& db, const CurrentUser& user, long l
             return fail("Les idées se partagent pendant la phase de consultation.", {}, FailureKind::conflict);
         const int group = *m->group_number;
         const long long now = now_ms / 1000;
-        long long id = 0;
-        sql << "INSERT INTO group_posts (session_id, group_number, author_registration_id, body, created_at) "
-               "VALUES (:s, :g, :r, :b, :t) RETURNING id",
-            soci::use(session_id), soci::use(group), soci::use(m->registration_id), soci::use(text.value()),
-            soci::use(now), soci::into(id);
+        const long long id = store::insert_group_post(sql, session_id, group, m->registration_id, text.value(), now);
         bump_live_version(sql, session_id, now_ms);
         return id;
     });
@@ -115,19 +100,13 @@ Result<long long> record_action_lead(store::Database& db, const CurrentUser& use
         const auto phases = effective_phases(sql, session_id);
         if (!stored || !plan::accepts_leads(phases, stored->state))
             return fail("Les pistes d’action se notent à partir de la synthèse.", {}, FailureKind::conflict);
-        long long already = 0;
-        sql << "SELECT COUNT(*) FROM action_leads WHERE session_id = :s AND registration_id = :r",
-            soci::use(session_id), soci::use(m->registration_id), soci::into(already);
+        const long long already = store::action_lead_count(sql, session_id, m->registration_id);
         if (already >= max_leads_per_session)
             return fail("Vous avez déjà noté " + std::to_string(max_leads_per_session) +
                             " pistes d’action pour cette séance.",
                         "lead", FailureKind::invalid);
         const long long now = now_ms / 1000;
-        long long id = 0;
-        sql << "INSERT INTO action_leads (registration_id, session_id, body, status, progress_note, created_at, "
-               "updated_at) VALUES (:r, :s, :b, 'open', '', :t1, :t2) RETURNING id",
-            soci::use(m->registration_id), soci::use(session_id), soci::use(text.value()), soci::use(now),
-            soci::use(now), soci::into(id);
+        const long long id = store::insert_action_lead(sql, m->registration_id, session_id, text.value(), now);
         bump_live_version(sql, session_id, now_ms);
         return id;
     });
@@ -137,10 +116,7 @@ Result<std::vector<ActionLead>> my_action_leads(store::Database& db, long long u
     try {
         return store::with_session(db, [&](soci::session& sql) {
             std::vector<ActionLead> out;
-            soci::rowset<soci::row> rows =
-                (sql.prepare << std::string(lead_columns) + "WHERE r.user_id = :u ORDER BY s.starts_at DESC, l.id",
-                 soci::use(user_id));
-            for (const auto& r : rows) out.push_back(lead_from_row(r));
+            for (const auto& r : store::user_action_leads(sql, user_id)) out.push_back(lead_from(r));
             return out;
         });
     } catch (const std::exception& e) {
@@ -152,12 +128,8 @@ Result<std::vector<ActionLead>> earlier_action_leads(store::Database& db, long l
     try {
         return store::with_session(db, [&](soci::session& sql) {
             std::vector<ActionLead> out;
-            soci::rowset<soci::row> rows =
-                (sql.prepare << std::string(lead_columns) +
-                                    "JOIN cycle_sessions cur ON cur.id = :s AND cur.cycle_id = s.cycle_id "
-                                    "WHERE r.user_id = :u AND s.starts_at < cur.starts_at ORDER BY s.starts_at, l.id",
-                 soci::use(session_id), soci::use(user_id));
-            for (const auto& r : rows) out.push_back(lead_from_row(r));
+            for (const auto& r : store::earlier_user_action_leads(sql, user_id, session_id))
+                out.push_back(lead_from(r));
             return out;
         });
     } catch (const std::exception& e) {
@@ -175,13 +147,10 @@ Status update_action_lead(store::Database& db, const CurrentUser& user, long lon
         return fail("La note dépasse " + std::to_string(max_note_chars) + " caractères ; raccourcissez-la.",
                     "progress_note", FailureKind::invalid);
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
-        long long owner = 0;
-        sql << "SELECT r.user_id FROM action_leads l JOIN registrations r ON r.id = l.registration_id WHERE l.id = :l",
-            soci::use(lead_id), soci::into(owner);
-        if (!sql.got_data() || owner != user.id) return fail("Cette piste d’action n’existe pas.", {}, FailureKind::not_found);
+        const auto owner = store::action_lead_owner(sql, lead_id);
+        if (!owner || *owner != user.id) return fail("Cette piste d’action n’existe pas.", {}, FailureKind::not_found);
         const long long now = store::now_utc_seconds();
-        sql << "UPDATE action_leads SET status = :st, progress_note = :n, updated_at = :t WHERE id = :l",
-            soci::use(status), soci::use(note), soci::use(now), soci::use(lead_id);
+        store::update_action_lead(sql, lead_id, status, note, now);
         return Done{};
     });
 }
@@ -192,15 +161,10 @@ Result<std::vector<TodaySession>> my_sessions_today(store::Database& db, long lo
             std::vector<TodaySession> out;
             // A day either side covers every Paris date; the exact test is below.
             const long long from = now_seconds - 36 * 3600, to = now_seconds + 36 * 3600;
-            soci::rowset<soci::row> rows =
-                (sql.prepare << "SELECT s.id, s.number, c.title, s.starts_at, s.ends_at FROM registrations r "
-                                "JOIN cycles c ON c.id = r.cycle_id JOIN cycle_sessions s ON s.cycle_id = c.id "
-                                "WHERE r.user_id = :u AND r.status = 'confirmed' AND s.starts_at BETWEEN :a AND :b "
-                                "ORDER BY s.starts_at",
-                 soci::use(user_id), soci::use(from), soci::use(to));
+            const auto rows = store::user_sessions_between(sql, user_id, from, to);
             const auto today = paris_time::iso_date(now_seconds);
             for (const auto& r : rows) {
-                TodaySession t{as_int(r, 0), static_cast<int>(as_int(r, 1)), as_text(r, 2), as_int(r, 3), as_int(r, 4)};
+                TodaySession t{r.session_id, r.number, r.cycle_title, r.starts_at, r.ends_at};
                 t.state = plan::session_state(t.starts_at, t.ends_at, live_stage(sql, t.session_id), now_seconds);
                 if (t.state == plan::SessionState::under_way || paris_time::iso_date(t.starts_at) == today)
                     out.push_back(std::move(t));

@@ -5,8 +5,7 @@
 #include "platform/auth/account_rules.hpp"
 #include "platform/core/text.hpp"
 #include "platform/audit/audit.hpp"
-#include "platform/referential/collectivites.hpp"
-#include "platform/store/rows.hpp"
+#include "features/running/store/situations.hpp"
 
 namespace ateliers::services {
 
@@ -27,21 +26,9 @@ Result<std::optional<CycleSituations>> cycle_situations(store::Database& db, con
             CycleSituations out;
             out.cycle = *cycle;
             const long long cycle_id = cycle->id;
-            soci::rowset<soci::row> rows =
-                (sql.prepare << "SELECT r.id, u.full_name, c.kind, c.name, c.epci_type, c.departement_code, "
-                                "r.function_title, r.mandate, r.situation FROM registrations r "
-                                "JOIN users u ON u.id = r.user_id JOIN collectivites c ON c.id = r.collectivite_id "
-                                "WHERE r.cycle_id = :c AND r.status = 'confirmed'",
-                 soci::use(cycle_id));
-            for (const auto& r : rows) {
-                store::CollectiviteRow c;
-                c.kind = store::as_text(r, 2);
-                c.name = store::as_text(r, 3);
-                c.epci_type = store::as_text(r, 4);
-                c.departement_code = store::as_text(r, 5);
-                out.people.push_back({store::as_int(r, 0), store::as_text(r, 1), store::collectivite_label(c),
-                                      store::as_text(r, 6), store::as_text(r, 7), store::as_text(r, 8)});
-            }
+            for (auto& r : store::confirmed_situations(sql, cycle_id))
+                out.people.push_back({r.registration_id, std::move(r.full_name), std::move(r.collectivite_label),
+                                      std::move(r.function_title), std::move(r.mandate), std::move(r.situation)});
             std::ranges::sort(out.people, [](const ParticipantSituation& a, const ParticipantSituation& b) {
                 const auto fa = text::fold_for_search(a.full_name), fb = text::fold_for_search(b.full_name);
                 return fa != fb ? fa < fb : a.registration_id < b.registration_id;

@@ -5,22 +5,17 @@
 #include "platform/core/text.hpp"
 #include "platform/audit/audit.hpp"
 #include "features/cycles/services/facilitation_access.hpp"
-#include "platform/store/rows.hpp"
+#include "features/running/store/live_states.hpp"
+#include "features/running/store/session_plans.hpp"
 
 namespace ateliers::services {
 
 namespace {
 
-using store::as_int;
-using store::as_text;
-
-const char* session_columns =
-    "SELECT s.id, c.id, c.slug, c.title, s.number, s.starts_at, s.ends_at, s.visio_url "
-    "FROM cycle_sessions s JOIN cycles c ON c.id = s.cycle_id ";
-
-SessionRef session_from_row(const soci::row& r) {
-    return {as_int(r, 0), as_int(r, 1),  as_text(r, 2), as_text(r, 3), static_cast<int>(as_int(r, 4)),
-            as_int(r, 5), as_int(r, 6), as_text(r, 7)};
+std::optional<SessionRef> session_ref(const std::optional<store::SessionRefRow>& r) {
+    if (!r) return std::nullopt;
+    return SessionRef{r->session_id, r->cycle_id, r->cycle_slug, r->cycle_title, r->number,
+                      r->starts_at,  r->ends_at,  r->visio_url};
 }
 
 bool is_organiser(const CurrentUser& user) { return user.has_role("organiser") || user.has_role("admin"); }
@@ -31,10 +26,9 @@ std::vector<plan::Phase> read_phases(const std::string& json_text) {
 }
 
 std::optional<std::vector<plan::Phase>> template_phases(soci::session& sql, const std::string& slug) {
-    std::string phases;
-    sql << "SELECT phases FROM plan_templates WHERE slug = :s", soci::use(slug), soci::into(phases);
-    if (!sql.got_data()) return std::nullopt;
-    return read_phases(phases);
+    const auto phases = store::template_phases(sql, slug);
+    if (!phases) return std::nullopt;
+    return read_phases(*phases);
 }
 
 // The session when the user may run it; 404 / 403 otherwise. Checked before any
@@ -57,9 +51,7 @@ SessionPlan plan_of(soci::session& sql, const SessionRef& session) {
 void write_session_plan(soci::session& sql, long long session_id, const std::vector<plan::Phase>& phases,
                         long long now) {
     const auto json = plan::phases_to_json(phases);
-    sql << "INSERT INTO session_plans (session_id, phases, updated_at) VALUES (:s, :p, :t) "
-           "ON CONFLICT (session_id) DO UPDATE SET phases = excluded.phases, updated_at = excluded.updated_at",
-        soci::use(session_id), soci::use(json), soci::use(now);
+    store::upsert_session_plan(sql, session_id, json, now, false);
 }
 
 std::string slug_from_name(const std::string& name) {
@@ -80,58 +72,35 @@ long long now_utc_millis() {
 }
 
 std::optional<SessionRef> find_session(soci::session& sql, const std::string& cycle_slug, int number) {
-    soci::row r;
-    sql << std::string(session_columns) + "WHERE c.slug = :slug AND s.number = :n", soci::use(cycle_slug),
-        soci::use(number), soci::into(r);
-    if (!sql.got_data()) return std::nullopt;
-    return session_from_row(r);
+    return session_ref(store::find_session_ref(sql, cycle_slug, number));
 }
 
 std::optional<SessionRef> find_session_by_id(soci::session& sql, long long session_id) {
-    soci::row r;
-    sql << std::string(session_columns) + "WHERE s.id = :id", soci::use(session_id), soci::into(r);
-    if (!sql.got_data()) return std::nullopt;
-    return session_from_row(r);
+    return session_ref(store::find_session_ref_by_id(sql, session_id));
 }
 
 std::vector<plan::Phase> effective_phases(soci::session& sql, long long session_id) {
-    std::string phases;
-    sql << "SELECT phases FROM session_plans WHERE session_id = :s", soci::use(session_id), soci::into(phases);
-    if (sql.got_data()) return read_phases(phases);
+    if (const auto phases = store::session_phases(sql, session_id)) return read_phases(*phases);
     return template_phases(sql, default_plan_template).value_or(std::vector<plan::Phase>{});
 }
 
 void ensure_session_plan(soci::session& sql, long long session_id, long long now_seconds) {
-    long long has = 0;
-    sql << "SELECT COUNT(*) FROM session_plans WHERE session_id = :s", soci::use(session_id), soci::into(has);
-    if (has > 0) return;
+    if (store::has_session_plan(sql, session_id)) return;
     const auto phases = template_phases(sql, default_plan_template).value_or(std::vector<plan::Phase>{});
     const auto json = plan::phases_to_json(phases);
-    sql << "INSERT INTO session_plans (session_id, phases, updated_at) VALUES (:s, :p, :t) "
-           "ON CONFLICT (session_id) DO NOTHING",
-        soci::use(session_id), soci::use(json), soci::use(now_seconds);
+    store::upsert_session_plan(sql, session_id, json, now_seconds, true);
 }
 
 long long bump_live_version(soci::session& sql, long long session_id, long long now_ms) {
-    sql << "INSERT INTO live_states (session_id, updated_at_ms) VALUES (:s, :t) ON CONFLICT (session_id) DO NOTHING",
-        soci::use(session_id), soci::use(now_ms);
-    sql << "UPDATE live_states SET version = version + 1, updated_at_ms = :t WHERE session_id = :s", soci::use(now_ms),
-        soci::use(session_id);
-    long long version = 0;
-    sql << "SELECT version FROM live_states WHERE session_id = :s", soci::use(session_id), soci::into(version);
-    return version;
+    return store::bump_live_version(sql, session_id, now_ms);
 }
 
 Result<std::vector<PlanTemplate>> list_plan_templates(store::Database& db) {
     try {
         return store::with_session(db, [&](soci::session& sql) {
             std::vector<PlanTemplate> out;
-            soci::rowset<soci::row> rows =
-                (sql.prepare << "SELECT id, slug, name, phases, updated_at FROM plan_templates "
-                                "ORDER BY CASE WHEN slug = :d THEN 0 ELSE 1 END, name",
-                 soci::use(default_plan_template));
-            for (const auto& r : rows)
-                out.push_back({as_int(r, 0), as_text(r, 1), as_text(r, 2), read_phases(as_text(r, 3)), as_int(r, 4)});
+            for (const auto& r : store::plan_templates(sql, default_plan_template))
+                out.push_back({r.id, r.slug, r.name, read_phases(r.phases), r.updated_at});
             return out;
         });
     } catch (const std::exception& e) {
@@ -162,11 +131,8 @@ Status save_plan_template(store::Database& db, const CurrentUser& user, const st
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         const long long now = store::now_utc_seconds();
         const auto json = plan::phases_to_json(phases);
-        sql << "UPDATE plan_templates SET name = :n, phases = :p, updated_at = :t WHERE slug = :s",
-            soci::use(clean_name), soci::use(json), soci::use(now), soci::use(slug);
-        long long found = 0;
-        sql << "SELECT COUNT(*) FROM plan_templates WHERE slug = :s", soci::use(slug), soci::into(found);
-        if (found == 0) return fail("Ce modèle de séance n’existe pas.", {}, FailureKind::not_found);
+        store::update_plan_template(sql, slug, clean_name, json, now);
+        if (!store::plan_template_exists(sql, slug)) return fail("Ce modèle de séance n’existe pas.", {}, FailureKind::not_found);
         record_audit(sql, user.id, "plan_template.update", "plan_template:" + slug,
                      "Modèle de séance « " + clean_name + " » modifié");
         return Done{};
@@ -181,16 +147,13 @@ Result<std::string> create_plan_template(store::Database& db, const CurrentUser&
         const auto base = slug_from_name(clean_name);
         std::string slug = base;
         for (int n = 2;; ++n) {
-            long long taken = 0;
-            sql << "SELECT COUNT(*) FROM plan_templates WHERE slug = :s", soci::use(slug), soci::into(taken);
-            if (taken == 0) break;
+            if (!store::plan_template_exists(sql, slug)) break;
             slug = base + "-" + std::to_string(n);
         }
         const auto phases = template_phases(sql, default_plan_template).value_or(std::vector<plan::Phase>{});
         const auto json = plan::phases_to_json(phases);
         const long long now = store::now_utc_seconds();
-        sql << "INSERT INTO plan_templates (slug, name, phases, updated_at) VALUES (:s, :n, :p, :t)", soci::use(slug),
-            soci::use(clean_name), soci::use(json), soci::use(now);
+        store::insert_plan_template(sql, slug, clean_name, json, now);
         record_audit(sql, user.id, "plan_template.create", "plan_template:" + slug,
                      "Modèle de séance « " + clean_name + " » créé");
         return slug;
