@@ -1,4 +1,6 @@
-#include "platform/store/rows.hpp"
+#include "platform/store/rows_by_name.hpp"
+
+#include <stdexcept>
 
 namespace ateliers::store {
 
@@ -27,5 +29,23 @@ std::string as_text(const soci::row& r, std::size_t i) {
         default: return {};
     }
 }
+
+namespace {
+
+std::size_t column_index(const soci::row& r, const std::string& column) {
+    for (std::size_t i = 0; i < r.size(); ++i)
+        if (r.get_properties(i).get_name() == column) return i;
+    throw std::runtime_error("no column named " + column + " in the row");
+}
+
+}  // namespace
+
+long long as_int(const soci::row& r, const std::string& column) { return as_int(r, column_index(r, column)); }
+
+std::optional<long long> as_optional_int(const soci::row& r, const std::string& column) {
+    return as_optional_int(r, column_index(r, column));
+}
+
+std::string as_text(const soci::row& r, const std::string& column) { return as_text(r, column_index(r, column)); }
 
 }  // namespace ateliers::store
