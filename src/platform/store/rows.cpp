@@ -1,5 +1,7 @@
 #include "platform/store/rows.hpp"
 
+#include <stdexcept>
+
 namespace ateliers::store {
 
 std::optional<long long> as_optional_int(const soci::row& r, std::size_t i) {

@@ -6,37 +6,28 @@
 
 #include "platform/core/paris_time.hpp"
 #include "platform/referential/territory_types.hpp"
-#include "platform/store/rows.hpp"
+#include "features/cycles/store/catalogue.hpp"
 
 namespace ateliers::services {
 
-using store::as_int;
-using store::as_text;
-
 namespace {
 
-const char* summary_select =
-    "SELECT c.id, c.slug, c.title, c.theme, c.summary, c.territory_types, COALESCE(f.full_name, ''), c.capacity, "
-    "c.mode, COALESCE(c.registration_opens_at, 0), COALESCE(c.registration_closes_at, 0), c.region_code, "
-    "(SELECT COUNT(*) FROM registrations r WHERE r.cycle_id = c.id AND r.status = 'confirmed'), c.status "
-    "FROM cycles c LEFT JOIN facilitators f ON f.id = c.facilitator_id ";
-
-CycleSummary summary_from_row(const soci::row& r) {
+CycleSummary summary_from_row(const store::CycleSummaryRow& r) {
     CycleSummary c;
-    c.id = as_int(r, 0);
-    c.slug = as_text(r, 1);
-    c.title = as_text(r, 2);
-    c.theme = as_text(r, 3);
-    c.summary = as_text(r, 4);
-    c.territory_types = territory::split_codes(as_text(r, 5));
-    c.facilitator_name = as_text(r, 6);
-    c.capacity = static_cast<int>(as_int(r, 7));
-    registration::parse_mode(as_text(r, 8), c.mode);
-    c.registration_opens_at = as_int(r, 9);
-    c.registration_closes_at = as_int(r, 10);
-    c.region_code = as_text(r, 11);
-    c.seats_taken = static_cast<int>(as_int(r, 12));
-    c.status = as_text(r, 13);
+    c.id = r.id;
+    c.slug = r.slug;
+    c.title = r.title;
+    c.theme = r.theme;
+    c.summary = r.summary;
+    c.territory_types = territory::split_codes(r.territory_types);
+    c.facilitator_name = r.facilitator_name;
+    c.capacity = r.capacity;
+    registration::parse_mode(r.mode, c.mode);
+    c.registration_opens_at = r.registration_opens_at;
+    c.registration_closes_at = r.registration_closes_at;
+    c.region_code = r.region_code;
+    c.seats_taken = r.seats_taken;
+    c.status = r.status;
     return c;
 }
 
@@ -44,34 +35,22 @@ CycleSummary summary_from_row(const soci::row& r) {
 void attach_sessions(soci::session& sql, std::vector<CycleSummary>& cycles) {
     std::map<long long, std::size_t> index;
     for (std::size_t i = 0; i < cycles.size(); ++i) index[cycles[i].id] = i;
-    soci::rowset<soci::row> sessions =
-        (sql.prepare << "SELECT s.cycle_id, s.number, s.starts_at, s.ends_at FROM cycle_sessions s "
-                        "JOIN cycles c ON c.id = s.cycle_id WHERE c.status = 'published' ORDER BY s.cycle_id, s.starts_at");
-    for (const auto& r : sessions) {
-        const auto it = index.find(as_int(r, 0));
+    for (const auto& s : store::published_session_slots(sql)) {
+        const auto it = index.find(s.cycle_id);
         if (it == index.end()) continue;
-        cycles[it->second].sessions.push_back(SessionSlot{static_cast<int>(as_int(r, 1)), as_int(r, 2), as_int(r, 3)});
+        cycles[it->second].sessions.push_back(SessionSlot{s.number, s.starts_at, s.ends_at});
     }
 }
 
 // Sessions of one cycle, whatever its status (a closed cycle's page, a draft's preview).
 void attach_own_sessions(soci::session& sql, CycleSummary& cycle) {
-    soci::rowset<soci::row> sessions =
-        (sql.prepare << "SELECT number, starts_at, ends_at FROM cycle_sessions WHERE cycle_id = :c ORDER BY starts_at",
-         soci::use(cycle.id));
-    for (const auto& r : sessions)
-        cycle.sessions.push_back(SessionSlot{static_cast<int>(as_int(r, 0)), as_int(r, 1), as_int(r, 2)});
+    for (const auto& s : store::cycle_session_slots(sql, cycle.id))
+        cycle.sessions.push_back(SessionSlot{s.number, s.starts_at, s.ends_at});
 }
 
 std::vector<CycleSummary> load_upcoming(soci::session& sql, std::int64_t now_utc) {
     std::vector<CycleSummary> cycles;
-    const long long now = now_utc;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << std::string(summary_select) +
-                            "WHERE c.status = 'published' AND EXISTS (SELECT 1 FROM cycle_sessions s WHERE "
-                            "s.cycle_id = c.id AND s.ends_at > :now)",
-         soci::use(now, "now"));
-    for (const auto& r : rows) cycles.push_back(summary_from_row(r));
+    for (const auto& r : store::upcoming_cycle_summaries(sql, now_utc)) cycles.push_back(summary_from_row(r));
     attach_sessions(sql, cycles);
     std::sort(cycles.begin(), cycles.end(), [](const CycleSummary& a, const CycleSummary& b) {
         const auto fa = a.sessions.empty() ? 0 : a.sessions.front().starts_at;
@@ -148,23 +127,15 @@ Result<CataloguePage> search_catalogue(store::Database& db, const CatalogueFilte
 Result<std::optional<CycleDetail>> cycle_detail(store::Database& db, const std::string& slug, bool include_drafts) {
     try {
         return store::with_session(db, [&](soci::session& sql) -> std::optional<CycleDetail> {
-            soci::row r;
-            sql << std::string(summary_select) + "WHERE c.slug = :s AND c.status IN ('published', 'closed'" +
-                       (include_drafts ? ", 'draft'" : "") + ")",
-                soci::use(slug), soci::into(r);
-            if (!sql.got_data()) return std::nullopt;
+            const auto r = store::cycle_summary(sql, slug, include_drafts);
+            if (!r) return std::nullopt;
             CycleDetail d;
-            d.summary = summary_from_row(r);
+            d.summary = summary_from_row(*r);
             attach_own_sessions(sql, d.summary);
-            soci::row extra;
-            sql << "SELECT c.description, COALESCE(f.bio, '') FROM cycles c LEFT JOIN facilitators f ON f.id = "
-                   "c.facilitator_id WHERE c.id = :id",
-                soci::use(d.summary.id), soci::into(extra);
-            d.description = as_text(extra, 0);
-            d.facilitator_bio = as_text(extra, 1);
-            soci::rowset<soci::row> contacts =
-                (sql.prepare << "SELECT full_name, email FROM contacts ORDER BY sort_order, id");
-            for (const auto& c : contacts) d.contacts.push_back({as_text(c, 0), as_text(c, 1)});
+            const auto texts = store::cycle_texts(sql, d.summary.id);
+            d.description = texts.description;
+            d.facilitator_bio = texts.facilitator_bio;
+            for (const auto& c : store::contacts(sql)) d.contacts.push_back({c.full_name, c.email});
             return d;
         });
     } catch (const std::exception& e) {
@@ -176,15 +147,21 @@ Result<std::vector<Testimonial>> published_testimonials(store::Database& db) {
     try {
         return store::with_session(db, [&](soci::session& sql) {
             std::vector<Testimonial> out;
-            soci::rowset<soci::row> rows =
-                (sql.prepare << "SELECT author, role_text, place, quote FROM testimonials WHERE published = 1 "
-                                "ORDER BY sort_order, id");
-            for (const auto& r : rows) out.push_back({as_text(r, 0), as_text(r, 1), as_text(r, 2), as_text(r, 3)});
+            for (const auto& r : store::published_testimonials(sql))
+                out.push_back({r.author, r.role_text, r.place, r.quote});
             return out;
         });
     } catch (const std::exception& e) {
         return store::technical_failure(e);
     }
+}
+
+std::vector<std::pair<std::string, std::string>> catalogue_regions(store::Database& db) {
+    return store::with_session(db, [&](soci::session& sql) {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const auto& r : store::regions(sql)) out.emplace_back(r.code, r.name);
+        return out;
+    });
 }
 
 }  // namespace ateliers::services

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "features/registration/domain/registration_rules.hpp"
@@ -80,5 +81,8 @@ struct Testimonial {
     std::string author, role_text, place, quote;
 };
 Result<std::vector<Testimonial>> published_testimonials(store::Database& db);
+
+// Every région (code, name), by name, for the catalogue's filter. A database error throws.
+std::vector<std::pair<std::string, std::string>> catalogue_regions(store::Database& db);
 
 }  // namespace ateliers::services

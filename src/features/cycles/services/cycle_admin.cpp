@@ -9,25 +9,24 @@
 #include "platform/core/text.hpp"
 #include "platform/audit/audit.hpp"
 #include "features/cycles/services/cycle_admin_facilitators.hpp"
-#include "features/cycles/services/cycle_admin_reads.hpp"
+#include "features/cycles/store/cycle_admin_reads.hpp"
+#include "features/cycles/store/cycle_messages.hpp"
+#include "features/cycles/store/cycle_writes.hpp"
 #include "features/cycles/services/cycle_form.hpp"
 #include "features/registration/services/registrations.hpp"
-#include "platform/store/rows.hpp"
 
 namespace ateliers::services {
 
 namespace {
 
-using store::as_int;
-using store::as_text;
 using cycle_form::field_failure;
 using cycle_form::form_failure;
 using cycle_form::intervals;
 using cycle_form::ParsedCycle;
 using cycle_form::ParsedSession;
 using cycle_form::warnings_for;
-using cycle_reads::region_of;
-using cycle_reads::registration_counts;
+using store::region_of;
+using store::registration_counts;
 
 // ---------------------------------------------------------------------------
 // Store helpers (inside the caller's transaction)
@@ -35,10 +34,7 @@ using cycle_reads::registration_counts;
 std::string unique_slug(soci::session& sql, const std::string& table, const std::string& base, long long exclude_id) {
     for (int n = 1;; ++n) {
         const std::string candidate = n == 1 ? base : base + "-" + std::to_string(n);
-        long long taken = 0;
-        sql << "SELECT COUNT(*) FROM " + table + " WHERE slug = :s AND id <> :id", soci::use(candidate),
-            soci::use(exclude_id), soci::into(taken);
-        if (taken == 0) return candidate;
+        if (!store::slug_taken(sql, table, candidate, exclude_id)) return candidate;
     }
 }
 
@@ -53,13 +49,10 @@ Result<long long> resolve_facilitator(soci::session& sql, long long actor_id, co
     long long id = p.facilitator_id;
     if (p.new_facilitator) {
         const auto slug = unique_slug(sql, "facilitators", slugify(p.facilitator_name), 0);
-        sql << "INSERT INTO facilitators (slug, full_name, bio) VALUES (:s, :n, :b) RETURNING id", soci::use(slug),
-            soci::use(p.facilitator_name), soci::use(p.facilitator_bio), soci::into(id);
+        id = store::insert_facilitator(sql, slug, p.facilitator_name, p.facilitator_bio);
         record_audit(sql, actor_id, "facilitator.create", "facilitator:" + slug, p.facilitator_name);
     } else if (id > 0) {
-        long long found = 0;
-        sql << "SELECT COUNT(*) FROM facilitators WHERE id = :f", soci::use(id), soci::into(found);
-        if (found == 0)
+        if (!store::facilitator_exists(sql, id))
             return field_failure("facilitator_choice", "Intervenant introuvable : choisissez-le dans la liste.");
     }
     if (auto linked = facilitators::link_account(sql, actor_id, id, p.facilitator_email, current); !linked)
@@ -69,15 +62,12 @@ Result<long long> resolve_facilitator(soci::session& sql, long long actor_id, co
 
 Result<Done> check_region(soci::session& sql, const std::string& code) {
     if (code.empty()) return Done{};
-    long long found = 0;
-    sql << "SELECT COUNT(*) FROM regions WHERE code = :c", soci::use(code), soci::into(found);
-    if (found == 0) return field_failure("region_code", "Région inconnue : choisissez-la dans la liste.");
+    if (!store::region_exists(sql, code)) return field_failure("region_code", "Région inconnue : choisissez-la dans la liste.");
     return Done{};
 }
 
 void insert_session(soci::session& sql, long long cycle_id, int number, const ParsedSession& s) {
-    sql << "INSERT INTO cycle_sessions (cycle_id, number, starts_at, ends_at, visio_url) VALUES (:c, :n, :s, :e, :v)",
-        soci::use(cycle_id), soci::use(number), soci::use(s.starts_at), soci::use(s.ends_at), soci::use(s.visio_url);
+    store::insert_session(sql, cycle_id, number, s.starts_at, s.ends_at, s.visio_url);
 }
 
 // Numbers sessions 1..n in chronological order (number is unique per cycle, hence
@@ -88,13 +78,9 @@ void renumber_sessions(soci::session& sql, long long cycle_id) {
     for (std::size_t i = 0; i < sessions.size(); ++i)
         if (sessions[i].number != static_cast<int>(i + 1)) in_order = false;
     if (in_order) return;
-    sql << "UPDATE cycle_sessions SET number = -number WHERE cycle_id = :c", soci::use(cycle_id);
+    store::negate_session_numbers(sql, cycle_id);
     int number = 0;
-    for (const auto& s : sessions) {
-        ++number;
-        const long long id = s.id;
-        sql << "UPDATE cycle_sessions SET number = :n WHERE id = :id", soci::use(number), soci::use(id);
-    }
+    for (const auto& s : sessions) store::set_session_number(sql, s.id, ++number);
 }
 
 std::string session_line(int number, std::int64_t starts_at, std::int64_t ends_at, bool changed) {
@@ -115,16 +101,18 @@ int mail_cycle_changed(soci::session& sql, long long cycle_id, const std::string
     paragraphs.push_back("Si vous avez ajouté les séances à votre agenda, mettez-le à jour depuis votre espace. Si ces "
                          "dates ne vous conviennent plus, annulez votre inscription depuis votre espace pour laisser "
                          "la place à une autre personne.");
-    std::vector<std::pair<std::string, std::string>> recipients;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT u.email, u.full_name FROM registrations r JOIN users u ON u.id = r.user_id "
-                        "WHERE r.cycle_id = :c AND r.status IN ('confirmed', 'waiting') ORDER BY r.arrival, r.id",
-         soci::use(cycle_id));
-    for (const auto& r : rows) recipients.emplace_back(as_text(r, 0), as_text(r, 1));
-    for (const auto& [email, name] : recipients)
-        enqueue_mail(sql, compose_mail(email, "Modification du cycle – " + title, "Bonjour " + name + ",", paragraphs,
-                                       "Voir mon espace", mail.base_url + "/espace"));
+    const auto recipients = store::confirmed_and_waiting(sql, cycle_id);
+    for (const auto& r : recipients)
+        enqueue_mail(sql, compose_mail(r.email, "Modification du cycle – " + title, "Bonjour " + r.full_name + ",",
+                                       paragraphs, "Voir mon espace", mail.base_url + "/espace"));
     return static_cast<int>(recipients.size());
+}
+
+store::CycleFields fields_of(const ParsedCycle& p, const std::string& slug, long long facilitator_id) {
+    return {slug,           p.title,   p.theme,
+            p.summary,      p.description, p.territory_types,
+            facilitator_id, p.capacity, registration::mode_code(p.mode),
+            p.opens_at,     p.closes_at, p.region_code};
 }
 
 Failure cycle_not_found() { return fail("Ce cycle n’existe pas.", {}, FailureKind::not_found); }
@@ -165,21 +153,10 @@ Result<CycleSaved> create_cycle(store::Database& db, long long actor_id, const C
         auto facilitator = resolve_facilitator(sql, actor_id, p, 0);
         if (!facilitator) return facilitator.failure();
         const long long facilitator_id = facilitator.value();
-        soci::indicator fac_ind = facilitator_id > 0 ? soci::i_ok : soci::i_null;
-        soci::indicator opens_ind = p.opens_at > 0 ? soci::i_ok : soci::i_null;
-        soci::indicator closes_ind = p.closes_at > 0 ? soci::i_ok : soci::i_null;
-        const std::string mode = registration::mode_code(p.mode);
         const long long now = store::now_utc_seconds();
         CycleSaved saved;
         saved.slug = unique_slug(sql, "cycles", slugify(p.title), 0);
-        sql << "INSERT INTO cycles (slug, title, theme, summary, description, territory_types, facilitator_id, capacity, "
-               "mode, status, registration_opens_at, registration_closes_at, created_at, region_code) VALUES (:slug, "
-               ":title, :theme, :summary, :descr, :types, :fac, :cap, :mode, 'draft', :o, :c, :now, :region) "
-               "RETURNING id",
-            soci::use(saved.slug), soci::use(p.title), soci::use(p.theme), soci::use(p.summary),
-            soci::use(p.description), soci::use(p.territory_types), soci::use(facilitator_id, fac_ind),
-            soci::use(p.capacity), soci::use(mode), soci::use(p.opens_at, opens_ind),
-            soci::use(p.closes_at, closes_ind), soci::use(now), soci::use(p.region_code), soci::into(saved.id);
+        saved.id = store::insert_draft_cycle(sql, fields_of(p, saved.slug, facilitator_id), now);
         int number = 0;
         for (const auto& s : p.sessions) insert_session(sql, saved.id, ++number, s);
         grant_role(sql, linked_user(sql, facilitator_id), saved.slug);
@@ -242,23 +219,11 @@ Result<CycleSaved> update_cycle(store::Database& db, long long actor_id, const s
             saved.slug = unique_slug(sql, "cycles", slugify(p.title), cycle->id);
             if (saved.slug != cycle->slug) {
                 // No cycle has the new slug: a role still scoped to it is left over from a deleted cycle.
-                sql << "DELETE FROM user_roles WHERE role = 'facilitator' AND scope = :n", soci::use(saved.slug);
-                sql << "UPDATE user_roles SET scope = :n WHERE role = 'facilitator' AND scope = :o",
-                    soci::use(saved.slug), soci::use(cycle->slug);
+                store::move_facilitator_roles(sql, cycle->slug, saved.slug);
             }
         }
-        soci::indicator fac_ind = facilitator_id > 0 ? soci::i_ok : soci::i_null;
-        soci::indicator opens_ind = p.opens_at > 0 ? soci::i_ok : soci::i_null;
-        soci::indicator closes_ind = p.closes_at > 0 ? soci::i_ok : soci::i_null;
-        const std::string mode = registration::mode_code(p.mode);
         const long long cycle_id = cycle->id;
-        sql << "UPDATE cycles SET slug = :slug, title = :title, theme = :theme, summary = :summary, "
-               "description = :descr, territory_types = :types, facilitator_id = :fac, capacity = :cap, mode = :mode, "
-               "registration_opens_at = :o, registration_closes_at = :c, region_code = :region WHERE id = :id",
-            soci::use(saved.slug), soci::use(p.title), soci::use(p.theme), soci::use(p.summary),
-            soci::use(p.description), soci::use(p.territory_types), soci::use(facilitator_id, fac_ind),
-            soci::use(p.capacity), soci::use(mode), soci::use(p.opens_at, opens_ind),
-            soci::use(p.closes_at, closes_ind), soci::use(p.region_code), soci::use(cycle_id);
+        store::update_cycle_fields(sql, cycle_id, fields_of(p, saved.slug, facilitator_id));
 
         std::set<long long> changed;
         int added = 0, removed = 0, temporary = 100000;
@@ -272,18 +237,14 @@ Result<CycleSaved> update_cycle(store::Database& db, long long actor_id, const s
             const bool moved = old.starts_at != s.starts_at || old.ends_at != s.ends_at;
             if (moved) {
                 changed.insert(s.id);
-                sql << "UPDATE cycle_sessions SET starts_at = :s, ends_at = :e, visio_url = :v, sequence = sequence + 1 "
-                       "WHERE id = :id",
-                    soci::use(s.starts_at), soci::use(s.ends_at), soci::use(s.visio_url), soci::use(s.id);
+                store::move_session(sql, s.id, s.starts_at, s.ends_at, s.visio_url);
             } else if (old.visio_url != s.visio_url) {
-                sql << "UPDATE cycle_sessions SET visio_url = :v WHERE id = :id", soci::use(s.visio_url),
-                    soci::use(s.id);
+                store::set_session_visio(sql, s.id, s.visio_url);
             }
         }
         for (const auto& s : before)
             if (!kept.count(s.id)) {
-                const long long id = s.id;
-                sql << "DELETE FROM cycle_sessions WHERE id = :id", soci::use(id);
+                store::delete_session(sql, s.id);
                 ++removed;
             }
         renumber_sessions(sql, cycle_id);
@@ -322,21 +283,21 @@ Result<CycleSaved> duplicate_cycle(store::Database& db, long long actor_id, cons
         CycleSaved saved;
         saved.slug = unique_slug(sql, "cycles", slugify(source->title), 0);
         const long long fac = source->facilitator_id;
-        soci::indicator fac_ind = fac > 0 ? soci::i_ok : soci::i_null;
-        const long long opens = source->opens_at, closes = source->closes_at;
-        soci::indicator opens_ind = opens > 0 ? soci::i_ok : soci::i_null;
-        soci::indicator closes_ind = closes > 0 ? soci::i_ok : soci::i_null;
-        const std::string mode = registration::mode_code(source->mode);
-        const int capacity = source->capacity;
+        const long long closes = source->closes_at;
         const long long now = store::now_utc_seconds();
-        sql << "INSERT INTO cycles (slug, title, theme, summary, description, territory_types, facilitator_id, capacity, "
-               "mode, status, registration_opens_at, registration_closes_at, created_at, region_code) VALUES (:slug, "
-               ":title, :theme, :summary, :descr, :types, :fac, :cap, :mode, 'draft', :o, :c, :now, :region) "
-               "RETURNING id",
-            soci::use(saved.slug), soci::use(source->title), soci::use(source->theme), soci::use(source->summary),
-            soci::use(source->description), soci::use(source->territory_types), soci::use(fac, fac_ind),
-            soci::use(capacity), soci::use(mode), soci::use(opens, opens_ind), soci::use(closes, closes_ind),
-            soci::use(now), soci::use(region), soci::into(saved.id);
+        store::CycleFields copy{saved.slug,
+                                source->title,
+                                source->theme,
+                                source->summary,
+                                source->description,
+                                source->territory_types,
+                                fac,
+                                source->capacity,
+                                registration::mode_code(source->mode),
+                                source->opens_at,
+                                closes,
+                                region};
+        saved.id = store::insert_draft_cycle(sql, copy, now);
         for (const auto& s : sessions) {
             ParsedSession copy{0, s.starts_at, s.ends_at, s.visio_url};
             insert_session(sql, saved.id, s.number, copy);
@@ -365,8 +326,7 @@ Status publish_cycle(store::Database& db, long long actor_id, const std::string&
                                 paris_time::long_date(s.starts_at) + " est déjà passée. Déplacez-la à une date à "
                                 "venir, puis publiez.",
                             {}, FailureKind::invalid);
-        const long long id = cycle->id;
-        sql << "UPDATE cycles SET status = 'published' WHERE id = :id", soci::use(id);
+        store::mark_cycle_published(sql, cycle->id);
         record_audit(sql, actor_id, "cycle.publish", "cycle:" + cycle->slug, "« " + cycle->title + " »");
         return Done{};
     });
@@ -379,8 +339,7 @@ Status close_cycle(store::Database& db, long long actor_id, const std::string& s
         if (cycle->status == "closed") return fail("Ce cycle est déjà clos.", {}, FailureKind::conflict);
         if (cycle->status != "published")
             return fail("Seul un cycle publié peut être clos : ce brouillon n’a jamais été publié.", {}, FailureKind::conflict);
-        const long long id = cycle->id;
-        sql << "UPDATE cycles SET status = 'closed' WHERE id = :id", soci::use(id);
+        store::mark_cycle_closed(sql, cycle->id);
         record_audit(sql, actor_id, "cycle.close", "cycle:" + cycle->slug, "« " + cycle->title + " »");
         return Done{};
     });

@@ -4,34 +4,25 @@
 
 #include "platform/audit/audit.hpp"
 #include "features/cycles/services/cycle_form.hpp"
-#include "platform/store/rows.hpp"
+#include "features/cycles/store/facilitators.hpp"
 
 namespace ateliers::services::facilitators {
 
 namespace {
 
-using store::as_int;
-using store::as_text;
 using cycle_form::field_failure;
 
 std::string account_email(soci::session& sql, long long user_id) {
     if (user_id <= 0) return {};
-    std::string email;
-    sql << "SELECT email FROM users WHERE id = :u", soci::use(user_id), soci::into(email);
-    return sql.got_data() ? email : std::string{};
+    return store::account_email(sql, user_id).value_or(std::string{});
 }
 
 // The facilitator's account changes from `from` to `to` (0: none) on every cycle they
 // facilitate; roles the old account holds on other cycles are left alone.
 void relink(soci::session& sql, long long actor_id, long long facilitator_id, long long from, long long to,
             const std::string& details) {
-    soci::indicator to_ind = to > 0 ? soci::i_ok : soci::i_null;
-    sql << "UPDATE facilitators SET user_id = :u WHERE id = :f", soci::use(to, to_ind), soci::use(facilitator_id);
-    std::vector<std::string> slugs;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT slug FROM cycles WHERE facilitator_id = :f", soci::use(facilitator_id));
-    for (const auto& r : rows) slugs.push_back(as_text(r, 0));
-    for (const auto& slug : slugs) {
+    store::set_facilitator_account(sql, facilitator_id, to);
+    for (const auto& slug : store::facilitator_cycle_slugs(sql, facilitator_id)) {
         revoke_role(sql, from, slug);
         grant_role(sql, to, slug);
     }
@@ -43,25 +34,17 @@ void relink(soci::session& sql, long long actor_id, long long facilitator_id, lo
 
 long long linked_user(soci::session& sql, long long facilitator_id) {
     if (facilitator_id <= 0) return 0;
-    soci::row r;
-    sql << "SELECT COALESCE(user_id, 0) FROM facilitators WHERE id = :f", soci::use(facilitator_id), soci::into(r);
-    return sql.got_data() ? as_int(r, 0) : 0;
+    return store::facilitator_account(sql, facilitator_id).value_or(0);
 }
 
 void grant_role(soci::session& sql, long long user_id, const std::string& cycle_slug) {
     if (user_id <= 0) return;
-    long long exists = 0;
-    sql << "SELECT COUNT(*) FROM user_roles WHERE user_id = :u AND role = 'facilitator' AND scope = :s",
-        soci::use(user_id), soci::use(cycle_slug), soci::into(exists);
-    if (exists == 0)
-        sql << "INSERT INTO user_roles (user_id, role, scope) VALUES (:u, 'facilitator', :s)", soci::use(user_id),
-            soci::use(cycle_slug);
+    if (!store::has_facilitator_role(sql, user_id, cycle_slug)) store::add_facilitator_role(sql, user_id, cycle_slug);
 }
 
 void revoke_role(soci::session& sql, long long user_id, const std::string& cycle_slug) {
     if (user_id <= 0) return;
-    sql << "DELETE FROM user_roles WHERE user_id = :u AND role = 'facilitator' AND scope = :s", soci::use(user_id),
-        soci::use(cycle_slug);
+    store::remove_facilitator_role(sql, user_id, cycle_slug);
 }
 
 Status link_account(soci::session& sql, long long actor_id, long long facilitator_id, const std::string& email,
@@ -79,14 +62,13 @@ Status link_account(soci::session& sql, long long actor_id, long long facilitato
             relink(sql, actor_id, facilitator_id, previous, 0, "compte retiré : " + account_email(sql, previous));
         return Done{};
     }
-    soci::row u;
-    sql << "SELECT id, full_name FROM users WHERE email = :e", soci::use(wanted), soci::into(u);
-    if (!sql.got_data())
+    const auto u = store::account_by_email(sql, wanted);
+    if (!u)
         return field_failure("facilitator_email", "Aucun compte n’utilise l’adresse " + wanted +
                                                       " : l’intervenant doit d’abord créer son compte sur le site.");
-    const long long user_id = as_int(u, 0);
+    const long long user_id = u->id;
     if (previous != user_id)
-        relink(sql, actor_id, facilitator_id, previous, user_id, as_text(u, 1) + " <" + wanted + ">");
+        relink(sql, actor_id, facilitator_id, previous, user_id, u->full_name + " <" + wanted + ">");
     return Done{};
 }
 

@@ -5,45 +5,17 @@
 #include "platform/core/paris_time.hpp"
 #include "platform/referential/territory_types.hpp"
 #include "features/cycles/services/cycle_admin.hpp"
-#include "features/cycles/services/cycle_admin_reads.hpp"
 #include "features/cycles/services/cycle_form.hpp"
-#include "platform/store/rows.hpp"
+#include "features/cycles/store/catalogue.hpp"
+#include "features/cycles/store/cycle_admin_reads.hpp"
 
 namespace ateliers::services {
-
-using store::as_int;
-using store::as_text;
-
-namespace cycle_reads {
-
-std::string region_of(soci::session& sql, long long cycle_id) {
-    std::string code;
-    sql << "SELECT region_code FROM cycles WHERE id = :id", soci::use(cycle_id), soci::into(code);
-    return code;
-}
-
-RegistrationCounts registration_counts(soci::session& sql, long long cycle_id) {
-    RegistrationCounts c;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT status, COUNT(*) FROM registrations WHERE cycle_id = :c GROUP BY status",
-         soci::use(cycle_id));
-    for (const auto& r : rows) {
-        const auto status = as_text(r, 0);
-        const int n = static_cast<int>(as_int(r, 1));
-        if (status == "confirmed") c.confirmed = n;
-        else if (status == "waiting") c.waiting = n;
-        else if (status == "applied") c.applied = n;
-    }
-    return c;
-}
-
-}  // namespace cycle_reads
 
 using cycle_form::hh_mm;
 using cycle_form::intervals;
 using cycle_form::warnings_for;
-using cycle_reads::region_of;
-using cycle_reads::registration_counts;
+using store::region_of;
+using store::registration_counts;
 
 Result<std::optional<CycleEditing>> cycle_for_edit(store::Database& db, const std::string& slug) {
     try {
@@ -72,14 +44,9 @@ Result<std::optional<CycleEditing>> cycle_for_edit(store::Database& db, const st
             }
             if (cycle->facilitator_id > 0) {
                 in.facilitator_choice = std::to_string(cycle->facilitator_id);
-                soci::row f;
-                const long long fid = cycle->facilitator_id;
-                sql << "SELECT f.full_name, COALESCE(u.email, '') FROM facilitators f LEFT JOIN users u ON "
-                       "u.id = f.user_id WHERE f.id = :f",
-                    soci::use(fid), soci::into(f);
-                if (sql.got_data()) {
-                    e.facilitator_name = as_text(f, 0);
-                    in.facilitator_email = as_text(f, 1);
+                if (const auto f = store::find_facilitator(sql, cycle->facilitator_id)) {
+                    e.facilitator_name = f->full_name;
+                    in.facilitator_email = f->email;
                 }
             }
             const auto sessions = store::cycle_sessions(sql, cycle->id);
@@ -102,10 +69,7 @@ Result<std::vector<FacilitatorOption>> facilitator_options(store::Database& db) 
     try {
         return store::with_session(db, [&](soci::session& sql) {
             std::vector<FacilitatorOption> out;
-            soci::rowset<soci::row> rows =
-                (sql.prepare << "SELECT f.id, f.full_name, COALESCE(u.email, '') FROM facilitators f "
-                                "LEFT JOIN users u ON u.id = f.user_id ORDER BY f.full_name, f.id");
-            for (const auto& r : rows) out.push_back({as_int(r, 0), as_text(r, 1), as_text(r, 2)});
+            for (const auto& f : store::facilitators(sql)) out.push_back({f.id, f.full_name, f.email});
             return out;
         });
     } catch (const std::exception& e) {
@@ -117,8 +81,7 @@ Result<std::vector<RegionOption>> region_options(store::Database& db) {
     try {
         return store::with_session(db, [&](soci::session& sql) {
             std::vector<RegionOption> out;
-            soci::rowset<soci::row> rows = (sql.prepare << "SELECT code, name FROM regions ORDER BY name");
-            for (const auto& r : rows) out.push_back({as_text(r, 0), as_text(r, 1)});
+            for (const auto& r : store::regions(sql)) out.push_back({r.code, r.name});
             return out;
         });
     } catch (const std::exception& e) {
@@ -130,31 +93,21 @@ Result<std::vector<AdminCycleItem>> admin_cycles(store::Database& db) {
     try {
         return store::with_session(db, [&](soci::session& sql) {
             std::vector<AdminCycleItem> out;
-            soci::rowset<soci::row> rows =
-                (sql.prepare
-                 << "SELECT c.id, c.slug, c.title, c.status, c.theme, COALESCE(f.full_name, ''), c.mode, c.capacity, "
-                    "(SELECT COUNT(*) FROM registrations r WHERE r.cycle_id = c.id AND r.status = 'confirmed'), "
-                    "(SELECT COUNT(*) FROM registrations r WHERE r.cycle_id = c.id AND r.status = 'waiting'), "
-                    "(SELECT COUNT(*) FROM registrations r WHERE r.cycle_id = c.id AND r.status = 'applied'), "
-                    "COALESCE((SELECT MIN(s.starts_at) FROM cycle_sessions s WHERE s.cycle_id = c.id), 0), "
-                    "(SELECT COUNT(*) FROM cycle_sessions s WHERE s.cycle_id = c.id) "
-                    "FROM cycles c LEFT JOIN facilitators f ON f.id = c.facilitator_id "
-                    "ORDER BY CASE c.status WHEN 'draft' THEN 0 WHEN 'published' THEN 1 ELSE 2 END, 12, c.id");
-            for (const auto& r : rows) {
+            for (const auto& r : store::admin_cycle_rows(sql)) {
                 AdminCycleItem c;
-                c.id = as_int(r, 0);
-                c.slug = as_text(r, 1);
-                c.title = as_text(r, 2);
-                c.status = as_text(r, 3);
-                c.theme = as_text(r, 4);
-                c.facilitator_name = as_text(r, 5);
-                registration::parse_mode(as_text(r, 6), c.mode);
-                c.capacity = static_cast<int>(as_int(r, 7));
-                c.confirmed = static_cast<int>(as_int(r, 8));
-                c.waiting = static_cast<int>(as_int(r, 9));
-                c.applied = static_cast<int>(as_int(r, 10));
-                c.first_session_at = as_int(r, 11);
-                c.session_count = static_cast<int>(as_int(r, 12));
+                c.id = r.id;
+                c.slug = r.slug;
+                c.title = r.title;
+                c.status = r.status;
+                c.theme = r.theme;
+                c.facilitator_name = r.facilitator_name;
+                registration::parse_mode(r.mode, c.mode);
+                c.capacity = r.capacity;
+                c.confirmed = r.confirmed;
+                c.waiting = r.waiting;
+                c.applied = r.applied;
+                c.first_session_at = r.first_session_at;
+                c.session_count = r.session_count;
                 out.push_back(std::move(c));
             }
             return out;

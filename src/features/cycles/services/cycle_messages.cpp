@@ -4,43 +4,13 @@
 
 #include "platform/core/text.hpp"
 #include "platform/audit/audit.hpp"
-#include "platform/store/rows.hpp"
+#include "features/cycles/store/cycle_messages.hpp"
 
 namespace ateliers::services {
 
 namespace {
 
 using cycle_message::Audience;
-
-struct Recipient {
-    std::string email;
-    std::string full_name;
-};
-
-// Statuses are our constants, never user text: inlined in the IN list.
-std::string status_list(Audience a) {
-    std::string out;
-    for (const auto& s : cycle_message::audience_statuses(a)) out += (out.empty() ? "'" : ", '") + s + "'";
-    return out;
-}
-
-std::vector<Recipient> recipients(soci::session& sql, long long cycle_id, Audience a) {
-    std::vector<Recipient> out;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT DISTINCT u.email, u.full_name FROM registrations r JOIN users u ON u.id = r.user_id "
-                        "WHERE r.cycle_id = :c AND r.status IN (" + status_list(a) + ") ORDER BY u.email",
-         soci::use(cycle_id));
-    for (const auto& r : rows) out.push_back({store::as_text(r, 0), store::as_text(r, 1)});
-    return out;
-}
-
-int count_of(soci::session& sql, long long cycle_id, Audience a) {
-    long long n = 0;
-    sql << "SELECT COUNT(DISTINCT r.user_id) FROM registrations r WHERE r.cycle_id = :c AND r.status IN (" +
-               status_list(a) + ")",
-        soci::use(cycle_id), soci::into(n);
-    return static_cast<int>(n);
-}
 
 }  // namespace
 
@@ -51,7 +21,7 @@ Result<std::optional<MessageAudiences>> message_audiences(store::Database& db, c
             if (!cycle) return std::nullopt;
             MessageAudiences out{*cycle, {}};
             for (auto a : {Audience::confirmed, Audience::waiting, Audience::all})
-                out.counts[a] = count_of(sql, cycle->id, a);
+                out.counts[a] = store::audience_size(sql, cycle->id, cycle_message::audience_statuses(a));
             return out;
         });
     } catch (const std::exception& e) {
@@ -79,7 +49,7 @@ Result<int> send_cycle_message(store::Database& db, long long actor_id, const st
     return store::in_transaction<int>(db, [&](soci::session& sql) -> Result<int> {
         auto cycle = store::find_cycle(sql, db.dialect(), slug, true);
         if (!cycle) return fail("Ce cycle n’existe pas.", {}, FailureKind::not_found);
-        const auto people = recipients(sql, cycle->id, audience);
+        const auto people = store::message_recipients(sql, cycle->id, cycle_message::audience_statuses(audience));
         if (people.empty())
             return fail("Personne ne correspond à ces destinataires pour l’instant : choisissez-en d’autres.",
                         "destinataires", FailureKind::conflict);

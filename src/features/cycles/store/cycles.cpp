@@ -76,14 +76,13 @@ std::vector<int> taken_seats(soci::session& sql, long long cycle_id) {
     return seats;
 }
 
-int waiting_position(soci::session& sql, long long cycle_id, long long registration_id) {
-    long long ahead = 0;
-    execute(sql,
-            "SELECT COUNT(*) FROM registrations w JOIN registrations me ON me.id = :id "
-            "WHERE w.cycle_id = :c AND w.status = 'waiting' AND (w.arrival < me.arrival OR "
-            "(w.arrival = me.arrival AND w.id < me.id))",
-            soci::use(registration_id, "id"), soci::use(cycle_id, "c"), soci::into(ahead));
-    return static_cast<int>(ahead) + 1;
+std::optional<long long> first_session_start(soci::session& sql, long long cycle_id) {
+    long long first_session_at = 0;
+    soci::indicator first_ind = soci::i_null;
+    execute(sql, "SELECT MIN(starts_at) FROM cycle_sessions WHERE cycle_id = :c", soci::use(cycle_id),
+            soci::into(first_session_at, first_ind));
+    if (first_ind != soci::i_ok) return std::nullopt;
+    return first_session_at;
 }
 
 }  // namespace ateliers::store

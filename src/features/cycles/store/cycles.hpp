@@ -48,7 +48,7 @@ int confirmed_count(soci::session& sql, long long cycle_id);
 // Seat numbers held by the cycle's confirmed registrations.
 std::vector<int> taken_seats(soci::session& sql, long long cycle_id);
 
-// 1 for the next person in line, counting waiting registrations by arrival.
-int waiting_position(soci::session& sql, long long cycle_id, long long registration_id);
+// When the cycle's first session starts (MIN(starts_at)); nullopt when it has none.
+std::optional<long long> first_session_start(soci::session& sql, long long cycle_id);
 
 }  // namespace ateliers::store

@@ -112,11 +112,7 @@ Response catalogue_page(const App& app, const Request& req, Visitor& visitor) {
         months.emplace_back(m, std::string(paris_time::month_name(month)) + " " + std::to_string(year));
     }
     std::vector<std::pair<std::string, std::string>> regions{{"", "Toutes les régions"}};
-    {
-        soci::session sql(app.db().pool());
-        soci::rowset<soci::row> rows = (sql.prepare << "SELECT code, name FROM regions ORDER BY name");
-        for (const auto& r : rows) regions.emplace_back(r.get<std::string>(0), r.get<std::string>(1));
-    }
+    for (auto& r : services::catalogue_regions(app.db())) regions.push_back(std::move(r));
     nlohmann::json pages = nlohmann::json::array();
     for (int i = 1; i <= p.pages; ++i)
         pages.push_back({{"number", i}, {"href", "/cycles" + query_string(f, i)}, {"current", i == p.page}});

@@ -1,6 +1,5 @@
 // GET /api/v1/cycles, GET /api/v1/cycles/{slug}, and the organisers' list of a
 // cycle's registrations. Visio links are never part of these answers.
-#include <soci/soci.h>
 
 #include "platform/auth/account_rules.hpp"
 #include "platform/core/paris_time.hpp"
@@ -8,8 +7,6 @@
 #include "platform/core/text.hpp"
 #include "features/cycles/services/catalogue.hpp"
 #include "platform/referential/collectivites.hpp"
-#include "features/cycles/store/cycles.hpp"
-#include "platform/store/rows.hpp"
 #include "platform/http/api_routes.hpp"
 #include "features/cycles/web/cycle_pages.hpp"
 

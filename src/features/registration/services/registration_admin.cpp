@@ -10,8 +10,8 @@
 #include "features/registration/services/registration_mail.hpp"
 #include "features/registration/services/registrations.hpp"
 #include "features/registration/services/seat_alerts.hpp"
-#include "platform/referential/collectivites.hpp"
-#include "platform/store/rows.hpp"
+#include "features/registration/store/registration_decisions.hpp"
+#include "features/registration/store/waiting_list.hpp"
 
 namespace ateliers::services {
 
@@ -19,8 +19,6 @@ namespace {
 
 using registration::Mode;
 using RegStatus = registration::Status;
-using store::as_int;
-using store::as_text;
 
 int status_rank(RegStatus s) {
     switch (s) {
@@ -35,52 +33,8 @@ int status_rank(RegStatus s) {
 
 }  // namespace
 
-const char* const admin_registration_select =
-    "SELECT r.id, u.full_name, u.email, r.collectivite_id, c.kind, c.name, c.epci_type, c.departement_code, "
-    "c.size_class, c.zone, c.region_code, COALESCE(g.name, ''), r.mandate, r.function_title, r.situation, r.status, "
-    "r.arrival, COALESCE(r.seat, 0)";
-const char* const admin_registration_from =
-    " FROM registrations r JOIN users u ON u.id = r.user_id JOIN collectivites c ON c.id = r.collectivite_id "
-    "LEFT JOIN regions g ON g.code = c.region_code ";
-
-AdminRegistration read_admin_registration(const soci::row& r) {
-    AdminRegistration a;
-    a.id = as_int(r, 0);
-    a.full_name = as_text(r, 1);
-    a.email = as_text(r, 2);
-    a.collectivite_id = as_text(r, 3);
-    store::CollectiviteRow c;
-    c.kind = as_text(r, 4);
-    c.name = as_text(r, 5);
-    c.epci_type = as_text(r, 6);
-    c.departement_code = as_text(r, 7);
-    a.collectivite_label = store::collectivite_label(c);
-    a.size_class = as_text(r, 8);
-    a.zone = as_text(r, 9);
-    a.region_code = as_text(r, 10);
-    a.region_name = as_text(r, 11);
-    a.mandate = as_text(r, 12);
-    a.function_title = as_text(r, 13);
-    a.situation = as_text(r, 14);
-    registration::parse_status(as_text(r, 15), a.status);
-    a.arrival_ms = as_int(r, 16);
-    a.seat = static_cast<int>(as_int(r, 17));
-    return a;
-}
-
 std::vector<AdminRegistration> load_registrations(soci::session& sql, long long cycle_id) {
-    std::vector<AdminRegistration> out;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << std::string(admin_registration_select) + ", r.collectivite_verified" + admin_registration_from +
-                            "WHERE r.cycle_id = :c ORDER BY r.arrival, r.id",
-         soci::use(cycle_id));
-    for (const auto& r : rows) {
-        out.push_back(read_admin_registration(r));
-        out.back().collectivite_verified = as_int(r, 18) != 0;
-    }
-    int position = 0;
-    for (auto& a : out)
-        if (a.status == RegStatus::waiting) a.waiting_position = ++position;
+    auto out = store::cycle_registration_list(sql, cycle_id);
     std::stable_sort(out.begin(), out.end(), [](const AdminRegistration& a, const AdminRegistration& b) {
         return status_rank(a.status) < status_rank(b.status);
     });
@@ -160,27 +114,19 @@ Failure conflict(const std::string& message) { return fail(message, {}, FailureK
 // Whoever else holds the collectivité's place on the cycle, as a French refusal.
 std::optional<Failure> collectivite_place_taken(soci::session& sql, long long cycle_id, long long registration_id,
                                                 const std::string& collectivite_id) {
-    soci::row other;
-    sql << "SELECT u.full_name, r.status, c.name FROM registrations r JOIN users u ON u.id = r.user_id "
-           "JOIN collectivites c ON c.id = r.collectivite_id "
-           "WHERE r.cycle_id = :c AND r.collectivite_slot = :k AND r.id <> :id",
-        soci::use(cycle_id, "c"), soci::use(collectivite_id, "k"), soci::use(registration_id, "id"), soci::into(other);
-    if (!sql.got_data()) return std::nullopt;
+    const auto other = store::collectivite_place_holder(sql, cycle_id, registration_id, collectivite_id);
+    if (!other) return std::nullopt;
     RegStatus status;
-    registration::parse_status(as_text(other, 1), status);
+    registration::parse_status(other->status, status);
     const std::string state = status == RegStatus::confirmed ? "est déjà inscrite" : "est déjà en liste d’attente";
-    return conflict(as_text(other, 0) + ", de la même collectivité (" + as_text(other, 2) + "), " + state +
+    return conflict(other->full_name + ", de la même collectivité (" + other->collectivite_name + "), " + state +
                     " sur ce cycle : une seule inscription par collectivité peut être retenue. Refusez d’abord "
                     "l’autre demande si vous souhaitez retenir celle-ci.");
 }
 
 std::optional<Failure> already_active_elsewhere(soci::session& sql, long long cycle_id, long long registration_id,
                                                 long long user_id) {
-    long long others = 0;
-    sql << "SELECT COUNT(*) FROM registrations WHERE cycle_id = :c AND user_id = :u AND id <> :id "
-           "AND status IN ('applied', 'confirmed', 'waiting')",
-        soci::use(cycle_id, "c"), soci::use(user_id, "u"), soci::use(registration_id, "id"), soci::into(others);
-    if (others == 0) return std::nullopt;
+    if (store::other_active_registrations(sql, cycle_id, registration_id, user_id) == 0) return std::nullopt;
     return conflict("Cette personne a une autre demande en cours sur ce cycle : traitez plutôt celle-ci.");
 }
 
@@ -230,23 +176,18 @@ Result<std::optional<CycleRegistrations>> cycle_registrations(store::Database& d
 Result<DecisionOutcome> decide_registration(store::Database& db, long long actor_id, const std::string& cycle_slug,
                                             long long registration_id, Decision decision, const MailContext& mail) {
     return store::in_transaction<DecisionOutcome>(db, [&](soci::session& sql) -> Result<DecisionOutcome> {
-        soci::row r;
-        sql << "SELECT r.cycle_id, r.status, r.collectivite_id, u.email, u.full_name, r.user_id, c.name, "
-               "COALESCE(r.collectivite_slot, '') "
-               "FROM registrations r JOIN users u ON u.id = r.user_id JOIN collectivites c ON c.id = r.collectivite_id "
-               "JOIN cycles y ON y.id = r.cycle_id WHERE r.id = :id AND y.slug = :slug",
-            soci::use(registration_id, "id"), soci::use(cycle_slug, "slug"), soci::into(r);
+        const auto r = store::find_registration_on_cycle(sql, registration_id, cycle_slug);
         // Another cycle's registration is as unknown here as a missing one.
-        if (!sql.got_data()) return fail("Cette inscription n’existe pas sur ce cycle.", {}, FailureKind::not_found);
-        const long long cycle_id = as_int(r, 0);
+        if (!r) return fail("Cette inscription n’existe pas sur ce cycle.", {}, FailureKind::not_found);
+        const long long cycle_id = r->cycle_id;
         RegStatus before;
-        registration::parse_status(as_text(r, 1), before);
-        const std::string collectivite_id = as_text(r, 2);
-        const std::string email = as_text(r, 3);
-        const std::string name = as_text(r, 4);
-        const long long user_id = as_int(r, 5);
-        const std::string collectivite_name = as_text(r, 6);
-        const std::string held_slot = as_text(r, 7);  // the collectivité's place, when this registration holds it
+        registration::parse_status(r->status, before);
+        const std::string collectivite_id = r->collectivite_id;
+        const std::string email = r->email;
+        const std::string name = r->full_name;
+        const long long user_id = r->user_id;
+        const std::string collectivite_name = r->collectivite_name;
+        const std::string held_slot = r->collectivite_slot;  // the collectivité's place, when this registration holds it
         // Queue behind registrations and other decisions on this cycle.
         const auto cycle = store::find_cycle_by_id(sql, db.dialect(), cycle_id, true);
         if (!cycle) return fail("Ce cycle n’existe pas.", {}, FailureKind::not_found);
@@ -276,10 +217,7 @@ Result<DecisionOutcome> decide_registration(store::Database& db, long long actor
                     if (!seat)
                         return conflict("Le cycle est complet : aucune place n’est libre. Augmentez la capacité du "
                                         "cycle avant d’accepter " + name + ".");
-                    const int seat_number = *seat;
-                    sql << "UPDATE registrations SET status = 'confirmed', seat = :seat, collectivite_slot = :k, "
-                           "updated_at = :t WHERE id = :id",
-                        soci::use(seat_number), soci::use(collectivite_id), soci::use(now), soci::use(registration_id);
+                    store::confirm_with_seat_and_place(sql, registration_id, *seat, collectivite_id, now);
                     outcome.status = RegStatus::confirmed;
                     enqueue_mail(sql, registration_mail(RegistrationEvent::confirmed, facts, mail));
                     action = "registration.confirm";
@@ -287,9 +225,7 @@ Result<DecisionOutcome> decide_registration(store::Database& db, long long actor
                 }
                 case Decision::decline: {
                     if (before == RegStatus::declined) return conflict("La demande de " + name + " est déjà refusée.");
-                    sql << "UPDATE registrations SET status = 'declined', seat = NULL, collectivite_slot = NULL, "
-                           "updated_at = :t WHERE id = :id",
-                        soci::use(now), soci::use(registration_id);
+                    store::decline_registration(sql, registration_id, now);
                     outcome.status = RegStatus::declined;
                     enqueue_mail(sql, registration_mail(RegistrationEvent::declined, facts, mail));
                     if (before == RegStatus::confirmed) promote_waiting(sql, cycle_id, mail);
@@ -307,30 +243,20 @@ Result<DecisionOutcome> decide_registration(store::Database& db, long long actor
                     if (frees_seat) {
                         // In "premier arrivé" the freed seat goes to the first person waiting; this
                         // person joins the end of the line.
-                        long long others = 0;
-                        sql << "SELECT COUNT(*) FROM registrations WHERE cycle_id = :c AND status = 'waiting'",
-                            soci::use(cycle_id), soci::into(others);
-                        if (others == 0)
+                        if (store::waiting_count(sql, cycle_id) == 0)
                             return conflict("Personne n’attend sur la liste d’attente de ce cycle « premier arrivé » : "
                                             "la place libérée reviendrait aussitôt à " + name +
                                             ". Pour libérer la place, refusez la demande.");
                     }
-                    soci::indicator slot_ind = holds_place ? soci::i_ok : soci::i_null;
-                    std::string slot = collectivite_id;
+                    const std::optional<std::string> slot =
+                        holds_place ? std::optional<std::string>(collectivite_id) : std::nullopt;
                     if (frees_seat) {
                         // Strictly after everyone else, even someone who arrived in this same millisecond.
-                        long long last_arrival = 0;
-                        sql << "SELECT COALESCE(MAX(arrival), 0) FROM registrations WHERE cycle_id = :c",
-                            soci::use(cycle_id), soci::into(last_arrival);
-                        const long long arrival = std::max<long long>(store::now_utc_millis(), last_arrival + 1);
-                        sql << "UPDATE registrations SET status = 'waiting', seat = NULL, collectivite_slot = :k, "
-                               "arrival = :a, updated_at = :t WHERE id = :id",
-                            soci::use(slot, slot_ind), soci::use(arrival), soci::use(now), soci::use(registration_id);
+                        const long long arrival = store::arrival_at_end_of_line(sql, cycle_id, store::now_utc_millis());
+                        store::move_to_waiting(sql, registration_id, slot, arrival, now);
                         promote_waiting(sql, cycle_id, mail);
                     } else {
-                        sql << "UPDATE registrations SET status = 'waiting', seat = NULL, collectivite_slot = :k, "
-                               "updated_at = :t WHERE id = :id",
-                            soci::use(slot, slot_ind), soci::use(now), soci::use(registration_id);
+                        store::move_to_waiting(sql, registration_id, slot, std::nullopt, now);
                     }
                     outcome.status = RegStatus::waiting;
                     outcome.waiting_position = store::waiting_position(sql, cycle_id, registration_id);

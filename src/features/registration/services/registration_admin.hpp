@@ -11,6 +11,7 @@
 #include "platform/mail/outbox.hpp"
 #include "platform/export/spreadsheet.hpp"
 #include "features/cycles/store/cycles.hpp"
+#include "features/registration/store/registration_list.hpp"
 #include "platform/store/database.hpp"
 
 namespace ateliers::services {
@@ -20,27 +21,7 @@ struct RegistrationFilters {
     std::string mandate;  // "elu" | "agent", empty for both
 };
 
-struct AdminRegistration {
-    long long id = 0;
-    std::string full_name;
-    std::string email;
-    std::string collectivite_id;
-    std::string collectivite_label;  // "Pélussin (42) – commune"
-    // As declared by the person; nothing checks yet that they work there (ProConnect will).
-    // Read by load_registrations only.
-    bool collectivite_verified = false;
-    std::string size_class;          // code, see referential::size_class
-    std::string zone;                // metro | drom | com
-    std::string region_code;
-    std::string region_name;
-    std::string mandate;  // elu | agent
-    std::string function_title;
-    std::string situation;
-    registration::Status status = registration::Status::applied;
-    std::int64_t arrival_ms = 0;  // when they registered (milliseconds, UTC)
-    int seat = 0;                 // 0 when none
-    int waiting_position = 0;     // 1 = next in line, when waiting
-};
+using store::AdminRegistration;
 
 // One line of a breakdown: how many among the confirmed, and among every active
 // registration (applied, confirmed, waiting).
@@ -67,12 +48,10 @@ struct CycleRegistrations {
     RegistrationCounts counts;            // over every registration of the cycle
 };
 
-// Reading AdminRegistration rows: `admin_registration_select` (18 columns, which
-// read_admin_registration reads; more may follow) then `admin_registration_from`
-// (registrations r, users u, collectivites c, regions g) and the caller's WHERE.
-extern const char* const admin_registration_select;
-extern const char* const admin_registration_from;
-AdminRegistration read_admin_registration(const soci::row& r);
+// Reading AdminRegistration rows (see store/registration_list.hpp).
+using store::admin_registration_from;
+using store::admin_registration_select;
+using store::read_admin_registration;
 
 // Every registration of the cycle: confirmed, applied, waiting, declined, cancelled;
 // by arrival within each; waiting positions filled in.

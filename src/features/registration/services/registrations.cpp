@@ -8,8 +8,8 @@
 #include "features/registration/services/seat_alerts.hpp"
 #include "platform/referential/collectivites.hpp"
 #include "features/cycles/store/cycles.hpp"
-#include "platform/store/rows.hpp"
-#include "platform/store/statements.hpp"
+#include "features/registration/store/registrations.hpp"
+#include "features/registration/store/waiting_list.hpp"
 
 namespace ateliers::services {
 
@@ -17,25 +17,14 @@ namespace {
 
 using registration::Mode;
 using RegStatus = registration::Status;
-using store::as_int;
-using store::as_text;
 
 // Sessions of the person's other active cycles that overlap this cycle's sessions.
 std::vector<std::string> overlap_warnings(soci::session& sql, long long user_id, long long cycle_id) {
     std::vector<std::string> out;
-    store::for_each_row(
-        sql,
-        "SELECT DISTINCT c.title, o.starts_at FROM registrations r "
-        "JOIN cycles c ON c.id = r.cycle_id JOIN cycle_sessions o ON o.cycle_id = r.cycle_id "
-        "JOIN cycle_sessions s ON s.cycle_id = :c AND s.starts_at < o.ends_at AND o.starts_at < s.ends_at "
-        "WHERE r.user_id = :u AND r.cycle_id <> :c2 AND r.status IN ('applied', 'confirmed', 'waiting') "
-        "ORDER BY o.starts_at",
-        [&](const soci::row& r) {
-            out.push_back("Attention : la séance du " + paris_time::long_date(as_int(r, 1)) + " du cycle « " +
-                          as_text(r, 0) +
-                          " », auquel vous êtes déjà inscrit, a lieu en même temps qu’une séance de ce cycle.");
-        },
-        soci::use(cycle_id, "c"), soci::use(user_id, "u"), soci::use(cycle_id, "c2"));
+    for (const auto& o : store::overlapping_sessions(sql, user_id, cycle_id))
+        out.push_back("Attention : la séance du " + paris_time::long_date(o.starts_at) + " du cycle « " +
+                      o.cycle_title +
+                      " », auquel vous êtes déjà inscrit, a lieu en même temps qu’une séance de ce cycle.");
     return out;
 }
 
@@ -76,11 +65,7 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
         const auto cycle = store::find_cycle(sql, db.dialect(), request.cycle_slug, true);
         if (!cycle || cycle->status != "published") return fail("Ce cycle n’existe pas ou n’est plus publié.", {}, FailureKind::not_found);
         const long long now = store::now_utc_seconds();
-        long long first_session_at = 0;
-        soci::indicator first_ind = soci::i_null;
-        store::execute(sql, "SELECT MIN(starts_at) FROM cycle_sessions WHERE cycle_id = :c", soci::use(cycle->id),
-                       soci::into(first_session_at, first_ind));
-        if (first_ind != soci::i_ok) first_session_at = 0;
+        const long long first_session_at = store::first_session_start(sql, cycle->id).value_or(0);
         switch (registration::window_state(cycle->opens_at, cycle->closes_at, first_session_at, now)) {
             case registration::Window::not_yet_open:
                 return conflict("Les inscriptions à ce cycle ne sont pas encore ouvertes : elles ouvriront le " +
@@ -91,17 +76,9 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
             case registration::Window::open: break;
         }
         cycle_id = cycle->id;
-        long long mine = 0;
-        store::execute(sql,
-                       "SELECT COUNT(*) FROM registrations WHERE cycle_id = :c AND user_id = :u "
-                       "AND status IN ('applied', 'confirmed', 'waiting')",
-                       soci::use(cycle->id, "c"), soci::use(user.id, "u"), soci::into(mine));
-        if (mine > 0) return conflict("Vous êtes déjà inscrit à ce cycle : retrouvez votre inscription dans votre espace.");
+        if (store::active_registrations_of_user(sql, cycle->id, user.id) > 0) return conflict("Vous êtes déjà inscrit à ce cycle : retrouvez votre inscription dans votre espace.");
 
-        long long colleague = 0;
-        store::execute(sql, "SELECT COUNT(*) FROM registrations WHERE cycle_id = :c AND collectivite_slot = :k",
-                       soci::use(cycle->id, "c"), soci::use(collectivite_id, "k"), soci::into(colleague));
-        if (colleague > 0)
+        if (store::collectivite_place_held(sql, cycle->id, collectivite_id))
             return conflict("Une personne de votre collectivité est déjà inscrite à ce cycle : une seule inscription par "
                             "collectivité peut être retenue, pour favoriser la diversité des territoires. "
                             "Consultez les autres cycles proposés.",
@@ -109,41 +86,28 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
 
         const int confirmed = store::confirmed_count(sql, cycle->id);
         const RegStatus status = registration::initial_status(cycle->mode, cycle->capacity, confirmed);
-        soci::indicator seat_ind = soci::i_null, slot_ind = soci::i_null;
-        int seat = 0;
+        store::NewRegistration row;
+        row.cycle_id = cycle->id;
+        row.user_id = user.id;
+        row.collectivite_id = collectivite_id;
         if (status == RegStatus::confirmed) {
             const auto free = registration::free_seat(cycle->capacity, store::taken_seats(sql, cycle->id));
             if (!free) return conflict("Ce cycle vient d’être complet. Merci de réessayer : vous serez placé sur liste d’attente.");
-            seat = *free;
-            seat_ind = soci::i_ok;
+            row.seat = *free;
         }
-        std::string slot = collectivite_id;
-        if (registration::holds_collectivite_place(cycle->mode, status)) slot_ind = soci::i_ok;
-        const auto situation = text::trim(request.input.situation);
-        const auto function = text::trim(request.input.function_title);
-        const std::string status_text = registration::status_code(status);
-        const long long arrival = store::now_utc_millis();
+        if (registration::holds_collectivite_place(cycle->mode, status)) row.collectivite_slot = collectivite_id;
+        row.situation = text::trim(request.input.situation);
+        row.function_title = text::trim(request.input.function_title);
+        row.mandate = request.input.mandate;
+        row.status = registration::status_code(status);
+        row.arrival = store::now_utc_millis();
+        row.now = now;
         // In a round "sur candidature", the order of application is the default order of choice.
-        long long choice_rank = 0;
-        if (cycle->mode == Mode::application) {
-            const long long closes_at = cycle->closes_at;
-            store::execute(sql,
-                           "SELECT COUNT(*) FROM registrations r JOIN cycles c ON c.id = r.cycle_id WHERE r.user_id = :u "
-                           "AND r.status = 'applied' AND c.mode = 'application' AND c.registration_closes_at = :d",
-                           soci::use(user.id, "u"), soci::use(closes_at, "d"), soci::into(choice_rank));
-        }
+        if (cycle->mode == Mode::application)
+            row.choice_rank = store::pending_applications_in_round(sql, user.id, cycle->closes_at);
         long long id = 0;
         try {
-            store::execute(
-                sql,
-                "INSERT INTO registrations (cycle_id, user_id, collectivite_id, collectivite_slot, mandate, "
-                "function_title, situation, status, seat, arrival, created_at, updated_at, choice_rank) VALUES (:c, :u, "
-                ":k, :slot, :m, :f, :s, :st, :seat, :a, :t1, :t2, :rank) RETURNING id",
-                soci::use(cycle->id, "c"), soci::use(user.id, "u"), soci::use(collectivite_id, "k"),
-                soci::use(slot, slot_ind, "slot"), soci::use(request.input.mandate, "m"), soci::use(function, "f"),
-                soci::use(situation, "s"), soci::use(status_text, "st"), soci::use(seat, seat_ind, "seat"),
-                soci::use(arrival, "a"), soci::use(now, "t1"), soci::use(now, "t2"), soci::use(choice_rank, "rank"),
-                soci::into(id));
+            id = store::insert_registration(sql, row);
         } catch (const std::exception& e) {
             if (!store::is_unique_violation(e)) throw;
             // Another request won the same collectivité place, person or seat at the same instant.
@@ -176,20 +140,13 @@ void promote_waiting(soci::session& sql, long long cycle_id, const MailContext& 
     const auto cycle = store::find_cycle_by_id(sql, store::Dialect::sqlite, cycle_id, false);
     if (!cycle || cycle->mode != Mode::first_come) return;
     while (store::confirmed_count(sql, cycle_id) < cycle->capacity) {
-        soci::row next;
-        sql << "SELECT r.id, u.email, u.full_name FROM registrations r JOIN users u ON u.id = r.user_id "
-               "WHERE r.cycle_id = :c AND r.status = 'waiting' ORDER BY r.arrival, r.id LIMIT 1",
-            soci::use(cycle_id), soci::into(next);
-        if (!sql.got_data()) return;
+        const auto next = store::next_in_line(sql, cycle_id);
+        if (!next) return;
         const auto seat = registration::free_seat(cycle->capacity, store::taken_seats(sql, cycle_id));
         if (!seat) return;
-        const long long id = as_int(next, 0);
-        const int seat_number = *seat;
-        const long long now = store::now_utc_seconds();
-        sql << "UPDATE registrations SET status = 'confirmed', seat = :seat, updated_at = :t WHERE id = :id",
-            soci::use(seat_number), soci::use(now), soci::use(id);
+        store::confirm_with_seat(sql, next->registration_id, *seat, store::now_utc_seconds());
         enqueue_mail(sql, registration_mail(RegistrationEvent::promoted,
-                                            {as_text(next, 1), as_text(next, 2), cycle->title, cycle->slug,
+                                            {next->email, next->full_name, cycle->title, cycle->slug,
                                              first_session_text(sql, cycle_id), 0},
                                             mail));
     }
@@ -198,25 +155,20 @@ void promote_waiting(soci::session& sql, long long cycle_id, const MailContext& 
 Status cancel_registration(store::Database& db, const CurrentUser& user, long long registration_id,
                            const MailContext& mail) {
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
-        soci::row r;
-        sql << "SELECT cycle_id, status, COALESCE(collectivite_slot, '') FROM registrations WHERE id = :id AND "
-               "user_id = :u",
-            soci::use(registration_id), soci::use(user.id), soci::into(r);
-        if (!sql.got_data()) return fail("Inscription introuvable.", {}, FailureKind::not_found);
-        const long long cycle_id = as_int(r, 0);
+        const auto r = store::find_own_registration(sql, registration_id, user.id);
+        if (!r) return fail("Inscription introuvable.", {}, FailureKind::not_found);
+        const long long cycle_id = r->cycle_id;
         RegStatus status;
-        registration::parse_status(as_text(r, 1), status);
+        registration::parse_status(r->status, status);
         if (!registration::is_active(status)) return fail("Cette inscription est déjà annulée ou close.", {}, FailureKind::conflict);
         const auto cycle = store::find_cycle_by_id(sql, db.dialect(), cycle_id, true);  // queue behind registrations
         const long long now = store::now_utc_seconds();
-        sql << "UPDATE registrations SET status = 'cancelled', seat = NULL, collectivite_slot = NULL, updated_at = :t "
-               "WHERE id = :id",
-            soci::use(now), soci::use(registration_id);
+        store::cancel_registration(sql, registration_id, now);
         enqueue_mail(sql, registration_mail(RegistrationEvent::cancelled,
                                             {user.email, user.full_name, cycle ? cycle->title : "", "", "", 0}, mail));
         if (status == RegStatus::confirmed) promote_waiting(sql, cycle_id, mail);
         // Colleagues who asked to be told when their collectivité's place frees up.
-        if (const auto released = as_text(r, 2); !released.empty()) notify_seat_alerts(sql, cycle_id, released, mail);
+        if (const auto released = r->collectivite_slot; !released.empty()) notify_seat_alerts(sql, cycle_id, released, mail);
         return Done{};
     });
 }
@@ -231,62 +183,34 @@ Status update_situation(store::Database& db, const CurrentUser& user, long long 
         return f;
     }
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
-        soci::row r;
-        sql << "SELECT r.cycle_id, r.status, (SELECT MIN(starts_at) FROM cycle_sessions s WHERE s.cycle_id = r.cycle_id) "
-               "FROM registrations r WHERE r.id = :id AND r.user_id = :u",
-            soci::use(registration_id), soci::use(user.id), soci::into(r);
-        if (!sql.got_data()) return fail("Inscription introuvable.", {}, FailureKind::not_found);
+        const auto r = store::find_own_situation_context(sql, registration_id, user.id);
+        if (!r) return fail("Inscription introuvable.", {}, FailureKind::not_found);
         RegStatus status;
-        registration::parse_status(as_text(r, 1), status);
+        registration::parse_status(r->status, status);
         if (!registration::is_active(status)) return fail("Cette inscription est annulée ou close.", {}, FailureKind::conflict);
         const long long now = store::now_utc_seconds();
-        if (auto first = store::as_optional_int(r, 2); first && now >= *first)
+        if (const auto first = r->first_session_at; first && now >= *first)
             return fail("Le cycle a commencé : la situation ne peut plus être modifiée.", {}, FailureKind::conflict);
-        sql << "UPDATE registrations SET situation = :s, updated_at = :t WHERE id = :id", soci::use(situation),
-            soci::use(now), soci::use(registration_id);
+        store::set_situation(sql, registration_id, situation, now);
         return Done{};
     });
 }
 
-namespace {
-
-// The person's pending applications in the round of this one, first choice first.
-std::vector<long long> round_choices(soci::session& sql, long long registration_id) {
-    std::vector<long long> out;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT o.id FROM registrations me JOIN cycles mc ON mc.id = me.cycle_id "
-                        "JOIN cycles oc ON oc.mode = 'application' AND oc.registration_closes_at = mc.registration_closes_at "
-                        "JOIN registrations o ON o.cycle_id = oc.id AND o.user_id = me.user_id AND o.status = 'applied' "
-                        "WHERE me.id = :id AND mc.mode = 'application' ORDER BY o.choice_rank, o.arrival, o.id",
-         soci::use(registration_id));
-    for (const auto& r : rows) out.push_back(as_int(r, 0));
-    return out;
-}
-
-}  // namespace
-
 Status move_choice_up(store::Database& db, long long user_id, long long registration_id) {
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
-        long long owner = 0;
-        std::string status;
-        sql << "SELECT user_id, status FROM registrations WHERE id = :id", soci::use(registration_id),
-            soci::into(owner), soci::into(status);
-        if (!sql.got_data() || owner != user_id) return fail("Cette inscription est introuvable.", {}, FailureKind::not_found);
-        if (status != "applied")
+        const auto owner = store::registration_owner(sql, registration_id);
+        if (!owner || owner->user_id != user_id) return fail("Cette inscription est introuvable.", {}, FailureKind::not_found);
+        if (owner->status != "applied")
             return fail("L’ordre des vœux ne peut plus changer : la sélection de cette vague est faite.", {}, FailureKind::conflict);
-        const auto mine = round_choices(sql, registration_id);
+        const auto mine = store::round_choices(sql, registration_id);
         const auto at = std::find(mine.begin(), mine.end(), registration_id) - mine.begin();
         if (at == 0) return Done{};
         // Ranks are rewritten 0..n-1 so that earlier gaps (a cancelled choice) disappear.
         auto order = mine;
         std::swap(order[at], order[at - 1]);
         const long long now = store::now_utc_seconds();
-        for (std::size_t rank = 0; rank < order.size(); ++rank) {
-            const int value = static_cast<int>(rank);
-            const long long id = order[rank];
-            sql << "UPDATE registrations SET choice_rank = :r, updated_at = :t WHERE id = :id", soci::use(value, "r"),
-                soci::use(now, "t"), soci::use(id, "id");
-        }
+        for (std::size_t rank = 0; rank < order.size(); ++rank)
+            store::set_choice_rank(sql, order[rank], static_cast<int>(rank), now);
         return Done{};
     });
 }
@@ -295,37 +219,28 @@ Result<std::vector<MyRegistration>> my_registrations(store::Database& db, long l
     try {
         return store::with_session(db, [&](soci::session& sql) {
             std::vector<MyRegistration> out;
-            soci::rowset<soci::row> rows =
-                (sql.prepare << "SELECT r.id, c.slug, c.title, COALESCE(f.full_name, ''), r.status, r.situation, "
-                                "(SELECT MIN(starts_at) FROM cycle_sessions s WHERE s.cycle_id = c.id), "
-                                "(SELECT MAX(ends_at) FROM cycle_sessions s WHERE s.cycle_id = c.id), c.id "
-                                "FROM registrations r JOIN cycles c ON c.id = r.cycle_id "
-                                "LEFT JOIN facilitators f ON f.id = c.facilitator_id WHERE r.user_id = :u "
-                                "ORDER BY 7, r.id",
-                 soci::use(user_id));
-            for (const auto& r : rows) {
+            for (const auto& r : store::registrations_of_user(sql, user_id)) {
                 MyRegistration m;
-                m.id = as_int(r, 0);
-                m.cycle_slug = as_text(r, 1);
-                m.cycle_title = as_text(r, 2);
-                m.facilitator = as_text(r, 3);
-                registration::parse_status(as_text(r, 4), m.status);
-                m.situation = as_text(r, 5);
-                m.first_session_at = as_int(r, 6);
-                m.last_session_ends_at = as_int(r, 7);
+                m.id = r.id;
+                m.cycle_slug = r.cycle_slug;
+                m.cycle_title = r.cycle_title;
+                m.facilitator = r.facilitator;
+                registration::parse_status(r.status, m.status);
+                m.situation = r.situation;
+                m.first_session_at = r.first_session_at;
+                m.last_session_ends_at = r.last_session_ends_at;
                 m.situation_editable = registration::is_active(m.status) && now < m.first_session_at;
                 out.push_back(std::move(m));
             }
             for (auto& m : out)
                 if (m.status == RegStatus::applied) {
-                    const auto mine = round_choices(sql, m.id);
+                    const auto mine = store::round_choices(sql, m.id);
                     m.round_choices = static_cast<int>(mine.size());
                     m.choice_number = static_cast<int>(std::find(mine.begin(), mine.end(), m.id) - mine.begin()) + 1;
                 }
             for (auto& m : out)
                 if (m.status == RegStatus::waiting) {
-                    long long cycle_id = 0;
-                    sql << "SELECT cycle_id FROM registrations WHERE id = :id", soci::use(m.id), soci::into(cycle_id);
+                    const long long cycle_id = store::cycle_of_registration(sql, m.id);
                     m.waiting_position = store::waiting_position(sql, cycle_id, m.id);
                 }
             return out;
@@ -340,15 +255,11 @@ Result<std::map<long long, MyCycleStatus>> my_cycle_statuses(store::Database& db
         return store::with_session(db, [&](soci::session& sql) {
             std::map<long long, MyCycleStatus> out;
             std::vector<std::pair<long long, long long>> waiting;  // cycle, registration
-            soci::rowset<soci::row> rows =
-                (sql.prepare << "SELECT id, cycle_id, status FROM registrations WHERE user_id = :u "
-                                "AND status IN ('applied', 'confirmed', 'waiting')",
-                 soci::use(user_id));
-            for (const auto& r : rows) {
+            for (const auto& r : store::active_registrations_of(sql, user_id)) {
                 MyCycleStatus m;
-                registration::parse_status(as_text(r, 2), m.status);
-                out[as_int(r, 1)] = m;
-                if (m.status == RegStatus::waiting) waiting.emplace_back(as_int(r, 1), as_int(r, 0));
+                registration::parse_status(r.status, m.status);
+                out[r.cycle_id] = m;
+                if (m.status == RegStatus::waiting) waiting.emplace_back(r.cycle_id, r.id);
             }
             for (const auto& [cycle_id, id] : waiting) out[cycle_id].waiting_position = store::waiting_position(sql, cycle_id, id);
             return out;
