@@ -96,13 +96,24 @@ Result<long long> add_event_speaker(store::Database& db, long long actor_user_id
             const auto item = store::find_item(sql, part.item_id);
             if (!item || item->event_id != speaker.event_id)
                 return invalid("Cette intervention n’appartient pas à cet événement.", "item_id");
-            if (part.role != "speaker" && part.role != "moderator" && part.role != "witness")
+            if (part.role != "speaker" && part.role != "moderator" && part.role != "witness" && part.role != "introduction")
                 return invalid("Choisissez le rôle de l’intervenant·e.", "role");
             store::link_speaker(sql, part.item_id, id, part.role, position++);
         }
         record_audit(sql, actor_user_id, "event.programme", "event:" + event->slug,
                      "Intervenant·e ajouté·e : " + speaker.full_name);
         return id;
+    });
+}
+
+Status set_event_day(store::Database& db, long long actor_user_id, long long event_id, const store::DayRow& day) {
+    if (day.title.empty()) return invalid("Donnez un titre à la journée.", "title");
+    return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
+        const auto event = store::find_event_by_id(sql, db.dialect(), event_id, true);
+        if (!event) return fail("Événement introuvable.", {}, FailureKind::not_found);
+        store::upsert_day(sql, event_id, day);
+        record_audit(sql, actor_user_id, "event.programme", "event:" + event->slug, "Journée : " + day.title);
+        return Done{};
     });
 }
 

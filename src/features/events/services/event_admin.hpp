@@ -21,9 +21,12 @@ Status publish_event(store::Database& db, long long actor_user_id, long long eve
 Result<long long> add_event_slot(store::Database& db, long long actor_user_id, const store::SlotRow& slot);
 Result<long long> add_event_item(store::Database& db, long long actor_user_id, const store::ItemRow& item);
 
+// A day's title and introduction, replaced when the date already has one.
+Status set_event_day(store::Database& db, long long actor_user_id, long long event_id, const store::DayRow& day);
+
 struct SpeakerPart {
     long long item_id = 0;
-    std::string role;  // speaker | moderator | witness
+    std::string role;  // speaker | moderator | witness | introduction
 };
 Result<long long> add_event_speaker(store::Database& db, long long actor_user_id, const store::SpeakerRow& speaker,
                                     const std::vector<SpeakerPart>& parts);

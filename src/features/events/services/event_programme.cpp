@@ -55,9 +55,18 @@ Result<EventProgramme> event_programme(store::Database& db, const std::string& s
         for (auto& [id, slot] : slots) entries.push_back({slot.slot.starts_at, std::nullopt, std::move(slot)});
         std::stable_sort(entries.begin(), entries.end(),
                          [](const auto& a, const auto& b) { return a.starts_at < b.starts_at; });
+        std::map<std::string, store::DayRow> headers;
+        for (auto& d : store::event_days(sql, event->id)) headers[d.day] = d;
         for (auto& entry : entries) {
             const auto date = paris_time::long_date(entry.starts_at);
-            if (out.days.empty() || out.days.back().date != date) out.days.push_back({date, {}});
+            if (out.days.empty() || out.days.back().date != date) {
+                ProgrammeDay day{date, "", "", {}};
+                if (auto h = headers.find(paris_time::iso_date(entry.starts_at)); h != headers.end()) {
+                    day.title = h->second.title;
+                    day.introduction = h->second.introduction;
+                }
+                out.days.push_back(std::move(day));
+            }
             out.days.back().entries.push_back(std::move(entry));
         }
         return out;

@@ -34,6 +34,8 @@ struct ProgrammeEntry {
 
 struct ProgrammeDay {
     std::string date;  // "jeudi 26 novembre 2026", Europe/Paris
+    std::string title;  // from event_days, may be empty
+    std::string introduction;
     std::vector<ProgrammeEntry> entries;
 };
 

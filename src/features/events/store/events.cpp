@@ -9,7 +9,7 @@ namespace {
 
 const char* event_columns =
     "SELECT id, slug, title, kind, summary, description, venue, address, online_policy, pmr_access, meals, "
-    "organisers, contact_email, starts_at, ends_at, capacity, published FROM events ";
+    "organisers, contacts, starts_at, ends_at, capacity, published FROM events ";
 
 EventRow event_from(const soci::row& r) {
     EventRow e;
@@ -25,7 +25,7 @@ EventRow event_from(const soci::row& r) {
     e.pmr_access = as_text(r, 9);
     e.meals = as_text(r, 10);
     e.organisers = as_text(r, 11);
-    e.contact_email = as_text(r, 12);
+    e.contacts = as_text(r, 12);
     e.starts_at = as_int(r, 13);
     e.ends_at = as_int(r, 14);
     e.capacity = static_cast<int>(as_int(r, 15));
@@ -63,12 +63,12 @@ long long insert_event(soci::session& sql, const EventRow& e, long long now) {
     long long id = 0;
     const int published = e.published ? 1 : 0;
     sql << "INSERT INTO events (slug, title, kind, summary, description, venue, address, online_policy, pmr_access, "
-           "meals, organisers, contact_email, starts_at, ends_at, capacity, published, created_at) VALUES (:slug, "
+           "meals, organisers, contacts, starts_at, ends_at, capacity, published, created_at) VALUES (:slug, "
            ":title, :kind, :summary, :description, :venue, :address, :online, :pmr, :meals, :organisers, :contact, "
            ":starts, :ends, :capacity, :published, :now) RETURNING id",
         soci::use(e.slug), soci::use(e.title), soci::use(e.kind), soci::use(e.summary), soci::use(e.description),
         soci::use(e.venue), soci::use(e.address), soci::use(e.online_policy), soci::use(e.pmr_access),
-        soci::use(e.meals), soci::use(e.organisers), soci::use(e.contact_email), soci::use(e.starts_at),
+        soci::use(e.meals), soci::use(e.organisers), soci::use(e.contacts), soci::use(e.starts_at),
         soci::use(e.ends_at), soci::use(e.capacity), soci::use(published), soci::use(now), soci::into(id);
     return id;
 }
@@ -109,22 +109,42 @@ void set_event_capacity(soci::session& sql, long long event_id, int capacity) {
 
 long long insert_slot(soci::session& sql, const SlotRow& s) {
     long long id = 0;
-    sql << "INSERT INTO event_slots (event_id, title, starts_at, ends_at) VALUES (:e, :t, :s, :x) RETURNING id",
-        soci::use(s.event_id), soci::use(s.title), soci::use(s.starts_at), soci::use(s.ends_at), soci::into(id);
+    sql << "INSERT INTO event_slots (event_id, title, description, starts_at, ends_at) VALUES (:e, :t, :d, :s, :x) "
+           "RETURNING id",
+        soci::use(s.event_id), soci::use(s.title), soci::use(s.description), soci::use(s.starts_at), soci::use(s.ends_at),
+        soci::into(id);
     return id;
 }
 
 void update_slot(soci::session& sql, const SlotRow& s) {
-    execute(sql, "UPDATE event_slots SET title = :t, starts_at = :s, ends_at = :x WHERE id = :id", soci::use(s.title),
-            soci::use(s.starts_at), soci::use(s.ends_at), soci::use(s.id));
+    execute(sql, "UPDATE event_slots SET title = :t, description = :d, starts_at = :s, ends_at = :x WHERE id = :id",
+            soci::use(s.title), soci::use(s.description), soci::use(s.starts_at), soci::use(s.ends_at), soci::use(s.id));
 }
 
 std::vector<SlotRow> event_slots(soci::session& sql, long long event_id) {
     std::vector<SlotRow> out;
     for_each_row(
-        sql, "SELECT id, event_id, title, starts_at, ends_at FROM event_slots WHERE event_id = :e ORDER BY starts_at, id",
-        [&](const soci::row& r) { out.push_back({as_int(r, 0), as_int(r, 1), as_text(r, 2), as_int(r, 3), as_int(r, 4)}); },
+        sql,
+        "SELECT id, event_id, title, starts_at, ends_at, description FROM event_slots WHERE event_id = :e "
+        "ORDER BY starts_at, id",
+        [&](const soci::row& r) {
+            out.push_back({as_int(r, 0), as_int(r, 1), as_text(r, 2), as_int(r, 3), as_int(r, 4), as_text(r, 5)});
+        },
         soci::use(event_id));
+    return out;
+}
+
+void upsert_day(soci::session& sql, long long event_id, const DayRow& d) {
+    execute(sql, "DELETE FROM event_days WHERE event_id = :e AND day = :d", soci::use(event_id), soci::use(d.day));
+    execute(sql, "INSERT INTO event_days (event_id, day, title, introduction) VALUES (:e, :d, :t, :i)",
+            soci::use(event_id), soci::use(d.day), soci::use(d.title), soci::use(d.introduction));
+}
+
+std::vector<DayRow> event_days(soci::session& sql, long long event_id) {
+    std::vector<DayRow> out;
+    for_each_row(
+        sql, "SELECT day, title, introduction FROM event_days WHERE event_id = :e ORDER BY day",
+        [&](const soci::row& r) { out.push_back({as_text(r, 0), as_text(r, 1), as_text(r, 2)}); }, soci::use(event_id));
     return out;
 }
 

@@ -23,7 +23,7 @@ struct EventRow {
     std::string pmr_access;
     std::string meals;
     std::string organisers;
-    std::string contact_email;
+    std::string contacts;
     long long starts_at = 0;
     long long ends_at = 0;
     int capacity = 0;
@@ -46,10 +46,19 @@ struct SlotRow {
     std::string title;
     long long starts_at = 0;
     long long ends_at = 0;
+    std::string description;
 };
 long long insert_slot(soci::session& sql, const SlotRow& s);
 void update_slot(soci::session& sql, const SlotRow& s);
 std::vector<SlotRow> event_slots(soci::session& sql, long long event_id);  // by start
+
+struct DayRow {
+    std::string day;  // Paris date, "2026-11-26"
+    std::string title;
+    std::string introduction;
+};
+void upsert_day(soci::session& sql, long long event_id, const DayRow& d);
+std::vector<DayRow> event_days(soci::session& sql, long long event_id);
 
 struct ItemRow {
     long long id = 0;
@@ -81,7 +90,7 @@ void link_speaker(soci::session& sql, long long item_id, long long speaker_id, c
 
 struct ItemSpeakerRow {
     long long item_id = 0;
-    std::string role;  // speaker | moderator | witness
+    std::string role;  // speaker | moderator | witness | introduction
     SpeakerRow speaker;
 };
 std::vector<ItemSpeakerRow> event_item_speakers(soci::session& sql, long long event_id);  // by item, position

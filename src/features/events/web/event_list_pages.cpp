@@ -36,8 +36,8 @@ Response list_page(const App& app, const Request& req, Visitor& visitor) {
         last_month = key;
         if (!type.empty() && e.kind != type) continue;
         if (!month.empty() && key != month) continue;
-        if (place == "sur-place" && e.venue.empty()) continue;
-        if (place == "en-ligne" && !e.venue.empty()) continue;
+        if (place == "sur-place" && e.kind == "webinaire") continue;
+        if (place == "en-ligne" && e.kind != "webinaire") continue;
         (e.ends_at < now ? past : upcoming).push_back(event_card_view(e, now));
     }
     nlohmann::json types = nlohmann::json::array({option("", "Tous les types", type), option("journees", "Journées", type),
@@ -96,8 +96,8 @@ Response event_page(const App& app, const Request& req, Visitor& visitor, const 
                         {"pmr_access", e.pmr_access},
                         {"meals", e.meals},
                         {"organisers", e.organisers},
-                        {"contact", obfuscated_email(e.contact_email)},
-                        {"has_contact", !e.contact_email.empty()},
+                        {"contacts", paragraphs(obfuscated_email(e.contacts))},
+                        {"has_contacts", !e.contacts.empty()},
                         {"programme_html", app.fragment("events/programme", {{"days", programme_view(p, chosen)}})},
                         {"has_programme", !p.days.empty()},
                         {"has_slots", !p.slots.empty()},

@@ -25,13 +25,17 @@ std::string when(long long starts_at, long long ends_at) {
 
 nlohmann::json item_view(const services::ProgrammeItem& p, long long chosen_item) {
     nlohmann::json speakers = nlohmann::json::array(), moderators = nlohmann::json::array(),
-                   witnesses = nlohmann::json::array();
+                   witnesses = nlohmann::json::array(), introductions = nlohmann::json::array();
     for (const auto& s : p.speakers) {
         nlohmann::json card{{"name", s.speaker.full_name},
                             {"function", s.speaker.function_title},
                             {"organisation", s.speaker.organisation},
                             {"has_function", !s.speaker.function_title.empty()},
                             {"has_organisation", !s.speaker.organisation.empty()}};
+        if (s.role == "introduction") {
+            introductions.push_back(card);
+            continue;
+        }
         (s.role == "moderator" ? moderators : s.role == "witness" ? witnesses : speakers).push_back(card);
     }
     const auto& i = p.item;
@@ -48,6 +52,8 @@ nlohmann::json item_view(const services::ProgrammeItem& p, long long chosen_item
                      {"has_moderators", !moderators.empty()},
                      {"witnesses", witnesses},
                      {"has_witnesses", !witnesses.empty()},
+                     {"introductions", introductions},
+                     {"has_introductions", !introductions.empty()},
                      {"chosen", chosen_item == i.id},
                      {"held", p.held},
                      {"waiting", p.waiting}};
@@ -66,19 +72,19 @@ nlohmann::json paragraphs(const std::string& text) {
     nlohmann::json out = nlohmann::json::array();
     std::size_t start = 0;
     while (start < text.size()) {
-        auto end = text.find("\n\n", start);
+        auto end = text.find('\n', start);
         if (end == std::string::npos) end = text.size();
-        if (end > start) out.push_back(text.substr(start, end - start));
-        start = end + 2;
+        const auto line = text.substr(start, end - start);
+        if (line.find_first_not_of(" \t\r") != std::string::npos) out.push_back(line);
+        start = end + 1;
     }
     return out;
 }
 
-std::string obfuscated_email(const std::string& email) {
+std::string obfuscated_email(const std::string& text) {
     std::string out;
-    for (const char c : email) {
+    for (const char c : text) {
         if (c == '@') out += " [at] ";
-        else if (c == '.') out += " [point] ";
         else out += c;
     }
     return out;
@@ -91,7 +97,7 @@ nlohmann::json event_card_view(const store::EventRow& e, long long now) {
             {"kind", kind_label(e.kind)},
             {"dates", paris_time::long_date(e.starts_at) + " " + paris_time::time_of_day(e.starts_at) + " – " +
                           paris_time::long_date(e.ends_at) + " " + paris_time::time_of_day(e.ends_at)},
-            {"place", e.venue.empty() ? std::string("En ligne") : e.venue},
+            {"place", !e.venue.empty() ? e.venue : e.kind == "webinaire" ? std::string("En ligne") : std::string("Lieu communiqué aux inscrits")},
             {"past", e.ends_at < now},
             {"published", e.published}};
 }
@@ -115,10 +121,15 @@ nlohmann::json programme_view(const services::EventProgramme& p, const std::map<
                                 {{"id", s.slot.id},
                                  {"title", s.slot.title},
                                  {"time", when(s.slot.starts_at, s.slot.ends_at)},
+                                 {"description", paragraphs(s.slot.description)},
                                  {"count", s.workshops.size()},
                                  {"workshops", workshops}}}});
         }
-        days.push_back({{"date", day.date}, {"number", ++day_number}, {"entries", entries}});
+        days.push_back({{"date", day.date},
+                        {"number", ++day_number},
+                        {"title", day.title},
+                        {"introduction", paragraphs(day.introduction)},
+                        {"entries", entries}});
     }
     return days;
 }

@@ -19,7 +19,7 @@ CREATE TABLE events (
   pmr_access TEXT NOT NULL DEFAULT '',
   meals TEXT NOT NULL DEFAULT '',
   organisers TEXT NOT NULL DEFAULT '',
-  contact_email TEXT NOT NULL DEFAULT '',
+  contacts TEXT NOT NULL DEFAULT '',  -- as published, e-mails written "name [at] domain"
   starts_at BIGINT NOT NULL,
   ends_at BIGINT NOT NULL,
   capacity INTEGER NOT NULL CHECK (capacity >= 0),
@@ -29,11 +29,22 @@ CREATE TABLE events (
 );
 CREATE INDEX events_starts ON events (published, starts_at);
 
+-- A day's title and introduction ("Rencontre des territoires"); day is its Paris date.
+CREATE TABLE event_days (
+  id {{pk}},
+  event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  day TEXT NOT NULL,
+  title TEXT NOT NULL,
+  introduction TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX event_days_one_per_date ON event_days (event_id, day);
+
 -- A slot of parallel workshops: a person chooses one of its workshops, or none yet.
 CREATE TABLE event_slots (
   id {{pk}},
   event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
   title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
   starts_at BIGINT NOT NULL,
   ends_at BIGINT NOT NULL,
   CHECK (ends_at > starts_at)
@@ -70,7 +81,7 @@ CREATE TABLE event_speakers (
 CREATE TABLE event_item_speakers (
   item_id BIGINT NOT NULL REFERENCES event_items(id) ON DELETE CASCADE,
   speaker_id BIGINT NOT NULL REFERENCES event_speakers(id) ON DELETE CASCADE,
-  role TEXT NOT NULL CHECK (role IN ('speaker', 'moderator', 'witness')),
+  role TEXT NOT NULL CHECK (role IN ('speaker', 'moderator', 'witness', 'introduction')),
   position INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (item_id, speaker_id)
 );
