@@ -79,6 +79,7 @@ Response form_page(const App& app, Visitor& visitor, const services::EventProgra
                                          option("recherche", "Recherche, université", kind),
                                          option("autre", "Autre", kind)})},
         {"meals_offered", p.event.meals},
+        {"has_meals_offered", !p.event.meals.empty()},
     };
     return app.page(visitor, "events/registration_form", data, status);
 }

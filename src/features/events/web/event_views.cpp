@@ -62,6 +62,7 @@ nlohmann::json item_view(const services::ProgrammeItem& p, long long chosen_item
         v["places"] = left == 0 ? std::string("Complet – liste d’attente")
                                 : std::to_string(left) + (left > 1 ? " places restantes" : " place restante");
         v["full"] = left == 0;
+        v["has_places"] = true;
     }
     return v;
 }
@@ -128,6 +129,7 @@ nlohmann::json programme_view(const services::EventProgramme& p, const std::map<
         days.push_back({{"date", day.date},
                         {"number", ++day_number},
                         {"title", day.title},
+                        {"has_title", !day.title.empty()},
                         {"introduction", paragraphs(day.introduction)},
                         {"entries", entries}});
     }
