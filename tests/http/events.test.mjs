@@ -35,6 +35,7 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
     let server;
     let base;
     let ana;
+    let olga;
     let slots; // [{ id, workshops: [ids] }] in time order
     const t = (fn) => withServerLog(() => server, fn);
 
@@ -43,8 +44,11 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       sink = await startSmtpSink();
       server = await startServer({ db: db.url, smtpPort: sink.port });
       base = server.baseUrl;
-      const communes = pickCommunes(db.url, 1, { offset: 3100 });
-      [ana] = createBulkUsers(db.url, [{ collectiviteId: communes[0], fullName: 'Ana Événement' }], { tag: 'evt' });
+      const communes = pickCommunes(db.url, 2, { offset: 3100 });
+      [ana, olga] = createBulkUsers(db.url, [
+        { collectiviteId: communes[0], fullName: 'Ana Événement' },
+        { collectiviteId: communes[1], fullName: 'Olga Organisatrice', role: 'organiser' },
+      ], { tag: 'evt' });
       const rows = queryRows(db.url, `SELECT s.id, i.id FROM event_slots s JOIN events e ON e.id = s.event_id
         JOIN event_items i ON i.slot_id = s.id WHERE e.slug = '${SLUG}' ORDER BY s.starts_at, i.position`);
       const bySlot = new Map();
@@ -151,6 +155,41 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.equal(cancelled.status, 303);
       assert.deepEqual(queryRows(db.url, `SELECT COUNT(*) FROM event_choices`), [['0']]);
       assert.deepEqual(queryRows(db.url, `SELECT status FROM event_registrations`), [['cancelled']]);
+    }));
+
+    it('shows organisers the counts per workshop, exports one sheet per workshop, refuses a capacity below seats taken', { timeout: TEST_TIMEOUT }, t(async () => {
+      const a = new HttpClient(base);
+      await login(a, ana.email, BULK_PASSWORD);
+      const { form } = await a.form(`/evenements/${SLUG}/inscription`, `/evenements/${SLUG}/inscription`);
+      const done = await a.submit(form, {
+        organisation: 'Commune de Pélussin', organisation_kind: 'collectivite', function_title: 'DGS',
+        attendance: 'online', accessibility: 'Boucle magnétique',
+        [`choix_${slots[0].id}`]: slots[0].workshops[2],
+      });
+      assert.equal(done.status, 303, done.pageText);
+      assert.equal((await a.get(`/admin/evenements/${SLUG}`)).status, 403);
+
+      const o = new HttpClient(base);
+      await login(o, olga.email, BULK_PASSWORD);
+      const page = await o.get(`/admin/evenements/${SLUG}?participation=online`);
+      assert.equal(page.status, 200);
+      assert.match(page.pageText, /1 inscrit·es sur 250 places/);
+      assert.match(page.pageText, /Boucle magnétique/);
+      const csv = await o.get(`/admin/evenements/${SLUG}/inscrits.csv`);
+      assert.match(csv.text, /Commune de Pélussin/);
+      const xlsx = await o.get(`/admin/evenements/${SLUG}/inscrits.xlsx`);
+      assert.equal(xlsx.status, 200);
+      assert.match(xlsx.headers.get('content-type'), /spreadsheetml/);
+
+      const workshop = slots[0].workshops[2];
+      const cap = await o.form(`/admin/evenements/${SLUG}`, `/ateliers/${workshop}/capacite`);
+      const refused = await o.submit(cap.form, { capacite: '0' });
+      assert.equal(refused.status, 422);
+      assert.match(refused.pageText, /ne peut pas descendre sous les 1 places déjà attribuées/);
+      assert.deepEqual(queryRows(db.url, `SELECT capacity FROM event_items WHERE id = ${workshop}`), [['30']]);
+      const typo = await o.submit(cap.form, { capacite: 'trente' });
+      assert.equal(typo.status, 422);
+      assert.match(typo.pageText, /nombre entier de places/);
     }));
   });
 }
