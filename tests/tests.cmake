@@ -43,6 +43,7 @@ set(ATELIERS_NODE_TESTS
   "http/running|running|300"
   "http/security|platform|400"
   "browser/csp|platform|400"
+  "browser/events|events|400"
   "browser/facilitation|running|400"
   "browser/feedback|feedback|400"
   "browser/live|running|600"
