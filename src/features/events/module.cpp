@@ -2,6 +2,7 @@
 
 #include "features/events/web/event_admin_pages.hpp"
 #include "features/events/web/event_pages.hpp"
+#include "features/events/web/events_api.hpp"
 #include "platform/http/paths.hpp"
 
 namespace ateliers::events {
@@ -66,6 +67,7 @@ modules::Module module() {
     m.name = "events";
     m.pages = pages;
     m.admin_pages = admin_pages;
+    m.api = web::events_api::route;
     return m;
 }
 

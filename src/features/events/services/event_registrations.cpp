@@ -19,17 +19,17 @@ Failure invalid(std::map<std::string, std::string> fields) {
     return f;
 }
 
-events::WorkshopSlots workshops_of(soci::session& sql, long long event_id) {
+events::WorkshopSlots workshops_of(const std::vector<store::ItemRow>& items) {
     events::WorkshopSlots out;
-    for (const auto& item : store::event_items(sql, event_id))
+    for (const auto& item : items)
         if (item.slot_id) out[item.id] = item.slot_id;
     return out;
 }
 
-std::string titles_of_choices(soci::session& sql, long long event_id, const std::map<long long, std::string>& placed,
+std::string titles_of_choices(const std::vector<store::ItemRow>& items, const std::map<long long, std::string>& placed,
                               const events::Choices& choices) {
     std::string out;
-    for (const auto& item : store::event_items(sql, event_id)) {
+    for (const auto& item : items) {
         const auto chosen = choices.find(item.slot_id);
         if (!item.slot_id || chosen == choices.end() || chosen->second != item.id) continue;
         const auto& status = placed.at(item.slot_id);
@@ -40,8 +40,9 @@ std::string titles_of_choices(soci::session& sql, long long event_id, const std:
     return out.empty() ? "Aucun atelier choisi pour l’instant.\n" : out;
 }
 
-void confirmation_mail(soci::session& sql, const store::EventRow& event, const CurrentUser& user,
-                       const EventRegistrationOutcome& outcome, const events::Choices& choices, const MailContext& mail) {
+void confirmation_mail(const store::EventRow& event, const std::vector<store::ItemRow>& items, const CurrentUser& user,
+                       const EventRegistrationOutcome& outcome, const events::Choices& choices, const MailContext& mail,
+                       soci::session& sql) {
     const bool confirmed = outcome.status == "confirmed";
     enqueue_mail(
         sql, compose_mail(user.email,
@@ -54,7 +55,7 @@ void confirmation_mail(soci::session& sql, const store::EventRow& event, const C
                            "Du " + paris_time::long_date(event.starts_at) + " " + paris_time::time_of_day(event.starts_at) +
                                " au " + paris_time::long_date(event.ends_at) + " " + paris_time::time_of_day(event.ends_at) +
                                (event.venue.empty() ? "" : ", " + event.venue),
-                           "Vos ateliers :\n" + titles_of_choices(sql, event.id, outcome.choices, choices),
+                           "Vos ateliers :\n" + titles_of_choices(items, outcome.choices, choices),
                            "Le programme au format calendrier : " + mail.base_url + "/evenements/" + event.slug +
                                "/programme.ics"},
                           "Voir l’événement", mail.base_url + "/evenements/" + event.slug));
@@ -75,15 +76,16 @@ Result<EventRegistrationOutcome> register_to_event(store::Database& db, const Cu
             if (!event || !event->published) return fail("Événement introuvable.", {}, FailureKind::not_found);
             if (!events::open_for_changes(event->starts_at, store::now_utc_seconds()))
                 return fail("L’événement a commencé : les inscriptions sont closes.", {}, FailureKind::conflict);
-            if (auto problems = events::choices_problems(request.choices, workshops_of(sql, event->id)); !problems.empty())
+            const auto items = store::event_items(sql, event->id);
+            if (auto problems = events::choices_problems(request.choices, workshops_of(items)); !problems.empty())
                 return invalid(std::move(problems));
             if (store::active_event_registration(sql, event->id, user.id))
                 return fail("Vous êtes déjà inscrit·e à cet événement : consultez votre espace.", {}, FailureKind::conflict);
-            const auto taken = store::taken_event_seats(sql, event->id);
+            const int held = store::held_event_seat_count(sql, event->id);
             const int waiting = store::event_waiting_count(sql, event->id);
             int seat = 0;
-            if (events::place(event->capacity, static_cast<int>(taken.size()), waiting) == events::Placement::seat)
-                seat = registration::free_seat(event->capacity, taken).value_or(0);
+            if (events::place(event->capacity, held, waiting) == events::Placement::seat)
+                seat = store::smallest_free_event_seat(sql, event->id);
             store::EventRegistrationRow row;
             row.event_id = event->id;
             row.user_id = user.id;
@@ -115,7 +117,7 @@ Result<EventRegistrationOutcome> register_to_event(store::Database& db, const Cu
                     outcome.choices[slot] = "wish";
                 }
             }
-            confirmation_mail(sql, *event, user, outcome, request.choices, mail);
+            confirmation_mail(*event, items, user, outcome, request.choices, mail, sql);
             return outcome;
         });
 }
@@ -134,7 +136,8 @@ Result<EventRegistrationOutcome> change_event_choices(store::Database& db, const
             if (!events::open_for_changes(event->starts_at, store::now_utc_seconds()))
                 return fail("L’événement a commencé : les choix d’ateliers ne peuvent plus être modifiés.", {},
                             FailureKind::conflict);
-            if (auto problems = events::choices_problems(choices, workshops_of(sql, event->id)); !problems.empty())
+            if (auto problems = events::choices_problems(choices, workshops_of(store::event_items(sql, event->id)));
+                !problems.empty())
                 return invalid(std::move(problems));
             EventRegistrationOutcome outcome;
             outcome.registration_id = registration_id;

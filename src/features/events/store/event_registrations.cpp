@@ -54,13 +54,14 @@ long long insert_event_registration(soci::session& sql, const EventRegistrationR
     const int seat = r.seat;
     soci::indicator seat_ind = seat > 0 ? soci::i_ok : soci::i_null;
     const int listing = r.public_listing ? 1 : 0;
-    sql << "INSERT INTO event_registrations (event_id, user_id, organisation, organisation_kind, collectivite_id, "
-           "function_title, attendance, meals, accessibility, public_listing, status, seat, arrival, created_at, "
-           "updated_at) VALUES (:e, :u, :o, :k, :c, :f, :a, :m, :acc, :l, :s, :seat, :arrival, :t1, :t2) RETURNING id",
+    execute(sql,
+        "INSERT INTO event_registrations (event_id, user_id, organisation, organisation_kind, collectivite_id, "
+        "function_title, attendance, meals, accessibility, public_listing, status, seat, arrival, created_at, "
+        "updated_at) VALUES (:e, :u, :o, :k, :c, :f, :a, :m, :acc, :l, :s, :seat, :arrival, :t1, :t2) RETURNING id",
         soci::use(r.event_id), soci::use(r.user_id), soci::use(r.organisation), soci::use(r.organisation_kind),
         soci::use(collectivite, collectivite_ind), soci::use(r.function_title), soci::use(r.attendance),
         soci::use(r.meals), soci::use(r.accessibility), soci::use(listing), soci::use(r.status),
-        soci::use(seat, seat_ind), soci::use(r.arrival), soci::use(now), soci::use(now), soci::into(id);
+        soci::use(seat, seat_ind), soci::use(r.arrival), soci::use(now), soci::use(now), soci::into(id));
     return id;
 }
 
@@ -100,6 +101,29 @@ std::vector<int> taken_event_seats(soci::session& sql, long long event_id) {
     return int_column(sql, "SELECT seat FROM event_registrations WHERE event_id = :e AND seat IS NOT NULL", event_id);
 }
 
+int held_event_seat_count(soci::session& sql, long long event_id) {
+    return count_of(sql, "SELECT COUNT(seat) FROM event_registrations WHERE event_id = :e AND seat IS NOT NULL", event_id);
+}
+
+int smallest_free_event_seat(soci::session& sql, long long event_id) {
+    long long held = 0, highest = 0;
+    soci::indicator highest_ind = soci::i_ok;
+    execute(sql, "SELECT COUNT(seat), MAX(seat) FROM event_registrations WHERE event_id = :e AND seat IS NOT NULL",
+            soci::use(event_id), soci::into(held), soci::into(highest, highest_ind));
+    if (held == 0 || highest_ind == soci::i_null) return 1;
+    if (held == highest) return static_cast<int>(highest + 1);
+    long long one = 0;
+    execute(sql, "SELECT COUNT(*) FROM event_registrations WHERE event_id = :e AND seat = 1", soci::use(event_id),
+            soci::into(one));
+    if (one == 0) return 1;
+    long long gap = 0;
+    execute(sql,
+            "SELECT MIN(r.seat) + 1 FROM event_registrations r WHERE r.event_id = :e AND r.seat IS NOT NULL AND NOT "
+            "EXISTS (SELECT 1 FROM event_registrations n WHERE n.event_id = r.event_id AND n.seat = r.seat + 1)",
+            soci::use(event_id), soci::into(gap));
+    return static_cast<int>(gap);
+}
+
 int event_waiting_count(soci::session& sql, long long event_id) {
     return count_of(sql, "SELECT COUNT(*) FROM event_registrations WHERE event_id = :e AND status = 'waiting'", event_id);
 }
@@ -131,10 +155,11 @@ std::vector<ChoiceRow> registration_choices(soci::session& sql, long long regist
 void insert_choice(soci::session& sql, const ChoiceRow& c) {
     const int seat = c.seat;
     soci::indicator seat_ind = seat > 0 ? soci::i_ok : soci::i_null;
-    sql << "INSERT INTO event_choices (registration_id, slot_id, item_id, status, seat, arrival) VALUES (:r, :s, :i, "
-           ":st, :seat, :a)",
-        soci::use(c.registration_id), soci::use(c.slot_id), soci::use(c.item_id), soci::use(c.status),
-        soci::use(seat, seat_ind), soci::use(c.arrival);
+    execute(sql,
+            "INSERT INTO event_choices (registration_id, slot_id, item_id, status, seat, arrival) VALUES (:r, :s, :i, "
+            ":st, :seat, :a)",
+            soci::use(c.registration_id), soci::use(c.slot_id), soci::use(c.item_id), soci::use(c.status),
+            soci::use(seat, seat_ind), soci::use(c.arrival));
 }
 
 void set_choice(soci::session& sql, long long choice_id, const std::string& status, int seat, long long arrival) {

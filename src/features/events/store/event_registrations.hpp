@@ -38,6 +38,12 @@ std::vector<EventRegistrationRow> event_registrations(soci::session& sql, long l
 void set_event_registration_status(soci::session& sql, long long id, const std::string& status, int seat, long long now);
 
 std::vector<int> taken_event_seats(soci::session& sql, long long event_id);
+// Seats held on the event, counted on the seat index (a rush of thousands must not read
+// every seat number on each registration).
+int held_event_seat_count(soci::session& sql, long long event_id);
+// The smallest seat number not held (1 when none is): max + 1 when seats 1..max are all
+// held, else the first gap, found on the unique seat index.
+int smallest_free_event_seat(soci::session& sql, long long event_id);
 int event_waiting_count(soci::session& sql, long long event_id);
 // The registration first in the event's queue (arrival, then id), if any.
 std::optional<EventRegistrationRow> first_waiting_registration(soci::session& sql, long long event_id);
