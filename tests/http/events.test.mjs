@@ -14,7 +14,7 @@ import {
   withServerLog,
 } from '../support/harness.mjs';
 import { login, mailTo } from '../support/flows.mjs';
-import { BULK_PASSWORD, createBulkUsers, pickCommunes, queryRows } from '../support/bulk.mjs';
+import { BULK_PASSWORD, createBulkUsers, keepAliveAgent, pickCommunes, queryRows, requestJson } from '../support/bulk.mjs';
 
 const SETUP_TIMEOUT = 300_000;
 const TEST_TIMEOUT = 90_000;
@@ -190,6 +190,26 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       const typo = await o.submit(cap.form, { capacite: 'trente' });
       assert.equal(typo.status, 422);
       assert.match(typo.pageText, /nombre entier de places/);
+    }));
+
+    it('the API registers with a bearer token and refuses a forged choice in French', { timeout: TEST_TIMEOUT }, t(async () => {
+      const [bob] = createBulkUsers(db.url, [{ collectiviteId: pickCommunes(db.url, 1, { offset: 3150 })[0], fullName: 'Bob Api' }], { tag: 'evtapi' });
+      const agent = keepAliveAgent(2);
+      try {
+        const p = `/api/v1/events/${SLUG}/registrations`;
+        const body = (choices) => JSON.stringify({ organisation: 'CC du Pilat', organisation_kind: 'collectivite', function_title: 'DGS', attendance: 'online', choices });
+        const anonymous = await requestJson(base, agent, 'POST', p, { body: body({}) });
+        assert.equal(anonymous.status, 401);
+        const forged = await requestJson(base, agent, 'POST', p, { token: bob.token, body: body({ [slots[0].id]: Number(slots[2].workshops[0]) }) });
+        assert.equal(forged.status, 422);
+        assert.match(forged.json.fields[`choix_${slots[0].id}`], /autre créneau/);
+        const done = await requestJson(base, agent, 'POST', p, { token: bob.token, body: body({ [slots[2].id]: Number(slots[2].workshops[0]) }) });
+        assert.equal(done.status, 201, done.text);
+        assert.equal(done.json.status, 'confirmed');
+        assert.equal(done.json.choices[String(slots[2].id)], 'held');
+      } finally {
+        agent.destroy();
+      }
     }));
   });
 }
