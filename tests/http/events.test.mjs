@@ -197,7 +197,7 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       const agent = keepAliveAgent(2);
       try {
         const p = `/api/v1/events/${SLUG}/registrations`;
-        const body = (choices) => JSON.stringify({ organisation: 'CC du Pilat', organisation_kind: 'collectivite', function_title: 'DGS', attendance: 'online', choices });
+        const body = (choices) => JSON.stringify({ organisation: 'CC du Pilat', organisation_kind: 'collectivite', function_title: 'DGS', attendance: 'online', public_listing: true, choices });
         const anonymous = await requestJson(base, agent, 'POST', p, { body: body({}) });
         assert.equal(anonymous.status, 401);
         const forged = await requestJson(base, agent, 'POST', p, { token: bob.token, body: body({ [slots[0].id]: Number(slots[2].workshops[0]) }) });
@@ -207,6 +207,10 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
         assert.equal(done.status, 201, done.text);
         assert.equal(done.json.status, 'confirmed');
         assert.equal(done.json.choices[String(slots[2].id)], 'held');
+        // Only people who agreed appear in the public list (Ana, registered earlier, did not).
+        const page = await new HttpClient(base).get(`/evenements/${SLUG}`);
+        assert.match(page.pageText, /Bob Api – CC du Pilat/);
+        assert.doesNotMatch(page.pageText, /Ana Événement/);
       } finally {
         agent.destroy();
       }

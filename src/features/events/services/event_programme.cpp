@@ -32,8 +32,10 @@ Result<EventProgramme> event_programme(store::Database& db, const std::string& s
         EventProgramme out;
         out.event = *event;
         out.slots = store::event_slots(sql, event->id);
-        for (const auto& r : store::event_registrations(sql, event->id, false))
+        for (const auto& r : store::event_registrations(sql, event->id, false)) {
             ++(r.status == "confirmed" ? out.confirmed : out.waiting);
+            if (r.status == "confirmed" && r.public_listing) out.public_participants.push_back(r.full_name + " – " + r.organisation);
+        }
         const auto counts = store::workshop_counts(sql, event->id);
         std::multimap<long long, store::ItemSpeakerRow> speakers;
         for (auto& s : store::event_item_speakers(sql, event->id)) speakers.emplace(s.item_id, s);

@@ -45,6 +45,8 @@ struct EventProgramme {
     std::vector<store::SlotRow> slots;
     int confirmed = 0;
     int waiting = 0;
+    // Confirmed people who agreed to appear in the public list: "Name – Organisation".
+    std::vector<std::string> public_participants;
 };
 
 // Published events only unless `all`.

@@ -110,6 +110,8 @@ Response event_page(const App& app, const Request& req, Visitor& visitor, const 
                         {"open", e.starts_at > now},
                         {"full", p.confirmed >= e.capacity},
                         {"registered", !mine.is_null()},
+                        {"participants", p.public_participants},
+                        {"has_participants", !p.public_participants.empty()},
                         {"my_slots", my_slots},
                         {"mine", mine},
                         {"jsonld", json_for_script(json_ld(p, app.config().base_url))}};
