@@ -12,7 +12,7 @@
 #   unit                         every unit test
 #   service, sqlite, postgresql  the service runs
 #   blackbox, http, browser      the node files
-#   cycles, registration, selection, running, feedback, reports, accounts, platform
+#   cycles, registration, selection, running, feedback, reports, events, accounts, platform
 #                                the feature a node file tests (ATELIERS_NODE_TESTS below)
 # e.g. `ctest -L selection`, `ctest -R '^http\.accounts$'`, `ctest -L '^(unit|sqlite)$'`.
 #
@@ -34,6 +34,7 @@ set(ATELIERS_NODE_TESTS
   "http/api|registration|300"
   "http/concurrency|registration|600"
   "http/cycle_pages|cycles|300"
+  "http/events|events|300"
   "http/facilitation|running|300"
   "http/feedback|feedback|300"
   "http/live|running|300"
@@ -42,6 +43,7 @@ set(ATELIERS_NODE_TESTS
   "http/running|running|300"
   "http/security|platform|400"
   "browser/csp|platform|400"
+  "browser/events|events|400"
   "browser/facilitation|running|400"
   "browser/feedback|feedback|400"
   "browser/live|running|600"
@@ -51,7 +53,7 @@ set(ATELIERS_NODE_TESTS
   "browser/selection|selection|400"
   "browser/signup|accounts|400"
 )
-set(ATELIERS_FEATURES cycles registration selection running feedback reports accounts platform)
+set(ATELIERS_FEATURES cycles registration selection running feedback reports events accounts platform)
 
 if(NODE_EXECUTABLE)
   set(_node_listed "")

@@ -10,6 +10,7 @@
 #include "platform/auth/accounts.hpp"
 #include "platform/auth/crypto.hpp"
 #include "cli/demo/demo_activity.hpp"
+#include "cli/demo/demo_events.hpp"
 #include "cli/demo/demo_seed.hpp"
 #include "platform/auth/server_secrets.hpp"
 #include "platform/store/migrations.hpp"
@@ -77,6 +78,13 @@ int run_seed_demo(const CommonOptions& common, const std::string& file, bool act
     }
     std::cout << "Contenu de démonstration : " << counts->cycles << " cycles, " << counts->sessions
               << " séances créées, " << counts->testimonials << " témoignages, " << counts->contacts << " contacts\n";
+    auto events = services::seed_demo_events(*db, services::default_demo_events_path(), store::now_utc_seconds());
+    if (!events) {
+        std::cerr << events.failure().message << "\n";
+        return 1;
+    }
+    std::cout << "Événements de démonstration : " << events->events << " créés, " << events->items << " interventions, "
+              << events->speakers << " intervenant·es\n";
     if (!activity) return 0;
     auto more = services::seed_demo_activity(*db, store::now_utc_seconds());
     if (!more) {

@@ -1,6 +1,7 @@
 #include "cli/modules.hpp"
 
 #include "features/cycles/module.hpp"
+#include "features/events/module.hpp"
 #include "features/feedback/module.hpp"
 #include "features/registration/module.hpp"
 #include "features/reports/module.hpp"
@@ -16,7 +17,8 @@ modules::Registry all_modules() {
         .add(selection::module())
         .add(running::module())
         .add(feedback::module())
-        .add(reports::module());
+        .add(reports::module())
+        .add(events::module());
     return registry;
 }
 

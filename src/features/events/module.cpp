@@ -1,0 +1,74 @@
+#include "features/events/module.hpp"
+
+#include "features/events/web/event_admin_pages.hpp"
+#include "features/events/web/event_pages.hpp"
+#include "features/events/web/events_api.hpp"
+#include "platform/http/paths.hpp"
+
+namespace ateliers::events {
+
+namespace {
+
+using web::App;
+using web::FormFields;
+using web::Request;
+using web::Response;
+using web::Visitor;
+
+//   GET  /evenements                          upcoming and past events (?type=&mois=&lieu=)
+//   GET  /evenements/SLUG                     presentation, programme, practical information
+//   GET  /evenements/SLUG/programme.ics       the whole programme
+//   GET  /evenements/SLUG/inscription  POST   register, choose workshops
+//   POST /evenements/SLUG/choix               change workshop choices
+//   POST /evenements/SLUG/annuler             cancel
+std::optional<Response> pages(const App& app, const Request& req, Visitor& visitor, const FormFields* form) {
+    const auto parts = web::path_segments(req.path);
+    if (parts.empty() || parts[0] != "evenements") return std::nullopt;
+    if (!form) {
+        if (parts.size() == 1) return web::events_pages::list_page(app, req, visitor);
+        if (parts.size() == 2) return web::events_pages::event_page(app, req, visitor, parts[1]);
+        if (parts.size() == 3 && parts[2] == "programme.ics") return web::events_pages::programme_ics(app, parts[1]);
+        if (parts.size() == 3 && parts[2] == "inscription")
+            return web::events_pages::registration_form(app, req, visitor, parts[1]);
+        return std::nullopt;
+    }
+    if (parts.size() == 3 && parts[2] == "inscription")
+        return web::events_pages::registration_submit(app, req, visitor, *form, parts[1]);
+    if (parts.size() == 3 && parts[2] == "choix") return web::events_pages::choices_submit(app, req, visitor, *form, parts[1]);
+    if (parts.size() == 3 && parts[2] == "annuler") return web::events_pages::cancel_submit(app, req, visitor, *form, parts[1]);
+    return std::nullopt;
+}
+
+//   GET  /admin/evenements                                   every event, published or not
+//   GET  /admin/evenements/SLUG?participation=               registrations, counts per workshop and meal
+//   GET  /admin/evenements/SLUG/inscrits.csv | inscrits.xlsx  one sheet for all, one per workshop
+//   POST /admin/evenements/SLUG/publier                      publish or withdraw
+//   POST /admin/evenements/SLUG/ateliers/ID/capacite         a workshop's capacity
+std::optional<Response> admin_pages(const App& app, const Request& req, Visitor& visitor, const FormFields* form) {
+    const auto parts = web::path_segments(req.path);  // parts[0] == "admin"
+    if (parts.size() < 2 || parts[1] != "evenements") return std::nullopt;
+    if (!form) {
+        if (parts.size() == 2) return web::events_admin::events_page(app, req, visitor);
+        if (parts.size() == 3) return web::events_admin::event_page(app, req, visitor, parts[2]);
+        if (parts.size() == 4 && parts[3] == "inscrits.csv") return web::events_admin::export_download(app, req, visitor, parts[2], false);
+        if (parts.size() == 4 && parts[3] == "inscrits.xlsx") return web::events_admin::export_download(app, req, visitor, parts[2], true);
+        return std::nullopt;
+    }
+    if (parts.size() == 4 && parts[3] == "publier") return web::events_admin::publish_submit(app, visitor, *form, parts[2]);
+    if (parts.size() == 6 && parts[3] == "ateliers" && parts[5] == "capacite")
+        if (auto id = web::path_id(parts[4])) return web::events_admin::capacity_submit(app, req, visitor, *form, parts[2], *id);
+    return std::nullopt;
+}
+
+}  // namespace
+
+modules::Module module() {
+    modules::Module m;
+    m.name = "events";
+    m.pages = pages;
+    m.admin_pages = admin_pages;
+    m.api = web::events_api::route;
+    return m;
+}
+
+}  // namespace ateliers::events
