@@ -4,6 +4,7 @@
 #include "platform/core/paris_time.hpp"
 #include "platform/modules/module.hpp"
 #include "platform/http/failure_status.hpp"
+#include "platform/auth/permissions.hpp"
 
 namespace ateliers::web {
 
@@ -39,7 +40,7 @@ Response service_error(const App& app, const Visitor& visitor, const Failure& fa
 std::optional<Response> admin_route(const App& app, const Request& req, Visitor& visitor, const FormFields* form) {
     if (!is_admin_path(req.path)) return std::nullopt;
     if (!visitor.user) return redirect_to("/compte/connexion?suivant=" + url_encode(req.path));
-    if (!visitor.user->has_role("organiser") && !visitor.user->has_role("admin"))
+    if (!permissions::can_organise(*visitor.user))
         return app.error_page(visitor, 403, "Accès réservé",
                               "Cette partie du site est réservée à l’équipe des ateliers de l’ANCT. Si vous pensez "
                               "devoir y accéder, contactez l’équipe pour qu’elle vous donne le rôle d’organisateur.");

@@ -14,6 +14,7 @@
 #include "platform/http/cookies.hpp"
 #include "platform/http/handlers.hpp"
 #include "platform/modules/module.hpp"
+#include "platform/auth/permissions.hpp"
 
 namespace ateliers::web {
 
@@ -65,9 +66,8 @@ App::App(store::Database& db, const Views& views, WebConfig config, const module
 Response App::page(const Visitor& visitor, const std::string& template_name, nlohmann::json data, int status) const {
     data["csrf_token"] = visitor.csrf_token();
     if (visitor.user) {
-        const bool organiser = visitor.user->has_role("organiser") || visitor.user->has_role("admin");
-        const bool facilitator = organiser || std::any_of(visitor.user->roles.begin(), visitor.user->roles.end(),
-                                                          [](const std::string& r) { return r.rfind("facilitator:", 0) == 0; });
+        const bool organiser = permissions::can_organise(*visitor.user);
+        const bool facilitator = permissions::facilitates_by_role(*visitor.user);
         data["current_user"] = {{"full_name", visitor.user->full_name},
                                 {"is_organiser", organiser},
                                 {"is_facilitator", facilitator}};

@@ -2,6 +2,7 @@
 
 #include "platform/http/paths.hpp"
 #include "platform/http/failure_status.hpp"
+#include "platform/auth/permissions.hpp"
 
 namespace ateliers::web {
 
@@ -47,7 +48,7 @@ std::optional<Response> feedback_route(const App& app, const Request& req, Visit
     const auto area = area_of(p);
     if (area == Area::none) return std::nullopt;
     if (!visitor.user) return redirect_to("/compte/connexion?suivant=" + url_encode(page_of(p)));
-    if (area == Area::organiser && !visitor.user->has_role("organiser") && !visitor.user->has_role("admin"))
+    if (area == Area::organiser && !permissions::can_organise(*visitor.user))
         return app.error_page(visitor, 403, "Accès réservé",
                               "Cette partie du site est réservée à l’équipe des ateliers de l’ANCT. Si vous pensez "
                               "devoir y accéder, contactez l’équipe pour qu’elle vous donne le rôle d’organisateur.");

@@ -7,6 +7,7 @@
 #include "features/cycles/services/facilitation_access.hpp"
 #include "features/running/store/live_states.hpp"
 #include "features/running/store/session_plans.hpp"
+#include "platform/auth/permissions.hpp"
 
 namespace ateliers::services {
 
@@ -18,7 +19,7 @@ std::optional<SessionRef> session_ref(const std::optional<store::SessionRefRow>&
                       r->starts_at,  r->ends_at,  r->visio_url};
 }
 
-bool is_organiser(const CurrentUser& user) { return user.has_role("organiser") || user.has_role("admin"); }
+bool is_organiser(const CurrentUser& user) { return permissions::can_organise(user); }
 
 std::vector<plan::Phase> read_phases(const std::string& json_text) {
     auto parsed = plan::phases_from_json(json_text);

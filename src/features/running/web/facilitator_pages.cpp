@@ -6,6 +6,7 @@
 #include "features/running/web/live_routes.hpp"
 #include "features/running/web/live_view.hpp"
 #include "platform/http/failure_status.hpp"
+#include "platform/auth/permissions.hpp"
 
 namespace ateliers::web::live {
 
@@ -90,7 +91,7 @@ Response animation_home(const App& app, const Request& req, Visitor& visitor) {
                     {{"title", "Espace d’animation – Ateliers des territoires"},
                      {"cycles", list},
                      {"has_cycles", !list.empty()},
-                     {"manages_templates", visitor.user->has_role("organiser") || visitor.user->has_role("admin")}});
+                     {"manages_templates", permissions::can_organise(*visitor.user)}});
 }
 
 Response animation_cycle(const App& app, const Request& req, Visitor& visitor, const std::string& slug) {

@@ -6,6 +6,7 @@
 #include "features/running/web/live_routes.hpp"
 #include "features/running/web/live_view.hpp"
 #include "platform/http/failure_status.hpp"
+#include "platform/auth/permissions.hpp"
 
 namespace ateliers::web {
 
@@ -165,8 +166,7 @@ std::string live_space_now_html(const App& app, const services::CurrentUser& use
                              {"state_label", plan::session_state_label(s.state)},
                              {"under_way", s.state == plan::SessionState::under_way}});
     // Roles answer without a query; a facilitator linked by name needs the list.
-    bool facilitates = user.has_role("organiser") || user.has_role("admin");
-    for (const auto& role : user.roles) facilitates = facilitates || role.rfind("facilitator:", 0) == 0;
+    bool facilitates = permissions::facilitates_by_role(user);
     if (!facilitates)
         if (auto cycles = services::facilitated_cycles(app.db(), user)) facilitates = !cycles->empty();
     if (today.empty() && !facilitates) return {};

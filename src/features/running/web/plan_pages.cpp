@@ -6,6 +6,7 @@
 #include "features/running/services/session_plans.hpp"
 #include "platform/http/form_view.hpp"
 #include "features/running/web/live_routes.hpp"
+#include "platform/auth/permissions.hpp"
 
 namespace ateliers::web::live {
 
@@ -105,7 +106,7 @@ const std::map<std::string, std::string> no_errors;
 Failure organisers_only() { return fail("Seule l’équipe des ateliers gère les modèles de séance.", {}, FailureKind::forbidden); }
 
 bool is_organiser(const Visitor& visitor) {
-    return visitor.user && (visitor.user->has_role("organiser") || visitor.user->has_role("admin"));
+    return visitor.user && permissions::can_organise(*visitor.user);
 }
 
 // --- the session's plan ---
