@@ -7,12 +7,13 @@
 #include "platform/core/paris_time.hpp"
 #include "platform/core/text.hpp"
 #include "platform/http/api_routes.hpp"
+#include "platform/auth/permissions.hpp"
 
 namespace ateliers::web::api {
 
 Response cycle_registrations(const App& app, const Request& req, const services::CurrentUser& user,
                              const std::string& slug) {
-    if (!user.has_role("organiser") && !user.has_role("admin"))
+    if (!permissions::can_organise(user))
         return error(403, "Cette liste est réservée aux organisateurs des ateliers.");
     const auto status_filter = text::trim(req.query_param("statut"));
     registration::Status wanted{};
