@@ -84,6 +84,7 @@ modules::Module module() {
     m.jobs.push_back({"reminders", [](store::Database& db, std::int64_t now, const services::MailContext& mail) {
                           return jobs::queue_due_reminders(db, now, mail);
                       }});
+    m.nav.push_back({10, "Cycles d’ateliers", "/cycles"});
     return m;
 }
 

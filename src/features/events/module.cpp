@@ -68,6 +68,7 @@ modules::Module module() {
     m.pages = pages;
     m.admin_pages = admin_pages;
     m.api = web::events_api::route;
+    m.nav.push_back({20, "Événements", "/evenements"});
     return m;
 }
 

@@ -12,6 +12,7 @@ modules::Module module() {
     m.jobs.push_back({"questionnaires", [](store::Database& db, std::int64_t now, const services::MailContext& mail) {
                           return jobs::queue_feedback_invitations(db, now, mail);
                       }});
+    m.nav.push_back({40, "Idées de thèmes", "/idees", modules::NavEntry::Audience::signed_in});
     return m;
 }
 

@@ -120,6 +120,7 @@ modules::Module module() {
     m.pages = pages;
     m.admin_pages = admin_pages;
     m.api = api;
+    m.nav.push_back({30, "Mon espace", "/espace", modules::NavEntry::Audience::signed_in});
     return m;
 }
 

@@ -49,6 +49,7 @@ modules::Module module() {
     m.streams = [](const web::App& app) -> std::unique_ptr<web::StreamHandler> {
         return std::make_unique<web::LiveHub>(app, live_options());
     };
+    m.nav.push_back({50, "Animation", "/animation", modules::NavEntry::Audience::facilitators});
     return m;
 }
 

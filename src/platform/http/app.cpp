@@ -65,13 +65,25 @@ App::App(store::Database& db, const Views& views, WebConfig config, const module
 
 Response App::page(const Visitor& visitor, const std::string& template_name, nlohmann::json data, int status) const {
     data["csrf_token"] = visitor.csrf_token();
-    if (visitor.user) {
-        const bool organiser = permissions::can_organise(*visitor.user);
-        const bool facilitator = permissions::facilitates_by_role(*visitor.user);
+    const bool organiser = visitor.user && permissions::can_organise(*visitor.user);
+    const bool facilitator = visitor.user && permissions::facilitates_by_role(*visitor.user);
+    if (visitor.user)
         data["current_user"] = {{"full_name", visitor.user->full_name},
                                 {"is_organiser", organiser},
                                 {"is_facilitator", facilitator}};
-    }
+    std::vector<const modules::NavEntry*> entries;
+    for (const auto& module : modules_.modules())
+        for (const auto& entry : module.nav) {
+            using A = modules::NavEntry::Audience;
+            const bool shown = entry.audience == A::everyone || (entry.audience == A::signed_in && visitor.user) ||
+                               (entry.audience == A::facilitators && facilitator) ||
+                               (entry.audience == A::organisers && organiser);
+            if (shown) entries.push_back(&entry);
+        }
+    std::stable_sort(entries.begin(), entries.end(), [](auto* a, auto* b) { return a->position < b->position; });
+    auto nav = nlohmann::json::array();
+    for (const auto* entry : entries) nav.push_back({{"label", entry->label}, {"href", entry->href}});
+    data["nav"] = std::move(nav);
     if (!data.contains("title")) data["title"] = "Ateliers des territoires";
     Response r;
     r.status = status;

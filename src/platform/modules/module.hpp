@@ -38,6 +38,15 @@ struct SpaceSection {
     std::function<std::string(const web::App&, const web::Visitor&)> html;
 };
 
+// An entry of the site's main menu.
+struct NavEntry {
+    enum class Audience { everyone, signed_in, facilitators, organisers };
+    int position;  // entries of every module are shown by position (Accueil is 0)
+    std::string label;
+    std::string href;
+    Audience audience = Audience::everyone;
+};
+
 struct Module {
     std::string name;
     PageRoutes pages;        // public and signed-in pages
@@ -45,6 +54,7 @@ struct Module {
     ApiRoutes api;
     std::vector<jobs::PeriodicJob> jobs;  // run by the outbox worker
     std::vector<SpaceSection> space_sections;
+    std::vector<NavEntry> nav;
     // Long-lived answers (event streams) taken over from the server before the app.
     std::function<std::unique_ptr<web::StreamHandler>(const web::App&)> streams;
 };
