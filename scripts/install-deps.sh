@@ -21,8 +21,10 @@ packages=(
   librestinio-dev libasio-dev libhttp-parser-dev libsoci-dev libboost-dev libsqlite3-dev libpq-dev
   libkainjow-mustache-dev nlohmann-json3-dev libsodium-dev libcurl4-openssl-dev
   libical-dev liblemon-dev libspdlog-dev libfmt-dev libcli11-dev
-  libgtest-dev libgmock-dev libxlsxwriter-dev
+  libgtest-dev libgmock-dev libxlsxwriter-dev libqrencode-dev
+  pandoc weasyprint
 )
+# pandoc writes DOCX and WeasyPrint PDF from printable pages (platform/export/document_conversion).
 # Node.js and npm build the front-end assets and run the tests (never needed at run time).
 # A node already on PATH is kept when it is recent enough (possibly in /usr/local).
 node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
@@ -30,8 +32,8 @@ if ! command -v npm >/dev/null 2>&1; then
   packages+=(nodejs npm)
 fi
 if [ "$with_test" = 1 ]; then
-  # unzip opens the XLSX files the tests write; the others are servers and tools the suites start.
-  packages+=(postgresql chromium python3-aiosmtpd wrk sqlite3 unzip)
+  # unzip opens the XLSX and DOCX files the tests write, pdftotext reads their PDFs; the others are servers and tools the suites start.
+  packages+=(postgresql chromium python3-aiosmtpd wrk sqlite3 unzip poppler-utils)
 fi
 
 missing=()
