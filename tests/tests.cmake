@@ -117,15 +117,18 @@ if(SERVICE_TEST_SOURCES)
     TIMEOUT 600
     LABELS "service;sqlite")
 
-  add_test(NAME pg_start COMMAND ${ATELIERS_PG_CLUSTER} start /tmp/ateliers-ctest-pg 55432)
-  add_test(NAME pg_stop COMMAND ${ATELIERS_PG_CLUSTER} stop /tmp/ateliers-ctest-pg)
+  # Two checkouts on one host (a worktree, the fresh-machine check) pick different ports.
+  set(ATELIERS_TEST_PG_PORT 55432 CACHE STRING "Port of the PostgreSQL cluster the service tests start")
+  set(pg_dir /tmp/ateliers-ctest-pg-${ATELIERS_TEST_PG_PORT})
+  add_test(NAME pg_start COMMAND ${ATELIERS_PG_CLUSTER} start ${pg_dir} ${ATELIERS_TEST_PG_PORT})
+  add_test(NAME pg_stop COMMAND ${ATELIERS_PG_CLUSTER} stop ${pg_dir})
   set_tests_properties(pg_start PROPERTIES FIXTURES_SETUP pg TIMEOUT 120 LABELS "postgresql")
   set_tests_properties(pg_stop PROPERTIES FIXTURES_CLEANUP pg TIMEOUT 120 LABELS "postgresql")
 
   add_test(NAME service_tests_postgresql COMMAND service_tests
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
   set_tests_properties(service_tests_postgresql PROPERTIES
-    ENVIRONMENT "ATELIERS_TEST_PG_URL=postgresql://postgres@127.0.0.1:55432/ateliers_test"
+    ENVIRONMENT "ATELIERS_TEST_PG_URL=postgresql://postgres@127.0.0.1:${ATELIERS_TEST_PG_PORT}/ateliers_test"
     FIXTURES_REQUIRED pg
     TIMEOUT 600
     RUN_SERIAL TRUE
