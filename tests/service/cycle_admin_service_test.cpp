@@ -260,8 +260,8 @@ TEST_F(CycleAdminTest, TheBackOfficeListsEveryCycleByStatus) {
     auto list = services::admin_cycles(*db_);
     ASSERT_TRUE(list.ok()) << list.failure().message;
     ASSERT_EQ(list->size(), 2u);
-    EXPECT_EQ(list->at(0).status, "draft");
-    EXPECT_EQ(list->at(1).status, "published");
+    EXPECT_EQ(list->at(0).status, ateliers::CycleStatus::draft);
+    EXPECT_EQ(list->at(1).status, ateliers::CycleStatus::published);
     EXPECT_EQ(list->at(1).session_count, 4);
     EXPECT_EQ(list->at(1).first_session_at, paris_time::to_utc(2030, 1, 10, 9, 30));
 }

@@ -7,7 +7,7 @@
 #include "platform/http/failure_status.hpp"
 
 using namespace ateliers;
-using plan::Transition;
+using session_plan::Transition;
 
 namespace {
 
@@ -123,7 +123,7 @@ TEST_F(LiveServiceTest, ThePlanIsCopiedFromTheDefaultTemplateOnFirstUseAndCanBeE
     ASSERT_EQ(p->phases.size(), 9u);
     EXPECT_EQ(p->phases[0].title, "Accueil et météo");
     EXPECT_EQ(p->phases[5].key, "consultation");
-    EXPECT_EQ(plan::total_minutes(p->phases), 120);
+    EXPECT_EQ(session_plan::total_minutes(p->phases), 120);
     EXPECT_EQ(p->duration_warning, "") << "the default plan fills a 2 h session";
     EXPECT_EQ(count("SELECT COUNT(*) FROM session_plans"), 1);
 
@@ -178,14 +178,14 @@ TEST_F(LiveServiceTest, TransitionsMoveThroughThePlanAndBumpTheVersion) {
     ASSERT_TRUE(feed.ok());
     EXPECT_EQ(feed->version, 3);
     EXPECT_EQ(feed->state.paused_total_ms, 3 * minute);
-    EXPECT_EQ(plan::timing(feed->phases, feed->state, t0 + 10 * minute).remaining_ms, 8 * minute);
+    EXPECT_EQ(session_plan::timing(feed->phases, feed->state, t0 + 10 * minute).remaining_ms, 8 * minute);
 
     ASSERT_TRUE(go(Transition::next, t0 + 16 * minute).ok());
     ASSERT_TRUE(go(Transition::previous, t0 + 17 * minute).ok());
     auto ended = go(Transition::end, t0 + 18 * minute);
     ASSERT_TRUE(ended.ok());
     EXPECT_EQ(ended->version, 6);
-    EXPECT_EQ(plan::stage_of(ended->state, 9), plan::Stage::ended);
+    EXPECT_EQ(session_plan::stage_of(ended->state, 9), session_plan::Stage::ended);
     EXPECT_EQ(version_of(sessions_[1]), 0) << "the other session is untouched";
 }
 

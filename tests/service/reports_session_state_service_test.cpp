@@ -19,7 +19,7 @@ TEST_F(ReportsSessionStateTest, ASessionEndedInTheRunnerIsHeld) {
     organiser.id = organiser_;
     organiser.roles = {"participant", "organiser"};
     const long long early = session_starts_[0] - 7200;
-    using plan::Transition;
+    using session_plan::Transition;
     ASSERT_TRUE(services::apply_live_transition(*db_, organiser, slug_, 1, Transition::start, early * 1000).ok());
     ASSERT_TRUE(services::apply_live_transition(*db_, organiser, slug_, 1, Transition::end, (early + 600) * 1000).ok());
 

@@ -1,5 +1,5 @@
 // One session state on every page: the runner, attendance, the facilitators'
-// overview and the reports (reports_session_state_service_test.cpp) read it from plan::session_state with the runner's
+// overview and the reports (reports_session_state_service_test.cpp) read it from session_plan::session_state with the runner's
 // stage, so a session ended live is over everywhere, and one whose slot has passed
 // is over even if nobody used the runner.
 #include "running_cycle_fixture.hpp"
@@ -9,7 +9,7 @@
 
 using namespace ateliers;
 using attendance::Presence;
-using plan::SessionState;
+using session_plan::SessionState;
 
 namespace {
 
@@ -26,7 +26,7 @@ protected:
     }
 
     void run_and_end(int number, long long at_seconds) {
-        using plan::Transition;
+        using session_plan::Transition;
         ASSERT_TRUE(
             services::apply_live_transition(*db_, organiser_user_, slug_, number, Transition::start, at_seconds * 1000)
                 .ok());

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace ateliers::plan {
+namespace ateliers::session_plan {
 namespace {
 
 constexpr std::int64_t minute = 60'000;
@@ -270,4 +270,4 @@ TEST(SessionPlanRules, LeadsFromTheSynthesisOn) {
 }
 
 }  // namespace
-}  // namespace ateliers::plan
+}  // namespace ateliers::session_plan

@@ -2,7 +2,7 @@
 
 #include "features/running/domain/session_state.hpp"
 
-using namespace ateliers::plan;
+using namespace ateliers::session_plan;
 
 namespace {
 

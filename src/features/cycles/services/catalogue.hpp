@@ -1,6 +1,7 @@
 #pragma once
 // What the public pages show of the cycles: the catalogue with its filters, one
 // cycle's page, and the testimonials.
+#include "features/cycles/domain/cycle_status.hpp"
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -33,7 +34,7 @@ struct CycleSummary {
     std::int64_t registration_opens_at = 0;
     std::int64_t registration_closes_at = 0;
     std::vector<SessionSlot> sessions;  // by start
-    std::string status;                 // draft | published | closed
+    CycleStatus status = CycleStatus::draft;
 
     std::int64_t first_session_at() const;  // 0 when none is planned
     registration::Availability availability(std::int64_t now) const;

@@ -135,13 +135,6 @@ std::string slugify(const std::string& title) {
     return out.empty() ? "cycle" : out;
 }
 
-const char* cycle_status_label(const std::string& status) {
-    if (status == "draft") return "Brouillon";
-    if (status == "published") return "Publié";
-    if (status == "closed") return "Clos";
-    return "Inconnu";
-}
-
 Result<CycleSaved> create_cycle(store::Database& db, long long actor_id, const CycleInput& input,
                                 const MailContext&) {
     ParsedCycle p;
@@ -174,7 +167,7 @@ Result<CycleSaved> update_cycle(store::Database& db, long long actor_id, const s
     return store::in_transaction<CycleSaved>(db, [&](soci::session& sql) -> Result<CycleSaved> {
         const auto cycle = store::find_cycle(sql, db.dialect(), slug, true);
         if (!cycle) return cycle_not_found();
-        const bool published = cycle->status == "published";
+        const bool published = cycle->status == CycleStatus::published;
         const auto counts = registration_counts(sql, cycle->id);
         const int active = counts.confirmed + counts.waiting + counts.applied;
         if (p.mode != cycle->mode && active > 0)
@@ -184,7 +177,7 @@ Result<CycleSaved> update_cycle(store::Database& db, long long actor_id, const s
             return field_failure("capacity", "La capacité ne peut pas être inférieure au nombre d’inscriptions "
                                              "confirmées (" + std::to_string(counts.confirmed) +
                                              ") : refusez ou placez d’abord des personnes en liste d’attente.");
-        if (cycle->status != "draft" && p.sessions.empty())
+        if (cycle->status != CycleStatus::draft && p.sessions.empty())
             return field_failure("session_1_date", "Un cycle publié doit garder au moins une séance.");
         if (auto ok = check_region(sql, p.region_code); !ok) return ok.failure();
 
@@ -214,7 +207,7 @@ Result<CycleSaved> update_cycle(store::Database& db, long long actor_id, const s
         CycleSaved saved;
         saved.id = cycle->id;
         saved.slug = cycle->slug;
-        if (cycle->status == "draft") {
+        if (cycle->status == CycleStatus::draft) {
             // Nobody links to a draft yet: its address follows the title.
             saved.slug = unique_slug(sql, "cycles", slugify(p.title), cycle->id);
             if (saved.slug != cycle->slug) {
@@ -314,8 +307,8 @@ Status publish_cycle(store::Database& db, long long actor_id, const std::string&
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         const auto cycle = store::find_cycle(sql, db.dialect(), slug, true);
         if (!cycle) return cycle_not_found();
-        if (cycle->status == "published") return fail("Ce cycle est déjà publié.", {}, FailureKind::conflict);
-        if (cycle->status != "draft") return fail("Ce cycle est clos : il ne peut plus être publié.", {}, FailureKind::conflict);
+        if (cycle->status == CycleStatus::published) return fail("Ce cycle est déjà publié.", {}, FailureKind::conflict);
+        if (cycle->status != CycleStatus::draft) return fail("Ce cycle est clos : il ne peut plus être publié.", {}, FailureKind::conflict);
         const auto sessions = store::cycle_sessions(sql, cycle->id);
         if (sessions.empty()) return fail("Ajoutez au moins une séance avant de publier le cycle.", {}, FailureKind::invalid);
         // Nobody has seen a draft's dates yet: each counts as new, and none may be past.
@@ -336,8 +329,8 @@ Status close_cycle(store::Database& db, long long actor_id, const std::string& s
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         const auto cycle = store::find_cycle(sql, db.dialect(), slug, true);
         if (!cycle) return cycle_not_found();
-        if (cycle->status == "closed") return fail("Ce cycle est déjà clos.", {}, FailureKind::conflict);
-        if (cycle->status != "published")
+        if (cycle->status == CycleStatus::closed) return fail("Ce cycle est déjà clos.", {}, FailureKind::conflict);
+        if (cycle->status != CycleStatus::published)
             return fail("Seul un cycle publié peut être clos : ce brouillon n’a jamais été publié.", {}, FailureKind::conflict);
         store::mark_cycle_closed(sql, cycle->id);
         record_audit(sql, actor_id, "cycle.close", "cycle:" + cycle->slug, "« " + cycle->title + " »");

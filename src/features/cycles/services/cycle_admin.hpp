@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "features/cycles/domain/cycle_status.hpp"
 #include "platform/mail/outbox.hpp"
 #include "features/cycles/store/cycles.hpp"
 #include "platform/store/database.hpp"
@@ -91,7 +92,8 @@ Result<std::vector<RegionOption>> region_options(store::Database& db);
 
 struct AdminCycleItem {
     long long id = 0;
-    std::string slug, title, status, theme, facilitator_name;
+    std::string slug, title, theme, facilitator_name;
+    CycleStatus status = CycleStatus::draft;
     registration::Mode mode = registration::Mode::first_come;
     int capacity = 0, confirmed = 0, waiting = 0, applied = 0;
     std::int64_t first_session_at = 0;  // 0 when no session yet
@@ -103,6 +105,5 @@ Result<std::vector<AdminCycleItem>> admin_cycles(store::Database& db);
 // "Forêts : comment coopérer ?" -> "forets-comment-cooperer" (lower-case ASCII, hyphens).
 std::string slugify(const std::string& title);
 
-const char* cycle_status_label(const std::string& status);
 
 }  // namespace ateliers::services

@@ -28,7 +28,7 @@ CycleSummaryRow summary_from_row(const soci::row& r) {
     c.registration_closes_at = as_int(r, "registration_closes_at");
     c.region_code = as_text(r, "region_code");
     c.seats_taken = static_cast<int>(as_int(r, "seats_taken"));
-    c.status = as_text(r, "status");
+    c.status = cycle_status_or_draft(as_text(r, "status"));
     return c;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The public catalogue: cycle summaries with their sessions, a cycle's page, the
 // contacts and the published testimonials.
+#include "features/cycles/domain/cycle_status.hpp"
 #include <soci/soci.h>
 
 #include <optional>
@@ -23,7 +24,7 @@ struct CycleSummaryRow {
     long long registration_closes_at = 0;  // 0 when not set
     std::string region_code;
     int seats_taken = 0;  // confirmed registrations
-    std::string status;
+    CycleStatus status = CycleStatus::draft;
 };
 
 // Published cycles with a session still to end after `now`.

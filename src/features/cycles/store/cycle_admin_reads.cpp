@@ -61,7 +61,7 @@ std::vector<AdminCycleRow> admin_cycle_rows(soci::session& sql) {
         c.id = as_int(r, "id");
         c.slug = as_text(r, "slug");
         c.title = as_text(r, "title");
-        c.status = as_text(r, "status");
+        c.status = cycle_status_or_draft(as_text(r, "status"));
         c.theme = as_text(r, "theme");
         c.facilitator_name = as_text(r, "facilitator_name");
         c.mode = as_text(r, "mode");

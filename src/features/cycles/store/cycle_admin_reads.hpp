@@ -1,6 +1,7 @@
 #pragma once
 // What the back office reads of the cycles: a cycle's région and registration counts,
 // the facilitators, and every cycle by status.
+#include "features/cycles/domain/cycle_status.hpp"
 #include <soci/soci.h>
 
 #include <optional>
@@ -31,7 +32,7 @@ struct AdminCycleRow {
     long long id = 0;
     std::string slug;
     std::string title;
-    std::string status;
+    CycleStatus status = CycleStatus::draft;
     std::string theme;
     std::string facilitator_name;  // empty when none
     std::string mode;

@@ -8,24 +8,25 @@ namespace ateliers::store {
 namespace {
 
 const char* cycle_columns =
-    "SELECT id, slug, title, theme, summary, description, territory_types, COALESCE(facilitator_id, 0), capacity, "
-    "mode, status, COALESCE(registration_opens_at, 0), COALESCE(registration_closes_at, 0) FROM cycles ";
+    "SELECT id, slug, title, theme, summary, description, territory_types, COALESCE(facilitator_id, 0) AS facilitator_id, "
+    "capacity, mode, status, COALESCE(registration_opens_at, 0) AS opens_at, "
+    "COALESCE(registration_closes_at, 0) AS closes_at FROM cycles ";
 
 CycleRow from_row(const soci::row& r) {
     CycleRow c;
-    c.id = as_int(r, 0);
-    c.slug = as_text(r, 1);
-    c.title = as_text(r, 2);
-    c.theme = as_text(r, 3);
-    c.summary = as_text(r, 4);
-    c.description = as_text(r, 5);
-    c.territory_types = as_text(r, 6);
-    c.facilitator_id = as_int(r, 7);
-    c.capacity = static_cast<int>(as_int(r, 8));
-    registration::parse_mode(as_text(r, 9), c.mode);
-    c.status = as_text(r, 10);
-    c.opens_at = as_int(r, 11);
-    c.closes_at = as_int(r, 12);
+    c.id = as_int(r, "id");
+    c.slug = as_text(r, "slug");
+    c.title = as_text(r, "title");
+    c.theme = as_text(r, "theme");
+    c.summary = as_text(r, "summary");
+    c.description = as_text(r, "description");
+    c.territory_types = as_text(r, "territory_types");
+    c.facilitator_id = as_int(r, "facilitator_id");
+    c.capacity = static_cast<int>(as_int(r, "capacity"));
+    registration::parse_mode(as_text(r, "mode"), c.mode);
+    c.status = cycle_status_or_draft(as_text(r, "status"));
+    c.opens_at = as_int(r, "opens_at");
+    c.closes_at = as_int(r, "closes_at");
     return c;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 // Reading cycles and their sessions.
+#include "features/cycles/domain/cycle_status.hpp"
 #include <soci/soci.h>
 
 #include <optional>
@@ -22,7 +23,7 @@ struct CycleRow {
     long long facilitator_id = 0;
     int capacity = 15;
     registration::Mode mode = registration::Mode::first_come;
-    std::string status;  // draft | published | closed
+    CycleStatus status = CycleStatus::draft;
     long long opens_at = 0;
     long long closes_at = 0;
 };

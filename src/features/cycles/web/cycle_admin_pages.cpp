@@ -193,9 +193,9 @@ Response edit_page(const App& app, const Visitor& visitor, const services::Cycle
     view["action"] = "/admin/cycles/" + c.slug;
     view["cycle"] = {{"slug", c.slug},
                      {"status", status_badge(c.status)},
-                     {"is_draft", c.status == "draft"},
-                     {"is_published", c.status == "published"},
-                     {"is_closed", c.status == "closed"},
+                     {"is_draft", c.status == CycleStatus::draft},
+                     {"is_published", c.status == CycleStatus::published},
+                     {"is_closed", c.status == CycleStatus::closed},
                      {"mode_label", registration::mode_label(c.mode)},
                      {"capacity", c.capacity},
                      {"confirmed", editing.confirmed},
@@ -206,7 +206,7 @@ Response edit_page(const App& app, const Visitor& visitor, const services::Cycle
     view["has_warnings"] = !editing.warnings.empty();
     if (!notice.empty()) view["notice"] = notice;
     if (!error.empty()) view["error"] = error;
-    return app.page(visitor, "admin/cycle_form", view, status);
+    return app.page(visitor, "cycles/admin_cycle_form", view, status);
 }
 
 Response new_page(const App& app, const Visitor& visitor, const services::CycleInput& input, int rows,
@@ -218,7 +218,7 @@ Response new_page(const App& app, const Visitor& visitor, const services::CycleI
     view["is_new"] = true;
     view["action"] = "/admin/nouveau-cycle";
     view["warnings"] = json::array();
-    return app.page(visitor, "admin/cycle_form", view, status);
+    return app.page(visitor, "cycles/admin_cycle_form", view, status);
 }
 
 std::string summary_of(const Failure& f) { return f.message; }
@@ -236,13 +236,13 @@ Response home_page(const App& app, const Request&, Visitor& visitor) {
     auto cycles = services::admin_cycles(app.db());
     if (!cycles) return service_error(app, visitor, cycles.failure());
     struct Group {
-        const char* status;
+        CycleStatus status;
         const char* heading;
         const char* empty;
     };
-    const Group groups[] = {{"draft", "Brouillons", "Aucun cycle en brouillon."},
-                            {"published", "Cycles publiés", "Aucun cycle publié."},
-                            {"closed", "Cycles clos", "Aucun cycle clos."}};
+    const Group groups[] = {{CycleStatus::draft, "Brouillons", "Aucun cycle en brouillon."},
+                            {CycleStatus::published, "Cycles publiés", "Aucun cycle publié."},
+                            {CycleStatus::closed, "Cycles clos", "Aucun cycle clos."}};
     json sections = json::array();
     for (const auto& g : groups) {
         json items = json::array();
@@ -260,14 +260,14 @@ Response home_page(const App& app, const Request&, Visitor& visitor) {
                              {"waiting", c.waiting},
                              {"applied", c.applied}});
         }
-        sections.push_back({{"id", std::string("cycles-") + g.status},
+        sections.push_back({{"id", "cycles-" + std::string(code_of(g.status))},
                             {"heading", g.heading},
                             {"empty", g.empty},
                             {"count", items.size()},
                             {"has_items", !items.empty()},
                             {"items", items}});
     }
-    return app.page(visitor, "admin/home",
+    return app.page(visitor, "cycles/admin_home",
                     {{"title", "Administration des ateliers – Ateliers des territoires"},
                      {"sections", sections},
                      {"total", cycles.value().size()}});
@@ -352,11 +352,11 @@ Response cycle_status_submit(const App& app, const Request&, Visitor& visitor, c
 
 namespace ateliers::web::admin {
 
-nlohmann::json status_badge(const std::string& cycle_status) {
-    const char* badge = cycle_status == "published" ? "fr-badge--success"
-                        : cycle_status == "draft"   ? "fr-badge--info"
-                                                    : "";
-    return {{"label", services::cycle_status_label(cycle_status)}, {"class", badge}};
+nlohmann::json status_badge(CycleStatus cycle_status) {
+    const char* badge = cycle_status == CycleStatus::published ? "fr-badge--success"
+                        : cycle_status == CycleStatus::draft   ? "fr-badge--info"
+                                                               : "";
+    return {{"label", label_of(cycle_status)}, {"class", badge}};
 }
 
 }  // namespace ateliers::web::admin

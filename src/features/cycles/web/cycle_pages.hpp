@@ -3,6 +3,7 @@
 // files, the organisers' cycle forms and messages, and the JSON API's cycle endpoints.
 #include <nlohmann/json.hpp>
 
+#include "features/cycles/domain/cycle_status.hpp"
 #include "platform/http/app.hpp"
 #include "platform/http/forms.hpp"
 
@@ -38,7 +39,9 @@ Response message_page(const App& app, const Request& req, Visitor& visitor, cons
 Response message_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
                         const std::string& slug);
 
-nlohmann::json status_badge(const std::string& cycle_status);
+nlohmann::json status_badge(CycleStatus cycle_status);
+// For rows that carry the stored code (reports).
+inline nlohmann::json status_badge(const std::string& code) { return status_badge(cycle_status_or_draft(code)); }
 
 }  // namespace admin
 

@@ -116,9 +116,9 @@ Response catalogue_page(const App& app, const Request& req, Visitor& visitor) {
     nlohmann::json pages = nlohmann::json::array();
     for (int i = 1; i <= p.pages; ++i)
         pages.push_back({{"number", i}, {"href", "/cycles" + query_string(f, i)}, {"current", i == p.page}});
-    return app.page(visitor, "catalogue",
+    return app.page(visitor, "cycles/catalogue",
                     {{"title", "Cycles d’ateliers – Ateliers des territoires"},
-                     {"cards_html", app.fragment("cycle_cards", {{"cycles", cards}})},
+                     {"cards_html", app.fragment("cycles/cycle_cards", {{"cycles", cards}})},
                      {"total", p.total},
                      {"plural", p.total > 1},
                      {"none", p.total == 0},
@@ -153,8 +153,8 @@ Response render_cycle(const App& app, Visitor& visitor, const services::CycleDet
     if (auto states = services::cycle_session_states(app.db(), d.summary.id, now))
         for (auto& s : card["sessions"])
             if (const auto it = states->find(s.value("number", 0));
-                it != states->end() && it->second != plan::SessionState::upcoming)
-                s["state_label"] = plan::session_state_label(it->second);
+                it != states->end() && it->second != session_plan::SessionState::upcoming)
+                s["state_label"] = session_plan::session_state_label(it->second);
     nlohmann::json paragraphs = nlohmann::json::array();
     std::size_t start = 0;
     while (start < d.description.size()) {
@@ -172,7 +172,7 @@ Response render_cycle(const App& app, Visitor& visitor, const services::CycleDet
         for (const auto& t : testimonials.value())
             quotes.push_back({{"author", t.author}, {"role", t.role_text}, {"place", t.place}, {"quote", t.quote}});
     const bool registration_closed = !card["can_register"].get<bool>() && !mine && !place.held_by_colleague;
-    return app.page(visitor, "cycle",
+    return app.page(visitor, "cycles/cycle",
                     {{"title", title},
                      {"cycle", card},
                      {"preview", preview},

@@ -21,9 +21,9 @@ Response home_page(const App& app, const Request&, Visitor& visitor) {
     if (testimonials)
         for (const auto& t : testimonials.value())
             quotes.push_back({{"author", t.author}, {"role", t.role_text}, {"place", t.place}, {"quote", t.quote}});
-    return app.page(visitor, "home",
+    return app.page(visitor, "cycles/home",
                     {{"title", "Ateliers des territoires – ANCT"},
-                     {"cards_html", app.fragment("cycle_cards", {{"cycles", cards}})},
+                     {"cards_html", app.fragment("cycles/cycle_cards", {{"cycles", cards}})},
                      {"has_cycles", !cards.empty()},
                      {"testimonials", quotes}});
 }

@@ -40,7 +40,7 @@ Response render(const App& app, const Visitor& visitor, const services::MessageA
                                                                  "signalés.",
                                           errors)}};
     for (auto& [key, value] : extra.items()) view[key] = value;
-    return app.page(visitor, "admin/cycle_message", view, status);
+    return app.page(visitor, "cycles/admin_cycle_message", view, status);
 }
 
 Result<services::MessageAudiences> audiences(const App& app, const std::string& slug) {

@@ -63,7 +63,7 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
     long long cycle_id = 0;
     auto result = store::in_transaction<RegistrationOutcome>(db, [&](soci::session& sql) -> Result<RegistrationOutcome> {
         const auto cycle = store::find_cycle(sql, db.dialect(), request.cycle_slug, true);
-        if (!cycle || cycle->status != "published") return fail("Ce cycle n’existe pas ou n’est plus publié.", {}, FailureKind::not_found);
+        if (!cycle || cycle->status != CycleStatus::published) return fail("Ce cycle n’existe pas ou n’est plus publié.", {}, FailureKind::not_found);
         const long long now = store::now_utc_seconds();
         const long long first_session_at = store::first_session_start(sql, cycle->id).value_or(0);
         switch (registration::window_state(cycle->opens_at, cycle->closes_at, first_session_at, now)) {

@@ -25,7 +25,7 @@ Status request_seat_alert(store::Database& db, const CurrentUser& user, const st
         return fail("Indiquez d’abord votre collectivité dans votre profil (Mon espace).", {}, FailureKind::invalid);
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         const auto cycle = store::find_cycle(sql, db.dialect(), cycle_slug, false);
-        if (!cycle || cycle->status != "published") return fail("Ce cycle n’existe pas ou n’est plus publié.", {}, FailureKind::not_found);
+        if (!cycle || cycle->status != CycleStatus::published) return fail("Ce cycle n’existe pas ou n’est plus publié.", {}, FailureKind::not_found);
         if (!store::colleague_holds_place(sql, cycle->id, user.id, user.collectivite_id))
             return fail("La place de votre collectivité sur ce cycle est libre : vous pouvez vous inscrire.", {}, FailureKind::conflict);
         const long long now = store::now_utc_seconds();
@@ -37,7 +37,7 @@ Status request_seat_alert(store::Database& db, const CurrentUser& user, const st
 int notify_seat_alerts(soci::session& sql, long long cycle_id, const std::string& collectivite_id,
                        const MailContext& mail) {
     const auto cycle = store::find_cycle_by_id(sql, store::Dialect::sqlite, cycle_id, false);
-    if (!cycle || cycle->status != "published") return 0;
+    if (!cycle || cycle->status != CycleStatus::published) return 0;
     const auto first_session_at = store::first_session_start(sql, cycle_id);
     const long long now = store::now_utc_seconds();
     // A place nobody can take any more is no news.

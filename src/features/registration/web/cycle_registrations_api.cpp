@@ -64,7 +64,7 @@ Response cycle_registrations(const App& app, const Request& req, const services:
     return json(200, {{"cycle",
                        {{"slug", cycle.slug},
                         {"title", cycle.title},
-                        {"status", cycle.status},
+                        {"status", std::string(code_of(cycle.status))},
                         {"mode", registration::mode_code(cycle.mode)},
                         {"capacity", cycle.capacity},
                         {"counts",

@@ -67,7 +67,7 @@ Response my_space(const App& app, const Request& req, Visitor& visitor) {
     view["has_registrations"] = !view["registrations"].empty();
     for (const auto& module : app.modules().modules())
         for (const auto& section : module.space_sections) view[section.key] = section.html(app, visitor);
-    return app.page(visitor, "my_space", view);
+    return app.page(visitor, "registration/my_space", view);
 }
 
 Response profile_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form) {
@@ -85,7 +85,7 @@ Response profile_submit(const App& app, const Request& req, Visitor& visitor, co
             return app.error_page(visitor, http_status(done.failure()), "Erreur technique", done.failure().message);
         errors = done.failure().fields;
     }
-    return app.page(visitor, "my_space",
+    return app.page(visitor, "registration/my_space",
                     space_view(app, *visitor.user, form, picked.view,
                                form_errors_view("Vos informations n'ont pas été enregistrées : corrigez les champs "
                                                 "signalés.",

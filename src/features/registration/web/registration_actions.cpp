@@ -72,7 +72,7 @@ Response situation_submit(const App& app, const Request& req, Visitor& visitor, 
     const auto mine = find_mine(app, visitor.user->id, id);
     if (!mine) return app.error_page(visitor, 404, "Inscription introuvable", f.message);
     // The text typed is shown again with the message, never lost.
-    return app.page(visitor, "situation_form",
+    return app.page(visitor, "registration/situation_form",
                     {{"title", "Modifier ma situation – Ateliers des territoires"},
                      {"id", id},
                      {"cycle_title", mine->cycle_title},
@@ -94,7 +94,7 @@ Response cancel_confirm_page(const App& app, const Request& req, Visitor& visito
     const auto mine = find_mine(app, visitor.user->id, id);
     if (!mine || !registration::is_active(mine->status))
         return app.error_page(visitor, 404, "Inscription introuvable", "Cette inscription n’existe pas ou est déjà annulée.");
-    return app.page(visitor, "cancel_confirm",
+    return app.page(visitor, "registration/cancel_confirm",
                     {{"title", "Annuler mon inscription – Ateliers des territoires"},
                      {"id", id},
                      {"cycle_title", mine->cycle_title}});

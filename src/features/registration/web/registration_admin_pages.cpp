@@ -147,7 +147,7 @@ Response render(const App& app, const Visitor& visitor, const services::CycleReg
               {"xlsx_href", "/admin/cycles/" + c.slug + "/participants.xlsx" + (query.empty() ? "" : "?" + query)}};
     if (!notice.empty()) view["notice"] = notice;
     if (!error.empty()) view["error"] = error;
-    return app.page(visitor, "admin/registrations", view, status);
+    return app.page(visitor, "registration/admin_registrations", view, status);
 }
 
 // `name` is empty when the row is hidden by the filters.

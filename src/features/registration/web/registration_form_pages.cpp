@@ -23,7 +23,7 @@ Response form_page(const App& app, Visitor& visitor, const services::CycleDetail
         errors.empty() ? "" : "Votre inscription n’est pas enregistrée : corrigez les points signalés.", errors);
     if (errors.count("collectivite")) picker["problem"] = errors.at("collectivite");
     const auto mandate = field(values, "mandate");
-    return app.page(visitor, "registration_form",
+    return app.page(visitor, "registration/registration_form",
                     {{"title", "S’inscrire – " + d.summary.title},
                      {"cycle", cycle_card(d.summary, store::now_utc_seconds())},
                      {"application_mode", d.summary.mode == registration::Mode::application},

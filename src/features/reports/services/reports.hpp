@@ -10,7 +10,7 @@
 //   attendance rate   present / confirmed over the sessions held, counting only
 //                     confirmed registrations (someone who left does not count);
 //   session held      a session that has started, by its schedule or in the live
-//                     runner (plan::session_state);
+//                     runner (session_plan::session_state);
 //   cycle ended       its last session's scheduled end has passed: the
 //                     questionnaire opens then (feedback::eligibility);
 //   satisfaction      questionnaires of confirmed registrations; response rate =

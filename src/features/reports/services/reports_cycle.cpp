@@ -54,13 +54,13 @@ void count_participants(CycleReport& r, const std::vector<Participation>& people
 }
 
 void count_attendance(CycleReport& r, const std::vector<SessionFacts>& sessions,
-                      const std::map<long long, plan::Stage>& stages, std::int64_t now) {
+                      const std::map<long long, session_plan::Stage>& stages, std::int64_t now) {
     long long present_held = 0;
     for (const auto& s : sessions) {
         SessionAttendance a;
         a.number = s.number;
         a.starts_at = s.starts_at;
-        a.held = plan::has_started(session_state_of(stages, s.id, s.starts_at, s.ends_at, now));
+        a.held = session_plan::has_started(session_state_of(stages, s.id, s.starts_at, s.ends_at, now));
         a.present = s.present;
         a.excused = s.excused;
         a.absent = s.absent;

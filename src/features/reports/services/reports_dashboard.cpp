@@ -124,7 +124,7 @@ Result<Dashboard> dashboard(store::Database& db, const DashboardFilters& filters
             for (const auto& s : sessions(sql, 0)) {
                 const auto it = lines.find(s.cycle_id);
                 if (it == lines.end() ||
-                    !plan::has_started(session_state_of(stages, s.id, s.starts_at, s.ends_at, now)))
+                    !session_plan::has_started(session_state_of(stages, s.id, s.starts_at, s.ends_at, now)))
                     continue;
                 ++it->second.sessions_held;
                 present_held[s.cycle_id] += s.present;

@@ -1,6 +1,7 @@
 // The reports as spreadsheet tables, and their CSV and XLSX files.
 #include <cstdio>
 
+#include "features/cycles/domain/cycle_status.hpp"
 #include "platform/charts/charts.hpp"
 #include "platform/core/paris_time.hpp"
 #include "platform/audit/audit.hpp"
@@ -64,7 +65,7 @@ std::vector<Table> report_tables(const Dashboard& d) {
                   "Taux de réponse (%)"},
                  {}};
     for (const auto& c : d.cycles)
-        cycles.rows.push_back({c.title, c.slug, cycle_status_label(c.status), day(c.first_session), n(c.sessions),
+        cycles.rows.push_back({c.title, c.slug, std::string(label_of(cycle_status_or_draft(c.status))), day(c.first_session), n(c.sessions),
                                n(c.sessions_held), n(c.confirmed), n(c.collectivites), pct(c.elus_rate, c.confirmed > 0),
                                pct(c.priority_rate, c.confirmed > 0),
                                pct(c.attendance_rate, c.confirmed > 0 && c.sessions_held > 0), n(c.leads),
@@ -88,7 +89,7 @@ std::vector<Table> report_tables(const CycleReport& r) {
     const bool people = r.confirmed > 0;
     Table summary{"Synthèse", {"Indicateur", "Valeur"}, {}};
     summary.rows = {{"Cycle", r.cycle.title},
-                    {"Statut", cycle_status_label(r.cycle.status)},
+                    {"Statut", std::string(label_of(r.cycle.status))},
                     {"Intervenant", r.facilitator},
                     {"Participants confirmés", n(r.confirmed)},
                     {"Collectivités", n(r.collectivites)},

@@ -1,4 +1,5 @@
 // /admin/rapports: the dashboard across cycles, and its CSV/XLSX files.
+#include "features/cycles/domain/cycle_status.hpp"
 #include "platform/core/paris_time.hpp"
 #include "features/cycles/services/cycle_admin.hpp"
 #include "platform/http/admin_routes.hpp"
@@ -36,7 +37,7 @@ std::string query_of(const Typed& t) {
 json status_options(const std::string& selected) {
     json out = json::array({{{"value", ""}, {"label", "Tous les statuts"}, {"selected", selected.empty()}}});
     for (const char* s : {"published", "closed", "draft"})
-        out.push_back({{"value", s}, {"label", services::cycle_status_label(s)}, {"selected", selected == s}});
+        out.push_back({{"value", s}, {"label", label_of(cycle_status_or_draft(s))}, {"selected", selected == s}});
     return out;
 }
 

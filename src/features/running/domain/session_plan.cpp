@@ -7,7 +7,7 @@
 
 #include "platform/core/text.hpp"
 
-namespace ateliers::plan {
+namespace ateliers::session_plan {
 
 namespace {
 
@@ -227,4 +227,4 @@ bool accepts_leads(const std::vector<Phase>& phases, const LiveState& state) {
     return !synthesis || static_cast<std::size_t>(state.phase_index) >= *synthesis;
 }
 
-}  // namespace ateliers::plan
+}  // namespace ateliers::session_plan

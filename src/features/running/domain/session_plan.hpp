@@ -10,7 +10,7 @@
 
 #include "platform/core/result.hpp"
 
-namespace ateliers::plan {
+namespace ateliers::session_plan {
 
 struct Phase {
     std::string key;    // stable name the rules look for ("consultation", "synthese"); "etape-N" for added ones
@@ -87,4 +87,4 @@ bool accepts_posts(const std::vector<Phase>& phases, const LiveState& state);
 // plan without a synthesis phase), and after the end.
 bool accepts_leads(const std::vector<Phase>& phases, const LiveState& state);
 
-}  // namespace ateliers::plan
+}  // namespace ateliers::session_plan

@@ -1,6 +1,6 @@
 #include "features/running/domain/session_state.hpp"
 
-namespace ateliers::plan {
+namespace ateliers::session_plan {
 
 SessionState session_state(std::int64_t starts_at, std::int64_t ends_at, Stage live, std::int64_t now) {
     switch (live) {
@@ -32,4 +32,4 @@ const char* session_state_label(SessionState s) {
     return "";
 }
 
-}  // namespace ateliers::plan
+}  // namespace ateliers::session_plan

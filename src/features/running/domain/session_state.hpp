@@ -6,7 +6,7 @@
 
 #include "features/running/domain/session_plan.hpp"
 
-namespace ateliers::plan {
+namespace ateliers::session_plan {
 
 enum class SessionState { upcoming, under_way, ended };
 
@@ -23,4 +23,4 @@ inline bool has_started(SessionState s) { return s != SessionState::upcoming; }
 const char* session_state_code(SessionState s);   // "upcoming", "under_way", "ended"
 const char* session_state_label(SessionState s);  // "À venir", "En cours", "Terminée"
 
-}  // namespace ateliers::plan
+}  // namespace ateliers::session_plan

@@ -15,11 +15,11 @@ std::vector<CycleHead> cycle_heads(soci::session& sql, const std::string& only_s
 }
 
 FacilitatedCycle with_sessions(soci::session& sql, const CycleHead& head, long long now) {
-    FacilitatedCycle c{head.slug, head.title, head.status, {}};
+    FacilitatedCycle c{head.slug, head.title, cycle_status_or_draft(head.status), {}};
     const long long cycle_id = head.id;
     for (const auto& s : store::facilitated_sessions(sql, cycle_id))
-        c.sessions.push_back({s.id, s.number, s.starts_at, s.ends_at, s.has_own_plan, plan::Stage::not_started,
-                              plan::SessionState::upcoming});
+        c.sessions.push_back({s.id, s.number, s.starts_at, s.ends_at, s.has_own_plan, session_plan::Stage::not_started,
+                              session_plan::SessionState::upcoming});
     const auto stages = live_stages(sql, cycle_id);
     for (auto& s : c.sessions) {
         if (const auto it = stages.find(s.session_id); it != stages.end()) s.stage = it->second;

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "features/cycles/domain/cycle_status.hpp"
 #include "features/running/domain/session_plan.hpp"
 #include "features/running/domain/session_state.hpp"
 #include "platform/auth/accounts.hpp"
@@ -17,14 +18,14 @@ struct FacilitatedSession {
     long long starts_at = 0;
     long long ends_at = 0;
     bool has_own_plan = false;  // copied from the template (and maybe edited)
-    plan::Stage stage = plan::Stage::not_started;                // in the runner
-    plan::SessionState state = plan::SessionState::upcoming;  // what every page says
+    session_plan::Stage stage = session_plan::Stage::not_started;                // in the runner
+    session_plan::SessionState state = session_plan::SessionState::upcoming;  // what every page says
 };
 
 struct FacilitatedCycle {
     std::string slug;
     std::string title;
-    std::string status;  // draft | published | closed
+    CycleStatus status = CycleStatus::draft;
     std::vector<FacilitatedSession> sessions;
 };
 

@@ -66,7 +66,7 @@ Result<std::optional<SessionAttendance>> session_attendance(store::Database& db,
             out.session = *session;
             out.state = session_state_of(live_stages(sql, cycle->id), session->id, session->starts_at,
                                          session->ends_at, now);
-            out.started = plan::has_started(out.state);
+            out.started = session_plan::has_started(out.state);
             auto people = store::confirmed_participants(sql, cycle->id);
             sort_by_name(people);
             const auto records = session_records(sql, session->id);
@@ -96,7 +96,7 @@ Result<AttendanceOutcome> record_attendance(store::Database& db, long long actor
         const auto sessions = store::sessions_by_number(sql, cycle->id);
         const auto session = std::ranges::find_if(sessions, [&](const auto& s) { return s.number == number; });
         if (session == sessions.end()) return fail("Ce cycle n’a pas de séance " + std::to_string(number) + ".", {}, FailureKind::not_found);
-        const bool started = plan::has_started(
+        const bool started = session_plan::has_started(
             session_state_of(live_stages(sql, cycle->id), session->id, session->starts_at, session->ends_at, now));
         const auto people = store::confirmed_participants(sql, cycle->id);
         const auto records = session_records(sql, session->id);
@@ -159,7 +159,7 @@ Result<std::optional<CycleAttendance>> cycle_attendance(store::Database& db, con
                 SessionRate rate;
                 rate.session = session;
                 rate.state = session_state_of(stages, session.id, session.starts_at, session.ends_at, now);
-                rate.held = plan::has_started(rate.state);
+                rate.held = session_plan::has_started(rate.state);
                 const auto records = session_records(sql, session.id);
                 for (auto& p : out.participants) {
                     std::optional<Presence> status;

@@ -39,7 +39,7 @@ struct AttendanceLine {
 struct SessionAttendance {
     store::CycleRow cycle;
     store::SessionRow session;
-    plan::SessionState state = plan::SessionState::upcoming;
+    session_plan::SessionState state = session_plan::SessionState::upcoming;
     bool started = false;  // by its schedule or in the runner
     std::vector<AttendanceLine> lines;  // confirmed participants, by name
     AttendanceCounts counts;
@@ -65,7 +65,7 @@ Result<AttendanceOutcome> record_attendance(store::Database& db, long long actor
 // filled in yet, would read as 0 %.
 struct SessionRate {
     store::SessionRow session;
-    plan::SessionState state = plan::SessionState::upcoming;
+    session_plan::SessionState state = session_plan::SessionState::upcoming;
     bool held = false;     // started
     bool counted = false;  // held and its roll call taken
     AttendanceCounts counts;  // only when held

@@ -2,7 +2,7 @@
 // Breakout groups of a running cycle, as the facilitator sees and changes them.
 //
 // The participants are the cycle's confirmed registrations (élu or agent, and
-// their collectivité). A session is "held" once it has started (plan::session_state):
+// their collectivité). A session is "held" once it has started (session_plan::session_state):
 // its groups are kept as they are, and count as already met when the sessions to
 // come are planned. Composing runs the breakout groups solver
 // (domain/breakout_groups.hpp) with a fixed seed, so the same data always gives

@@ -42,7 +42,7 @@ std::optional<Snapshot> load_snapshot(soci::session& sql, store::Dialect dialect
     for (std::size_t i = 0; i < s.sessions.size(); ++i) {
         const auto& session = s.sessions[i];
         s.session_at[session.id] = static_cast<int>(i);
-        if (plan::has_started(session_state_of(stages, session.id, session.starts_at, session.ends_at, now)))
+        if (session_plan::has_started(session_state_of(stages, session.id, session.starts_at, session.ends_at, now)))
             s.first_future = static_cast<int>(i) + 1;
     }
     s.people = store::confirmed_participants(sql, cycle->id);

@@ -77,7 +77,7 @@ Result<long long> post_idea(store::Database& db, const CurrentUser& user, long l
                         {}, FailureKind::forbidden);
         const auto stored = read_live_state(sql, db.dialect(), session_id, true);
         const auto phases = effective_phases(sql, session_id);
-        if (!stored || !plan::accepts_posts(phases, stored->state))
+        if (!stored || !session_plan::accepts_posts(phases, stored->state))
             return fail("Les idées se partagent pendant la phase de consultation.", {}, FailureKind::conflict);
         const int group = *m->group_number;
         const long long now = now_ms / 1000;
@@ -98,7 +98,7 @@ Result<long long> record_action_lead(store::Database& db, const CurrentUser& use
             return fail("Seul le client d’un groupe note ses pistes d’action pendant la séance.", {}, FailureKind::forbidden);
         const auto stored = read_live_state(sql, db.dialect(), session_id, true);
         const auto phases = effective_phases(sql, session_id);
-        if (!stored || !plan::accepts_leads(phases, stored->state))
+        if (!stored || !session_plan::accepts_leads(phases, stored->state))
             return fail("Les pistes d’action se notent à partir de la synthèse.", {}, FailureKind::conflict);
         const long long already = store::action_lead_count(sql, session_id, m->registration_id);
         if (already >= max_leads_per_session)
@@ -165,8 +165,8 @@ Result<std::vector<TodaySession>> my_sessions_today(store::Database& db, long lo
             const auto today = paris_time::iso_date(now_seconds);
             for (const auto& r : rows) {
                 TodaySession t{r.session_id, r.number, r.cycle_title, r.starts_at, r.ends_at};
-                t.state = plan::session_state(t.starts_at, t.ends_at, live_stage(sql, t.session_id), now_seconds);
-                if (t.state == plan::SessionState::under_way || paris_time::iso_date(t.starts_at) == today)
+                t.state = session_plan::session_state(t.starts_at, t.ends_at, live_stage(sql, t.session_id), now_seconds);
+                if (t.state == session_plan::SessionState::under_way || paris_time::iso_date(t.starts_at) == today)
                     out.push_back(std::move(t));
             }
             return out;

@@ -14,39 +14,39 @@ std::optional<StoredLiveState> read_live_state(soci::session& sql, store::Dialec
     return StoredLiveState{row->state, row->version};
 }
 
-std::map<long long, plan::Stage> live_stages(soci::session& sql, long long cycle_id) {
+std::map<long long, session_plan::Stage> live_stages(soci::session& sql, long long cycle_id) {
     // A session the runner started has its own plan (copied at the start), so its
     // length comes with the same row; the default template covers the odd one without.
     const auto started = store::started_sessions(sql, cycle_id);
-    std::map<long long, plan::Stage> out;
+    std::map<long long, session_plan::Stage> out;
     for (const auto& s : started) {
         std::size_t count = 0;
         if (!s.phases) count = effective_phases(sql, s.session_id).size();
-        else if (const auto own = plan::phases_from_json(*s.phases)) count = own->size();
-        out[s.session_id] = plan::stage_of(s.state, count);
+        else if (const auto own = session_plan::phases_from_json(*s.phases)) count = own->size();
+        out[s.session_id] = session_plan::stage_of(s.state, count);
     }
     return out;
 }
 
-plan::Stage live_stage(soci::session& sql, long long session_id) {
+session_plan::Stage live_stage(soci::session& sql, long long session_id) {
     const auto state = store::live_state(sql, session_id);
-    if (!state) return plan::Stage::not_started;
-    if (state->phase_index < 0) return plan::Stage::not_started;
-    return plan::stage_of(*state, effective_phases(sql, session_id).size());
+    if (!state) return session_plan::Stage::not_started;
+    if (state->phase_index < 0) return session_plan::Stage::not_started;
+    return session_plan::stage_of(*state, effective_phases(sql, session_id).size());
 }
 
-plan::SessionState session_state_of(const std::map<long long, plan::Stage>& stages, long long session_id,
+session_plan::SessionState session_state_of(const std::map<long long, session_plan::Stage>& stages, long long session_id,
                                     long long starts_at, long long ends_at, long long now_seconds) {
     const auto it = stages.find(session_id);
-    return plan::session_state(starts_at, ends_at, it == stages.end() ? plan::Stage::not_started : it->second,
+    return session_plan::session_state(starts_at, ends_at, it == stages.end() ? session_plan::Stage::not_started : it->second,
                                now_seconds);
 }
 
-Result<std::map<int, plan::SessionState>> cycle_session_states(store::Database& db, long long cycle_id,
+Result<std::map<int, session_plan::SessionState>> cycle_session_states(store::Database& db, long long cycle_id,
                                                                long long now_seconds) {
     try {
         return store::with_session(db, [&](soci::session& sql) {
-            std::map<int, plan::SessionState> out;
+            std::map<int, session_plan::SessionState> out;
             const auto stages = live_stages(sql, cycle_id);
             for (const auto& s : store::cycle_session_times(sql, cycle_id))
                 out[s.number] = session_state_of(stages, s.id, s.starts_at, s.ends_at, now_seconds);
@@ -59,7 +59,7 @@ Result<std::map<int, plan::SessionState>> cycle_session_states(store::Database& 
 
 Result<TransitionOutcome> apply_live_transition(store::Database& db, const CurrentUser& user,
                                                 const std::string& cycle_slug, int number,
-                                                plan::Transition transition, long long now_ms) {
+                                                session_plan::Transition transition, long long now_ms) {
     const auto session =
         store::with_session(db, [&](soci::session& sql) { return find_session(sql, cycle_slug, number); });
     if (!session) return fail("Cette séance n’existe pas.", {}, FailureKind::not_found);
@@ -72,7 +72,7 @@ Result<TransitionOutcome> apply_live_transition(store::Database& db, const Curre
         store::ensure_live_state(sql, session_id, now_ms);
         const auto stored = read_live_state(sql, db.dialect(), session_id, true);
         if (!stored) return fail("L’état de la séance est introuvable.", {}, FailureKind::technical);
-        auto next = plan::apply(transition, phases, stored->state, now_ms);
+        auto next = session_plan::apply(transition, phases, stored->state, now_ms);
         if (!next) return next.failure();
         store::write_live_state(sql, session_id, next.value(), now_ms);
         return TransitionOutcome{session_id, stored->version + 1, next.value()};

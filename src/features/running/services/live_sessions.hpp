@@ -19,7 +19,7 @@ namespace ateliers::services {
 // --- transitions (facilitators) ---
 
 struct StoredLiveState {
-    plan::LiveState state;  // not started when the session has no row yet
+    session_plan::LiveState state;  // not started when the session has no row yet
     long long version = 0;
 };
 
@@ -30,28 +30,28 @@ std::optional<StoredLiveState> read_live_state(soci::session& sql, store::Dialec
 // The runner's stage of every session of a cycle (cycle_id 0: of every cycle) that
 // the runner has started; the sessions missing from the map were never started.
 // Inside a caller's session.
-std::map<long long, plan::Stage> live_stages(soci::session& sql, long long cycle_id);
+std::map<long long, session_plan::Stage> live_stages(soci::session& sql, long long cycle_id);
 
 // The runner's stage of one session.
-plan::Stage live_stage(soci::session& sql, long long session_id);
+session_plan::Stage live_stage(soci::session& sql, long long session_id);
 
-// plan::session_state of one session, its runner stage taken from `stages`.
-plan::SessionState session_state_of(const std::map<long long, plan::Stage>& stages, long long session_id,
+// session_plan::session_state of one session, its runner stage taken from `stages`.
+session_plan::SessionState session_state_of(const std::map<long long, session_plan::Stage>& stages, long long session_id,
                                     long long starts_at, long long ends_at, long long now_seconds);
 
 // The state of each session of a cycle, by session number (public cycle page).
-Result<std::map<int, plan::SessionState>> cycle_session_states(store::Database& db, long long cycle_id,
+Result<std::map<int, session_plan::SessionState>> cycle_session_states(store::Database& db, long long cycle_id,
                                                                long long now_seconds);
 
 struct TransitionOutcome {
     long long session_id = 0;
     long long version = 0;
-    plan::LiveState state;
+    session_plan::LiveState state;
 };
 
 Result<TransitionOutcome> apply_live_transition(store::Database& db, const CurrentUser& user,
                                                 const std::string& cycle_slug, int number,
-                                                plan::Transition transition, long long now_ms);
+                                                session_plan::Transition transition, long long now_ms);
 
 // --- who is looking ---
 
@@ -96,8 +96,8 @@ struct FeedGroup {
 
 struct SessionFeed {
     SessionRef session;
-    std::vector<plan::Phase> phases;
-    plan::LiveState state;
+    std::vector<session_plan::Phase> phases;
+    session_plan::LiveState state;
     long long version = 0;
     std::vector<FeedGroup> groups;  // by number; empty while the groups are not planned
     std::vector<FeedLead> leads;    // recorded during this session
@@ -154,7 +154,7 @@ struct TodaySession {
     std::string cycle_title;
     long long starts_at = 0;
     long long ends_at = 0;
-    plan::SessionState state = plan::SessionState::upcoming;
+    session_plan::SessionState state = session_plan::SessionState::upcoming;
 };
 Result<std::vector<TodaySession>> my_sessions_today(store::Database& db, long long user_id, long long now_seconds);
 

@@ -21,12 +21,12 @@ std::optional<SessionRef> session_ref(const std::optional<store::SessionRefRow>&
 
 bool is_organiser(const CurrentUser& user) { return permissions::can_organise(user); }
 
-std::vector<plan::Phase> read_phases(const std::string& json_text) {
-    auto parsed = plan::phases_from_json(json_text);
-    return parsed ? parsed.value() : std::vector<plan::Phase>{};
+std::vector<session_plan::Phase> read_phases(const std::string& json_text) {
+    auto parsed = session_plan::phases_from_json(json_text);
+    return parsed ? parsed.value() : std::vector<session_plan::Phase>{};
 }
 
-std::optional<std::vector<plan::Phase>> template_phases(soci::session& sql, const std::string& slug) {
+std::optional<std::vector<session_plan::Phase>> template_phases(soci::session& sql, const std::string& slug) {
     const auto phases = store::template_phases(sql, slug);
     if (!phases) return std::nullopt;
     return read_phases(*phases);
@@ -45,13 +45,13 @@ Result<SessionRef> facilitated_session(store::Database& db, const CurrentUser& u
 
 SessionPlan plan_of(soci::session& sql, const SessionRef& session) {
     SessionPlan p{session, effective_phases(sql, session.session_id), {}};
-    p.duration_warning = plan::duration_warning(p.phases, session.minutes());
+    p.duration_warning = session_plan::duration_warning(p.phases, session.minutes());
     return p;
 }
 
-void write_session_plan(soci::session& sql, long long session_id, const std::vector<plan::Phase>& phases,
+void write_session_plan(soci::session& sql, long long session_id, const std::vector<session_plan::Phase>& phases,
                         long long now) {
-    const auto json = plan::phases_to_json(phases);
+    const auto json = session_plan::phases_to_json(phases);
     store::upsert_session_plan(sql, session_id, json, now, false);
 }
 
@@ -80,15 +80,15 @@ std::optional<SessionRef> find_session_by_id(soci::session& sql, long long sessi
     return session_ref(store::find_session_ref_by_id(sql, session_id));
 }
 
-std::vector<plan::Phase> effective_phases(soci::session& sql, long long session_id) {
+std::vector<session_plan::Phase> effective_phases(soci::session& sql, long long session_id) {
     if (const auto phases = store::session_phases(sql, session_id)) return read_phases(*phases);
-    return template_phases(sql, default_plan_template).value_or(std::vector<plan::Phase>{});
+    return template_phases(sql, default_plan_template).value_or(std::vector<session_plan::Phase>{});
 }
 
 void ensure_session_plan(soci::session& sql, long long session_id, long long now_seconds) {
     if (store::has_session_plan(sql, session_id)) return;
-    const auto phases = template_phases(sql, default_plan_template).value_or(std::vector<plan::Phase>{});
-    const auto json = plan::phases_to_json(phases);
+    const auto phases = template_phases(sql, default_plan_template).value_or(std::vector<session_plan::Phase>{});
+    const auto json = session_plan::phases_to_json(phases);
     store::upsert_session_plan(sql, session_id, json, now_seconds, true);
 }
 
@@ -118,20 +118,20 @@ Result<PlanTemplate> find_plan_template(store::Database& db, const std::string& 
 }
 
 Status save_plan_template(store::Database& db, const CurrentUser& user, const std::string& slug,
-                          const std::string& name, std::vector<plan::Phase> phases) {
+                          const std::string& name, std::vector<session_plan::Phase> phases) {
     if (!is_organiser(user)) return fail("Seule l’équipe des ateliers modifie les modèles de séance.", {}, FailureKind::forbidden);
     const auto clean_name = text::trim(name);
-    const auto valid = plan::validate(phases);
+    const auto valid = session_plan::validate(phases);
     Failure problem = valid ? Failure{"", "", FailureKind::invalid, {}} : valid.failure();
     if (clean_name.empty()) {
         problem.message = problem.fields["name"] = "Indiquez le nom du modèle.";
         problem.field = "name";
     }
     if (!problem.fields.empty() || !valid) return problem;
-    plan::assign_missing_keys(phases);
+    session_plan::assign_missing_keys(phases);
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         const long long now = store::now_utc_seconds();
-        const auto json = plan::phases_to_json(phases);
+        const auto json = session_plan::phases_to_json(phases);
         store::update_plan_template(sql, slug, clean_name, json, now);
         if (!store::plan_template_exists(sql, slug)) return fail("Ce modèle de séance n’existe pas.", {}, FailureKind::not_found);
         record_audit(sql, user.id, "plan_template.update", "plan_template:" + slug,
@@ -151,8 +151,8 @@ Result<std::string> create_plan_template(store::Database& db, const CurrentUser&
             if (!store::plan_template_exists(sql, slug)) break;
             slug = base + "-" + std::to_string(n);
         }
-        const auto phases = template_phases(sql, default_plan_template).value_or(std::vector<plan::Phase>{});
-        const auto json = plan::phases_to_json(phases);
+        const auto phases = template_phases(sql, default_plan_template).value_or(std::vector<session_plan::Phase>{});
+        const auto json = session_plan::phases_to_json(phases);
         const long long now = store::now_utc_seconds();
         store::insert_plan_template(sql, slug, clean_name, json, now);
         record_audit(sql, user.id, "plan_template.create", "plan_template:" + slug,
@@ -172,11 +172,11 @@ Result<SessionPlan> session_plan(store::Database& db, const CurrentUser& user, c
 }
 
 Result<SessionPlan> save_session_plan(store::Database& db, const CurrentUser& user, const std::string& cycle_slug,
-                                      int number, std::vector<plan::Phase> phases) {
+                                      int number, std::vector<session_plan::Phase> phases) {
     auto session = facilitated_session(db, user, cycle_slug, number);
     if (!session) return session.failure();
-    if (auto valid = plan::validate(phases); !valid) return valid.failure();
-    plan::assign_missing_keys(phases);
+    if (auto valid = session_plan::validate(phases); !valid) return valid.failure();
+    session_plan::assign_missing_keys(phases);
     return store::in_transaction<SessionPlan>(db, [&](soci::session& sql) -> Result<SessionPlan> {
         write_session_plan(sql, session->session_id, phases, store::now_utc_seconds());
         bump_live_version(sql, session->session_id, now_utc_millis());

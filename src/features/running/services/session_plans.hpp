@@ -36,7 +36,7 @@ struct PlanTemplate {
     long long id = 0;
     std::string slug;
     std::string name;
-    std::vector<plan::Phase> phases;
+    std::vector<session_plan::Phase> phases;
     long long updated_at = 0;
 };
 
@@ -44,13 +44,13 @@ Result<std::vector<PlanTemplate>> list_plan_templates(store::Database& db);
 Result<PlanTemplate> find_plan_template(store::Database& db, const std::string& slug);
 // Organisers and admins only.
 Status save_plan_template(store::Database& db, const CurrentUser& user, const std::string& slug,
-                          const std::string& name, std::vector<plan::Phase> phases);
+                          const std::string& name, std::vector<session_plan::Phase> phases);
 // A new template, a copy of the default one; returns its slug.
 Result<std::string> create_plan_template(store::Database& db, const CurrentUser& user, const std::string& name);
 
 struct SessionPlan {
     SessionRef session;
-    std::vector<plan::Phase> phases;
+    std::vector<session_plan::Phase> phases;
     std::string duration_warning;  // empty when the plan fills the session
 };
 
@@ -59,14 +59,14 @@ Result<SessionPlan> session_plan(store::Database& db, const CurrentUser& user, c
                                  int number);
 // Validates and saves; the pages showing the session learn it (live version + 1).
 Result<SessionPlan> save_session_plan(store::Database& db, const CurrentUser& user, const std::string& cycle_slug,
-                                      int number, std::vector<plan::Phase> phases);
+                                      int number, std::vector<session_plan::Phase> phases);
 // "Rétablir le modèle": the session's plan becomes a copy of that template again.
 Result<SessionPlan> reset_session_plan(store::Database& db, const CurrentUser& user, const std::string& cycle_slug,
                                        int number, const std::string& template_slug);
 
 // Inside a caller's transaction or session.
 // The session's own plan, or the default template's phases while it has none.
-std::vector<plan::Phase> effective_phases(soci::session& sql, long long session_id);
+std::vector<session_plan::Phase> effective_phases(soci::session& sql, long long session_id);
 // Copies the default template into session_plans when the session has no plan yet.
 void ensure_session_plan(soci::session& sql, long long session_id, long long now_seconds);
 // Creates the session's live_states row if needed and bumps its version, so every

@@ -22,13 +22,13 @@ std::optional<LiveStateRow> find_live_state(soci::session& sql, Dialect dialect,
     return s;
 }
 
-std::optional<plan::LiveState> live_state(soci::session& sql, long long session_id) {
+std::optional<session_plan::LiveState> live_state(soci::session& sql, long long session_id) {
     soci::row r;
     sql << "SELECT phase_index, phase_started_at_ms, paused_at_ms, paused_total_ms FROM live_states "
            "WHERE session_id = :s",
         soci::use(session_id), soci::into(r);
     if (!sql.got_data()) return std::nullopt;
-    return plan::LiveState{static_cast<int>(as_int(r, "phase_index")), as_int(r, "phase_started_at_ms"),
+    return session_plan::LiveState{static_cast<int>(as_int(r, "phase_index")), as_int(r, "phase_started_at_ms"),
                            as_optional_int(r, "paused_at_ms"), as_int(r, "paused_total_ms")};
 }
 
@@ -69,7 +69,7 @@ void ensure_live_state(soci::session& sql, long long session_id, long long now_m
         soci::use(session_id), soci::use(now_ms);
 }
 
-void write_live_state(soci::session& sql, long long session_id, const plan::LiveState& s, long long now_ms) {
+void write_live_state(soci::session& sql, long long session_id, const session_plan::LiveState& s, long long now_ms) {
     const int index = s.phase_index;
     const long long started = s.phase_started_at_ms;
     const long long paused_at = s.paused_at_ms.value_or(0);

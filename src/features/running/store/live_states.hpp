@@ -14,7 +14,7 @@
 namespace ateliers::store {
 
 struct LiveStateRow {
-    plan::LiveState state;
+    session_plan::LiveState state;
     long long version = 0;
 };
 
@@ -22,11 +22,11 @@ struct LiveStateRow {
 std::optional<LiveStateRow> find_live_state(soci::session& sql, Dialect dialect, long long session_id, bool lock);
 
 // The same without the version, nullopt when the session has no row yet.
-std::optional<plan::LiveState> live_state(soci::session& sql, long long session_id);
+std::optional<session_plan::LiveState> live_state(soci::session& sql, long long session_id);
 
 struct StartedSessionRow {
     long long session_id = 0;
-    plan::LiveState state;
+    session_plan::LiveState state;
     std::optional<std::string> phases;  // the session's own plan (JSON), if any
 };
 
@@ -46,7 +46,7 @@ std::vector<SessionTimesRow> cycle_session_times(soci::session& sql, long long c
 // Creates the session's row (not started) unless it exists.
 void ensure_live_state(soci::session& sql, long long session_id, long long now_ms);
 // Writes the state and raises the version by one.
-void write_live_state(soci::session& sql, long long session_id, const plan::LiveState& state, long long now_ms);
+void write_live_state(soci::session& sql, long long session_id, const session_plan::LiveState& state, long long now_ms);
 
 // The live pages' version of the session, raised by one (the row is created if
 // needed); returns the new version.

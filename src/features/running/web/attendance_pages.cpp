@@ -48,7 +48,7 @@ Response render_session(const App& app, const Visitor& visitor, const services::
               {"session_number", number},
               {"when", session_when(a.session.starts_at)},
               {"started", a.started},
-              {"state_label", plan::session_state_label(a.state)},
+              {"state_label", session_plan::session_state_label(a.state)},
               {"lines", lines},
               {"has_lines", !lines.empty()},
               {"counts", counts_view(a.counts)},
@@ -56,7 +56,7 @@ Response render_session(const App& app, const Visitor& visitor, const services::
               {"confirmed_text", plural(a.counts.confirmed, "participant confirmé", "participants confirmés")}};
     if (!notice.empty()) view["notice"] = notice;
     if (!error.empty()) view["error"] = error;
-    return app.page(visitor, "facilitation/session_attendance", view, status);
+    return app.page(visitor, "running/session_attendance", view, status);
 }
 
 Response session_page(const App& app, const Visitor& visitor, const std::string& slug, int number,
@@ -166,7 +166,7 @@ Response cycle_attendance_page(const App& app, const Request&, Visitor& visitor,
               {"rate", attendance::rate_text(a.rate)},
               {"attended", a.attended},
               {"expected", a.expected}};
-    return app.page(visitor, "facilitation/attendance", view);
+    return app.page(visitor, "running/attendance", view);
 }
 
 }  // namespace ateliers::web::facilitation

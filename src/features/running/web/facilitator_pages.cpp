@@ -16,15 +16,11 @@ using nlohmann::json;
 
 // The session's state as every page says it; the runner's pause is worth telling.
 const char* state_text(const services::FacilitatedSession& s) {
-    return s.stage == plan::Stage::paused ? "En pause" : plan::session_state_label(s.state);
+    return s.stage == session_plan::Stage::paused ? "En pause" : session_plan::session_state_label(s.state);
 }
 
 std::string hours_text(long long from, long long to) {
     return paris_time::time_of_day(from) + " – " + paris_time::time_of_day(to);
-}
-
-const char* cycle_status_text(const std::string& status) {
-    return status == "published" ? "Publié" : status == "closed" ? "Clôturé" : "Brouillon";
 }
 
 json cycle_json(const services::FacilitatedCycle& c) {
@@ -37,14 +33,14 @@ json cycle_json(const services::FacilitatedCycle& c) {
                             {"time", hours_text(s.starts_at, s.ends_at)},
                             {"plan_label", s.has_own_plan ? "Plan préparé" : "Modèle par défaut"},
                             {"stage_label", state_text(s)},
-                            {"is_live", s.stage == plan::Stage::running || s.stage == plan::Stage::paused},
+                            {"is_live", s.stage == session_plan::Stage::running || s.stage == session_plan::Stage::paused},
                             {"plan_url", base + "/plan"},
                             {"runner_url", base + "/direct"},
                             {"attendance_url", base + "/presences"}});
     }
     return {{"slug", c.slug},
             {"title", c.title},
-            {"status_label", cycle_status_text(c.status)},
+            {"status_label", std::string(label_of(c.status))},
             {"session_count", c.sessions.size()},
             {"sessions", sessions},
             {"groups_url", "/animation/" + c.slug + "/groupes"},
@@ -76,7 +72,7 @@ Response runner(const App& app, const Request& req, const Visitor& visitor, cons
                  {"groups_url", "/animation/" + slug + "/groupes"},
                  {"participant_url", "/espace/seances/" + std::to_string(s.session_id)}};
     for (auto& [key, value] : extra.items()) data[key] = value;
-    return app.page(visitor, "live/runner", data, status);
+    return app.page(visitor, "running/live_runner", data, status);
 }
 
 }  // namespace
@@ -87,7 +83,7 @@ Response animation_home(const App& app, const Request& req, Visitor& visitor) {
     if (!cycles) return failure_response(app, req, visitor, cycles.failure());
     json list = json::array();
     for (const auto& c : cycles.value()) list.push_back(cycle_json(c));
-    return app.page(visitor, "live/animation_home",
+    return app.page(visitor, "running/live_animation_home",
                     {{"title", "Espace d’animation – Ateliers des territoires"},
                      {"cycles", list},
                      {"has_cycles", !list.empty()},
@@ -99,7 +95,7 @@ Response animation_cycle(const App& app, const Request& req, Visitor& visitor, c
     auto cycle = services::facilitated_cycle(app.db(), *visitor.user, slug);
     if (!cycle) return failure_response(app, req, visitor, cycle.failure());
     auto view = cycle_json(cycle.value());
-    return app.page(visitor, "live/animation_cycle",
+    return app.page(visitor, "running/live_animation_cycle",
                     {{"title", cycle->title + " – Espace d’animation"}, {"cycle", view}});
 }
 
@@ -111,11 +107,11 @@ Response runner_page(const App& app, const Request& req, Visitor& visitor, const
 Response runner_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
                        const std::string& slug, int number) {
     if (!visitor.user) return login_required(req);
-    const auto transition = plan::parse_transition(field(form, "action"));
+    const auto transition = session_plan::parse_transition(field(form, "action"));
     if (!transition) return failure_response(app, req, visitor, fail("Action inconnue.", "action", FailureKind::malformed));
     // Ending cannot be undone for the participants (their page says "terminée"): one
     // more step first. live.js asks with a dialog and sends confirm=oui itself.
-    if (*transition == plan::Transition::end && field(form, "confirm") != "oui") {
+    if (*transition == session_plan::Transition::end && field(form, "confirm") != "oui") {
         if (wants_json(req))
             return failure_response(app, req, visitor, fail("Confirmez la fin de la séance.", "confirm", FailureKind::conflict));
         return runner(app, req, visitor, slug, number, {{"confirm_end", true}}, 200);

@@ -129,7 +129,7 @@ Response render(const App& app, const Visitor& visitor, const services::CyclePla
         {"sessions", sessions}};
     if (!notice.empty()) view["notice"] = notice;
     if (!error.empty()) view["error"] = error;
-    return app.page(visitor, "facilitation/groups", view, status);
+    return app.page(visitor, "running/groups", view, status);
 }
 
 Response render_page(const App& app, const Visitor& visitor, const std::string& slug, const std::string& notice,

@@ -10,18 +10,18 @@ namespace {
 
 using nlohmann::json;
 
-// The state every page says (plan::session_state); the runner's pause is worth telling.
-const char* stage_label(plan::Stage stage, plan::SessionState state) {
-    return stage == plan::Stage::paused ? "En pause" : plan::session_state_label(state);
+// The state every page says (session_plan::session_state); the runner's pause is worth telling.
+const char* stage_label(session_plan::Stage stage, session_plan::SessionState state) {
+    return stage == session_plan::Stage::paused ? "En pause" : session_plan::session_state_label(state);
 }
 
 // While no phase is running: before the start, the slot begun but the runner not
 // yet used, or over (in the runner, or its scheduled end passed).
-const char* idle_headline(plan::SessionState state) {
+const char* idle_headline(session_plan::SessionState state) {
     switch (state) {
-        case plan::SessionState::upcoming: return "La séance n’a pas encore commencé";
-        case plan::SessionState::under_way: return "La séance commence";
-        case plan::SessionState::ended: return "La séance est terminée";
+        case session_plan::SessionState::upcoming: return "La séance n’a pas encore commencé";
+        case session_plan::SessionState::under_way: return "La séance commence";
+        case session_plan::SessionState::ended: return "La séance est terminée";
     }
     return "";
 }
@@ -62,15 +62,15 @@ json group_json(const services::FeedGroup& g, long long me) {
             {"has_posts", has_posts}};
 }
 
-std::string announcement(const plan::Timing& t, plan::SessionState state, const std::vector<plan::Phase>& phases) {
+std::string announcement(const session_plan::Timing& t, session_plan::SessionState state, const std::vector<session_plan::Phase>& phases) {
     if (!t.phase_index) {
         std::string text = idle_headline(state);
-        return text + (state == plan::SessionState::ended ? ". Merci de votre participation !" : ".");
+        return text + (state == session_plan::SessionState::ended ? ". Merci de votre participation !" : ".");
     }
     const auto& p = phases[*t.phase_index];
     std::string text = "Étape " + std::to_string(*t.phase_index + 1) + " sur " + std::to_string(phases.size()) +
                        " : " + p.title + " (" + std::to_string(p.minutes) + " min, " + where_text(p.in_groups) + ").";
-    if (t.stage == plan::Stage::paused) text = "Séance en pause. " + text;
+    if (t.stage == session_plan::Stage::paused) text = "Séance en pause. " + text;
     return text;
 }
 
@@ -86,18 +86,18 @@ std::string countdown_text(long long remaining_ms) {
 }
 
 json viewer_state(const services::SessionFeed& feed, const services::LiveViewer& viewer, long long now_ms) {
-    const auto t = plan::timing(feed.phases, feed.state, now_ms);
-    const auto state = plan::session_state(feed.session.starts_at, feed.session.ends_at, t.stage, now_ms / 1000);
+    const auto t = session_plan::timing(feed.phases, feed.state, now_ms);
+    const auto state = session_plan::session_state(feed.session.starts_at, feed.session.ends_at, t.stage, now_ms / 1000);
     json out;
     out["version"] = feed.version;
     out["session_id"] = feed.session.session_id;
-    out["stage"] = plan::stage_name(t.stage);
-    out["state"] = plan::session_state_code(state);
+    out["stage"] = session_plan::stage_name(t.stage);
+    out["state"] = session_plan::session_state_code(state);
     out["stage_label"] = stage_label(t.stage, state);
-    out["is_not_started"] = t.stage == plan::Stage::not_started;
-    out["is_running"] = t.stage == plan::Stage::running;
-    out["is_paused"] = t.stage == plan::Stage::paused;
-    out["is_ended"] = t.stage == plan::Stage::ended;
+    out["is_not_started"] = t.stage == session_plan::Stage::not_started;
+    out["is_running"] = t.stage == session_plan::Stage::running;
+    out["is_paused"] = t.stage == session_plan::Stage::paused;
+    out["is_ended"] = t.stage == session_plan::Stage::ended;
     out["is_live"] = t.phase_index.has_value();
     out["phase_count"] = feed.phases.size();
     out["announcement"] = announcement(t, state, feed.phases);
@@ -127,19 +127,19 @@ json viewer_state(const services::SessionFeed& feed, const services::LiveViewer&
                                          std::to_string(feed.phases[*t.phase_index].minutes) + " min · " +
                                          where_text(feed.phases[*t.phase_index].in_groups)
                                    : "";
-    out["timer_label"] = t.stage == plan::Stage::paused ? "En pause – temps restant"
+    out["timer_label"] = t.stage == session_plan::Stage::paused ? "En pause – temps restant"
                          : t.remaining_ms < 0          ? "Temps dépassé de"
                                                        : "Temps restant";
     const bool last = t.phase_index && *t.phase_index + 1 >= feed.phases.size();
-    out["can_start"] = t.stage == plan::Stage::not_started && !feed.phases.empty();
-    out["can_pause"] = t.stage == plan::Stage::running;
-    out["can_resume"] = t.stage == plan::Stage::paused;
-    out["can_previous"] = (t.phase_index && *t.phase_index > 0) || t.stage == plan::Stage::ended;
+    out["can_start"] = t.stage == session_plan::Stage::not_started && !feed.phases.empty();
+    out["can_pause"] = t.stage == session_plan::Stage::running;
+    out["can_resume"] = t.stage == session_plan::Stage::paused;
+    out["can_previous"] = (t.phase_index && *t.phase_index > 0) || t.stage == session_plan::Stage::ended;
     out["can_next"] = t.phase_index && !last;
     out["can_end"] = t.phase_index.has_value();
     json phases = json::array();
     for (std::size_t i = 0; i < feed.phases.size(); ++i) {
-        const bool done = t.stage == plan::Stage::ended || (t.phase_index && i < *t.phase_index);
+        const bool done = t.stage == session_plan::Stage::ended || (t.phase_index && i < *t.phase_index);
         const bool current = t.phase_index && i == *t.phase_index;
         phases.push_back({{"number", i + 1},
                           {"title", feed.phases[i].title},
@@ -165,8 +165,8 @@ json viewer_state(const services::SessionFeed& feed, const services::LiveViewer&
     out["group"] = mine ? group_json(*mine, viewer.registration_id) : json(nullptr);
     out["in_a_group"] = mine != nullptr;
     out["is_client"] = is_client;
-    out["can_post"] = mine && !is_client && plan::accepts_posts(feed.phases, feed.state);
-    out["can_record_leads"] = is_client && plan::accepts_leads(feed.phases, feed.state);
+    out["can_post"] = mine && !is_client && session_plan::accepts_posts(feed.phases, feed.state);
+    out["can_record_leads"] = is_client && session_plan::accepts_leads(feed.phases, feed.state);
     out["post_later"] = mine && !is_client && !out["can_post"].get<bool>();
     out["lead_later"] = is_client && !out["can_record_leads"].get<bool>();
     out["not_in_group"] = viewer.registration_id && !feed.groups.empty() && !mine;

@@ -65,7 +65,7 @@ Response render_participant(const App& app, const Visitor& visitor, long long se
     data["has_earlier_leads"] = !earlier.empty();
     data["earlier_leads"] = earlier;
     for (auto& [key, value] : extra.items()) data[key] = value;
-    auto response = app.page(visitor, "live/participant", data, status);
+    auto response = app.page(visitor, "running/live_participant", data, status);
     return response;
 }
 
@@ -163,14 +163,14 @@ std::string live_space_now_html(const App& app, const services::CurrentUser& use
                              {"number", s.number},
                              {"cycle_title", s.cycle_title},
                              {"time", live::hours_text(s.starts_at, s.ends_at)},
-                             {"state_label", plan::session_state_label(s.state)},
-                             {"under_way", s.state == plan::SessionState::under_way}});
+                             {"state_label", session_plan::session_state_label(s.state)},
+                             {"under_way", s.state == session_plan::SessionState::under_way}});
     // Roles answer without a query; a facilitator linked by name needs the list.
     bool facilitates = permissions::facilitates_by_role(user);
     if (!facilitates)
         if (auto cycles = services::facilitated_cycles(app.db(), user)) facilitates = !cycles->empty();
     if (today.empty() && !facilitates) return {};
-    return app.fragment("live/espace_now",
+    return app.fragment("running/live_espace_now",
                         {{"sessions", today}, {"has_sessions", !today.empty()}, {"facilitates", facilitates}});
 }
 
@@ -180,7 +180,7 @@ std::string live_space_leads_html(const App& app, const Visitor& visitor) {
     if (!leads || leads->empty()) return {};
     json list = json::array();
     for (const auto& l : leads.value()) list.push_back(live::lead_json(l, "/espace"));
-    return app.fragment("live/espace_leads", {{"leads", list}, {"csrf_token", visitor.csrf_token()}});
+    return app.fragment("running/live_espace_leads", {{"leads", list}, {"csrf_token", visitor.csrf_token()}});
 }
 
 }  // namespace ateliers::web

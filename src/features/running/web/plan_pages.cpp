@@ -15,7 +15,7 @@ namespace {
 using nlohmann::json;
 
 struct PlanForm {
-    std::vector<plan::Phase> phases;
+    std::vector<session_plan::Phase> phases;
     std::string action;  // save | add | reset | up-I | down-I | remove-I
 };
 
@@ -27,7 +27,7 @@ PlanForm read_form(const FormFields& form) {
     PlanForm out;
     out.action = field(form, "action");
     const auto count_text = field(form, "phase_count");
-    const int count = std::min(parse_minutes(count_text), static_cast<int>(plan::max_phases) + 1);
+    const int count = std::min(parse_minutes(count_text), static_cast<int>(session_plan::max_phases) + 1);
     for (int i = 0; i < count; ++i) {
         const auto n = std::to_string(i);
         out.phases.push_back({field(form, "phase_key_" + n), field(form, "phase_title_" + n),
@@ -39,9 +39,9 @@ PlanForm read_form(const FormFields& form) {
 }
 
 // Applies add / up / down / remove; false when the action saves or resets instead.
-bool rework(std::vector<plan::Phase>& phases, const std::string& action) {
+bool rework(std::vector<session_plan::Phase>& phases, const std::string& action) {
     if (action == "add") {
-        if (phases.size() < plan::max_phases) phases.push_back({"", "", 10, true, ""});
+        if (phases.size() < session_plan::max_phases) phases.push_back({"", "", 10, true, ""});
         return true;
     }
     const auto dash = action.find('-');
@@ -63,7 +63,7 @@ std::string minutes_text(int total) {
 }
 
 // The phases table (template live/phases_table), with each field's error.
-std::string phases_html(const App& app, const std::vector<plan::Phase>& phases,
+std::string phases_html(const App& app, const std::vector<session_plan::Phase>& phases,
                         const std::map<std::string, std::string>& errors) {
     json rows = json::array();
     const auto error = [&](const std::string& name) {
@@ -88,10 +88,10 @@ std::string phases_html(const App& app, const std::vector<plan::Phase>& phases,
     }
     int total = 0;
     for (const auto& p : phases) total += std::max(p.minutes, 0);
-    return app.fragment("live/phases_table", {{"rows", rows},
+    return app.fragment("running/live_phases_table", {{"rows", rows},
                                               {"phase_count", phases.size()},
                                               {"total_text", minutes_text(total)},
-                                              {"can_add", phases.size() < plan::max_phases}});
+                                              {"can_add", phases.size() < session_plan::max_phases}});
 }
 
 json errors_json(const Failure* failure) {
@@ -112,11 +112,11 @@ bool is_organiser(const Visitor& visitor) {
 // --- the session's plan ---
 
 Response plan_editor(const App& app, const Visitor& visitor, const services::SessionRef& s,
-                     const std::vector<plan::Phase>& phases, const Failure* failure, json extra, int status) {
+                     const std::vector<session_plan::Phase>& phases, const Failure* failure, json extra, int status) {
     json templates = json::array();
     if (auto all = services::list_plan_templates(app.db()))
         for (const auto& t : all.value()) templates.push_back({{"slug", t.slug}, {"name", t.name}});
-    const auto warning = plan::duration_warning(phases, s.minutes());
+    const auto warning = session_plan::duration_warning(phases, s.minutes());
     const auto base = "/animation/" + s.cycle_slug + "/seances/" + std::to_string(s.number);
     json data = {{"title", "Plan de la séance " + std::to_string(s.number) + " – " + s.cycle_title},
                  {"session", {{"number", s.number}, {"cycle_title", s.cycle_title}, {"cycle_slug", s.cycle_slug}}},
@@ -128,13 +128,13 @@ Response plan_editor(const App& app, const Visitor& visitor, const services::Ses
                  {"templates", templates},
                  {"errors", errors_json(failure)}};
     for (auto& [key, value] : extra.items()) data[key] = value;
-    return app.page(visitor, "live/plan_editor", data, status);
+    return app.page(visitor, "running/live_plan_editor", data, status);
 }
 
 // --- templates ---
 
 Response template_editor(const App& app, const Visitor& visitor, const std::string& slug, const std::string& name,
-                         const std::vector<plan::Phase>& phases, const Failure* failure, json extra, int status) {
+                         const std::vector<session_plan::Phase>& phases, const Failure* failure, json extra, int status) {
     json data = {{"title", "Modèle « " + name + " » – Administration"},
                  {"slug", slug},
                  {"name", name},
@@ -143,7 +143,7 @@ Response template_editor(const App& app, const Visitor& visitor, const std::stri
                  {"errors", errors_json(failure)}};
     if (failure && failure->fields.count("name")) data["name_error"] = failure->fields.at("name");
     for (auto& [key, value] : extra.items()) data[key] = value;
-    return app.page(visitor, "live/template_editor", data, status);
+    return app.page(visitor, "running/live_template_editor", data, status);
 }
 
 const char* unsaved_notice = "Modifications non enregistrées : choisissez « Enregistrer le plan » pour les garder.";
@@ -196,11 +196,11 @@ Response templates_page(const App& app, const Request& req, Visitor& visitor) {
         list.push_back({{"slug", t.slug},
                         {"name", t.name},
                         {"phase_count", t.phases.size()},
-                        {"total", minutes_text(plan::total_minutes(t.phases))},
+                        {"total", minutes_text(session_plan::total_minutes(t.phases))},
                         {"is_default", t.slug == services::default_plan_template}});
     json data = {{"title", "Modèles de séance – Administration"}, {"templates", list}};
     if (!req.query_param("enregistre").empty()) data["notice"] = "Le modèle est enregistré.";
-    return app.page(visitor, "live/templates", data);
+    return app.page(visitor, "running/live_templates", data);
 }
 
 Response template_create_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form) {

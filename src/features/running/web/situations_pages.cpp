@@ -48,7 +48,7 @@ Response situations_page(const App& app, const Request&, Visitor& visitor, const
               {"people", people},
               {"has_people", !people.empty()},
               {"count_text", std::to_string(n) + (n > 1 ? " participants confirmés" : " participant confirmé")}};
-    return app.page(visitor, "facilitation/situations", view);
+    return app.page(visitor, "running/situations", view);
 }
 
 Response situations_export(const App& app, const Request&, Visitor& visitor, const std::string& slug) {

@@ -155,7 +155,7 @@ Response render_round(const App& app, const Visitor& visitor, const services::Ro
               {"adjustment_error", text_or_null(p.adjustment_error)}};
     if (!notice.empty()) view["notice"] = notice;
     if (!error.empty()) view["error"] = error;
-    return app.page(visitor, "admin/selection_round", view, status);
+    return app.page(visitor, "selection/admin_round", view, status);
 }
 
 std::optional<std::int64_t> deadline_from(const std::string& segment) {
@@ -194,7 +194,7 @@ Response selection_rounds_page(const App& app, const Request&, Visitor& visitor)
                         {"cycles", cycles},
                         {"applicants", r.applicants}});
     }
-    return app.page(visitor, "admin/selection_rounds",
+    return app.page(visitor, "selection/admin_rounds",
                     {{"title", "Sélections sur candidature – Administration"}, {"rounds", list}, {"none", list.empty()}});
 }
 

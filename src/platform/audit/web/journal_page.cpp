@@ -19,7 +19,7 @@ Response journal_page(const App& app, const Request&, Visitor& visitor) {
                         {"target", e.target},
                         {"details", e.details}});
     }
-    return app.page(visitor, "admin/journal",
+    return app.page(visitor, "audit/journal",
                     {{"title", "Journal des actions – Administration"},
                      {"entries", rows},
                      {"none", rows.empty()},
