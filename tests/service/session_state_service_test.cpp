@@ -3,7 +3,7 @@
 // stage, so a session ended live is over everywhere, and one whose slot has passed
 // is over even if nobody used the runner.
 #include "running_cycle_fixture.hpp"
-#include "features/running/services/animation_overview.hpp"
+#include "features/running/services/facilitation_overview.hpp"
 #include "features/running/services/attendance.hpp"
 #include "features/running/services/live_sessions.hpp"
 

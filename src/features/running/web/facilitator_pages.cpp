@@ -1,7 +1,7 @@
 // The facilitators' side: the cycles they run, a cycle's sessions, and the live
 // runner of one session.
 #include "platform/core/paris_time.hpp"
-#include "features/running/services/animation_overview.hpp"
+#include "features/running/services/facilitation_overview.hpp"
 #include "features/running/services/live_sessions.hpp"
 #include "features/running/web/live_routes.hpp"
 #include "features/running/web/live_view.hpp"
@@ -77,25 +77,25 @@ Response runner(const App& app, const Request& req, const Visitor& visitor, cons
 
 }  // namespace
 
-Response animation_home(const App& app, const Request& req, Visitor& visitor) {
+Response facilitation_home(const App& app, const Request& req, Visitor& visitor) {
     if (!visitor.user) return login_required(req);
     auto cycles = services::facilitated_cycles(app.db(), *visitor.user);
     if (!cycles) return failure_response(app, req, visitor, cycles.failure());
     json list = json::array();
     for (const auto& c : cycles.value()) list.push_back(cycle_json(c));
-    return app.page(visitor, "running/live_animation_home",
+    return app.page(visitor, "running/facilitation_home",
                     {{"title", "Espace d’animation – Ateliers des territoires"},
                      {"cycles", list},
                      {"has_cycles", !list.empty()},
                      {"manages_templates", permissions::can_organise(*visitor.user)}});
 }
 
-Response animation_cycle(const App& app, const Request& req, Visitor& visitor, const std::string& slug) {
+Response facilitation_cycle(const App& app, const Request& req, Visitor& visitor, const std::string& slug) {
     if (!visitor.user) return login_required(req);
     auto cycle = services::facilitated_cycle(app.db(), *visitor.user, slug);
     if (!cycle) return failure_response(app, req, visitor, cycle.failure());
     auto view = cycle_json(cycle.value());
-    return app.page(visitor, "running/live_animation_cycle",
+    return app.page(visitor, "running/facilitation_cycle",
                     {{"title", cycle->title + " – Espace d’animation"}, {"cycle", view}});
 }
 

@@ -36,8 +36,8 @@ std::optional<Response> get_route(const App& app, const Request& req, Visitor& v
                                   const std::vector<std::string>& p) {
     using namespace live;
     if (p[0] == "animation") {
-        if (p.size() == 1) return animation_home(app, req, visitor);
-        if (p.size() == 2) return animation_cycle(app, req, visitor, p[1]);
+        if (p.size() == 1) return facilitation_home(app, req, visitor);
+        if (p.size() == 2) return facilitation_cycle(app, req, visitor, p[1]);
         if (p.size() == 5 && p[2] == "seances")
             if (auto n = session_number(p[3])) {
                 if (p[4] == "plan") return plan_page(app, req, visitor, p[1], *n);

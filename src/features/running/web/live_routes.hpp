@@ -42,8 +42,8 @@ namespace live {
 inline const char* live_changed_header = "X-Live-Changed";
 
 // live/facilitator_pages.cpp
-Response animation_home(const App& app, const Request& req, Visitor& visitor);
-Response animation_cycle(const App& app, const Request& req, Visitor& visitor, const std::string& slug);
+Response facilitation_home(const App& app, const Request& req, Visitor& visitor);
+Response facilitation_cycle(const App& app, const Request& req, Visitor& visitor, const std::string& slug);
 Response runner_page(const App& app, const Request& req, Visitor& visitor, const std::string& slug, int number);
 Response runner_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
                        const std::string& slug, int number);

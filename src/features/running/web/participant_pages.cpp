@@ -1,7 +1,7 @@
 // The participants' side of a running session: the live page, its JSON state,
 // ideas to the client, action leads and their follow-up (also shown in /espace).
 #include "platform/core/paris_time.hpp"
-#include "features/running/services/animation_overview.hpp"
+#include "features/running/services/facilitation_overview.hpp"
 #include "features/running/services/live_sessions.hpp"
 #include "features/running/web/live_routes.hpp"
 #include "features/running/web/live_view.hpp"

@@ -1,4 +1,4 @@
-#include "features/running/services/animation_overview.hpp"
+#include "features/running/services/facilitation_overview.hpp"
 
 #include "features/running/services/live_sessions.hpp"
 #include "features/running/store/overview.hpp"
