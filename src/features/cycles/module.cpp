@@ -85,6 +85,11 @@ modules::Module module() {
                           return jobs::queue_due_reminders(db, now, mail);
                       }});
     m.nav.push_back({10, "Cycles d’ateliers", "/cycles"});
+    // The home page, the catalogue and a cycle's page (not its sub-pages: forms, calendars).
+    m.shared_public_page = [](const std::string& path) {
+        return path == "/" || path == "/cycles" ||
+               (path.rfind("/cycles/", 0) == 0 && path.find('/', 8) == std::string::npos);
+    };
     return m;
 }
 

@@ -25,10 +25,11 @@ const char* csrf_cookie = "ateliers_csrf";
 
 bool is_form_route(const std::string& path) { return path.rfind("/api/", 0) != 0; }
 
-// Public pages whose anonymous rendering is the same for everyone.
-bool is_cacheable_public_page(const std::string& path) {
-    return path == "/" || path == "/cycles" ||
-           (path.rfind("/cycles/", 0) == 0 && path.find('/', 8) == std::string::npos);
+// Public pages whose anonymous rendering is the same for everyone: the modules say which.
+bool is_cacheable_public_page(const modules::Registry& registry, const std::string& path) {
+    for (const auto& m : registry.modules())
+        if (m.shared_public_page && m.shared_public_page(path)) return true;
+    return false;
 }
 
 bool same_name(const std::string& a, const char* lower) {
@@ -118,7 +119,7 @@ Response App::handle(const Request& request) const {
     }
 
     const bool cacheable = request.method == Method::get && !visitor.user && config_.public_page_ttl.count() > 0 &&
-                           is_cacheable_public_page(request.path);
+                           is_cacheable_public_page(modules_, request.path);
     const auto cache_key = cacheable ? PageCache::key_for(request) : std::string{};
     Response response;
     try {

@@ -57,6 +57,9 @@ struct Module {
     std::vector<NavEntry> nav;
     // Long-lived answers (event streams) taken over from the server before the app.
     std::function<std::unique_ptr<web::StreamHandler>(const web::App&)> streams;
+    // GET paths whose anonymous rendering is the same for every visitor: the app serves
+    // them from its short public-page cache (docs/architecture.md, "How a request flows").
+    std::function<bool(const std::string& path)> shared_public_page;
 };
 
 // The modules of one installation, in the order their routes are tried.
