@@ -7,7 +7,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "cli/solver_commands.hpp"
+#include "cli/modules.hpp"
 #include "cli/token_command.hpp"
 #include "platform/core/source_dir.hpp"
 
@@ -94,33 +94,18 @@ int main(int argc, char** argv) {
     grant->add_option("role", grant_role, "Rôle")->required();
     grant->add_option("--cycle", grant_cycle, "Pour facilitator : identifiant (slug) du cycle animé");
 
-    auto* allocate = app.add_subcommand("allocate", "Propose la sélection optimale d'une vague de candidatures (JSON)");
-    std::string allocate_input, allocate_output;
-    allocate->add_option("--input", allocate_input, "Fichier JSON de la vague (- : entrée standard)")->required();
-    allocate->add_option("--output", allocate_output, "Fichier JSON du résultat (défaut : sortie standard)");
-
-    auto* groups = app.add_subcommand("groups", "Compose les sous-groupes des séances d'un cycle (JSON)");
-    GroupsOptions groups_options;
-    groups->add_option("--input", groups_options.input_path, "Fichier JSON des participants");
-    groups->add_option("--groups", groups_options.groups, "Nombre de groupes par séance");
-    groups->add_option("--sessions", groups_options.sessions, "Nombre de séances");
-    groups->add_option("--golfers", groups_options.golfers, "Problème des golfeurs G-S-W, ex. 8-4-9");
-    groups->add_option("--seed", groups_options.seed, "Graine de la recherche (défaut 1)");
-    groups->add_option("--time-limit", groups_options.time_limit_seconds, "Durée maximale de recherche en secondes");
-
     add_token_command(app, common);
+
+    // The modules' own sub-commands (allocate, groups…).
+    const auto registry = all_modules();
+    std::vector<std::pair<CLI::App*, ateliers::modules::CommandRun>> module_commands;
+    for (const auto& m : registry.modules())
+        for (const auto& command : m.commands) module_commands.push_back(command.attach(app));
 
     CLI11_PARSE(app, argc, argv);
 
-    if (*allocate) return run_allocate(allocate_input, allocate_output);
-    if (*groups) {
-        if (groups_options.golfers.empty() && (groups_options.input_path.empty() || groups_options.groups <= 0 ||
-                                               groups_options.sessions <= 0)) {
-            std::cerr << "Indiquez --input, --groups et --sessions, ou --golfers G-S-W.\n";
-            return 2;
-        }
-        return run_groups(groups_options);
-    }
+    for (const auto& [command, run] : module_commands)
+        if (*command) return run({common.db});
 
     if (*migrate) return run_migrate(common);
     if (*import) return run_import_referential(common, referential_dir);

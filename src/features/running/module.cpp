@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "features/cycles/services/facilitation_access.hpp"
+#include "features/running/cli/groups_command.hpp"
 #include "features/running/web/facilitation_routes.hpp"
 #include "features/running/web/live_hub.hpp"
 #include "features/running/web/live_routes.hpp"
@@ -50,6 +51,7 @@ modules::Module module() {
         return std::make_unique<web::LiveHub>(app, live_options());
     };
     m.nav.push_back({50, "Animation", "/animation", modules::NavEntry::Audience::facilitators});
+    m.commands.push_back(groups_command());
     return m;
 }
 

@@ -1,5 +1,6 @@
 #include "features/selection/module.hpp"
 
+#include "features/selection/cli/allocate_command.hpp"
 #include "features/selection/web/selection_pages.hpp"
 #include "platform/http/paths.hpp"
 
@@ -29,6 +30,7 @@ modules::Module module() {
     modules::Module m;
     m.name = "selection";
     m.admin_pages = admin_pages;
+    m.commands.push_back(allocate_command());
     return m;
 }
 

@@ -15,6 +15,7 @@
 #include "platform/http/http.hpp"
 #include "platform/mail/outbox.hpp"
 #include "platform/mail/periodic_job.hpp"
+#include "platform/core/cli_command.hpp"
 
 namespace ateliers::web {
 class App;
@@ -60,6 +61,7 @@ struct Module {
     // GET paths whose anonymous rendering is the same for every visitor: the app serves
     // them from its short public-page cache (docs/architecture.md, "How a request flows").
     std::function<bool(const std::string& path)> shared_public_page;
+    std::vector<CliCommand> commands;  // sub-commands of the `ateliers` program
 };
 
 // The modules of one installation, in the order their routes are tried.
