@@ -97,4 +97,19 @@ std::vector<AnswerRow> assessment_answers(soci::session& sql, long long assessme
     return out;
 }
 
+std::vector<TerritoryProgress> territories_progress(soci::session& sql, long long programme_id) {
+    std::vector<TerritoryProgress> out;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT t.id AS territory_id, COALESCE((SELECT MAX(a.year) FROM assessments a "
+                        "WHERE a.territory_id = t.id), -1) AS latest_year, "
+                        "(SELECT COUNT(*) FROM assessment_answers x JOIN assessments a ON a.id = x.assessment_id "
+                        "WHERE a.territory_id = t.id AND a.year = 0 AND x.level IS NOT NULL) AS diagnostic_rated "
+                        "FROM programme_territories t WHERE t.programme_id = :p",
+         soci::use(programme_id));
+    for (const auto& r : rows)
+        out.push_back({as_int(r, "territory_id"), static_cast<int>(as_int(r, "latest_year")),
+                       static_cast<int>(as_int(r, "diagnostic_rated"))});
+    return out;
+}
+
 }  // namespace ateliers::store
