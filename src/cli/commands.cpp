@@ -11,6 +11,7 @@
 #include "platform/auth/crypto.hpp"
 #include "cli/demo/demo_activity.hpp"
 #include "cli/demo/demo_events.hpp"
+#include "cli/demo/demo_programmes.hpp"
 #include "cli/demo/demo_seed.hpp"
 #include "platform/auth/server_secrets.hpp"
 #include "platform/store/migrations.hpp"
@@ -85,6 +86,16 @@ int run_seed_demo(const CommonOptions& common, const std::string& file, bool act
     }
     std::cout << "Événements de démonstration : " << events->events << " créés, " << events->items << " interventions, "
               << events->speakers << " intervenant·es\n";
+    auto programmes = services::seed_demo_programmes(*db);
+    if (!programmes) {
+        std::cerr << programmes.failure().message << "\n";
+        return 1;
+    }
+    if (programmes->already_there)
+        std::cout << "Programme de démonstration : déjà chargé\n";
+    else
+        std::cout << "Programme de démonstration : " << programmes->territories << " territoires, un diagnostic de "
+                  << programmes->answers << " critères\n";
     if (!activity) return 0;
     auto more = services::seed_demo_activity(*db, store::now_utc_seconds());
     if (!more) {

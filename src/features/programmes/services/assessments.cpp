@@ -1,0 +1,112 @@
+#include "features/programmes/services/assessments.hpp"
+
+#include "features/programmes/domain/access.hpp"
+#include "features/programmes/services/programme_admin.hpp"
+#include "features/programmes/store/grids.hpp"
+#include "platform/audit/audit.hpp"
+
+namespace ateliers::services {
+
+namespace {
+
+struct Scope {
+    store::ProgrammeRow programme;
+    store::ProgrammeTerritoryRow territory;
+    programmes::Viewer viewer;
+};
+
+Result<Scope> scope_of(soci::session& sql, const CurrentUser* actor, const std::string& slug, long long territory_id) {
+    auto programme = store::find_programme(sql, slug);
+    if (!programme) return fail("Programme introuvable.", {}, FailureKind::not_found);
+    auto territory = store::find_programme_territory(sql, programme->id, territory_id);
+    if (!territory) return fail("Territoire introuvable dans ce programme.", {}, FailureKind::not_found);
+    Scope s{*programme, *territory, {}};
+    if (!actor) s.viewer.organiser = true;
+    else s.viewer = programme_viewer(sql, *actor, programme->id);
+    if (!programmes::can_read_territory(s.viewer, territory_id))
+        return fail("Cet espace est réservé à l’équipe du territoire, à ses prestataires et à l’ANCT.", {},
+                    FailureKind::forbidden);
+    return s;
+}
+
+std::map<long long, int> levels_of(const std::map<long long, store::AnswerRow>& answers) {
+    std::map<long long, int> out;
+    for (const auto& [id, a] : answers)
+        if (a.level) out[id] = *a.level;
+    return out;
+}
+
+}  // namespace
+
+Result<AssessmentView> open_assessment(store::Database& db, const CurrentUser* actor, const std::string& slug,
+                                       long long territory_id, int year) {
+    return store::in_transaction<AssessmentView>(db, [&](soci::session& sql) -> Result<AssessmentView> {
+        auto scope = scope_of(sql, actor, slug, territory_id);
+        if (!scope) return scope.failure();
+        AssessmentView v;
+        v.programme = scope->programme;
+        v.territory = scope->territory;
+        v.can_edit = programmes::can_rate(scope->viewer, territory_id);
+        std::optional<programmes::Grid> grid;
+        if (auto a = store::find_assessment(sql, territory_id, year)) {
+            v.assessment = *a;
+            grid = store::load_grid(sql, a->grid_version_id);
+            for (auto& ans : store::assessment_answers(sql, a->id)) v.answers[ans.criterion_id] = ans;
+        } else {
+            grid = store::latest_grid(sql);
+            v.assessment.territory_id = territory_id;
+            v.assessment.year = year;
+        }
+        if (!grid) return fail("Aucune grille des savoir-faire n’est chargée.", {}, FailureKind::technical);
+        v.grid = std::move(*grid);
+        v.scores = programmes::family_scores(v.grid, levels_of(v.answers));
+        return v;
+    });
+}
+
+Status save_assessment(store::Database& db, const CurrentUser* actor, const std::string& slug, long long territory_id,
+                       int year, const AssessmentInput& input) {
+    if (year < 0 || year > 10) return fail("Année de bilan inconnue.", "year", FailureKind::invalid);
+    return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
+        auto scope = scope_of(sql, actor, slug, territory_id);
+        if (!scope) return scope.failure();
+        if (!programmes::can_rate(scope->viewer, territory_id))
+            return fail("Le diagnostic est rempli par les prestataires du territoire et l’ANCT.", {},
+                        FailureKind::forbidden);
+        auto existing = store::find_assessment(sql, territory_id, year);
+        const long long grid_id = existing ? existing->grid_version_id : input.grid_version_id;
+        if (existing && input.grid_version_id != existing->grid_version_id)
+            return fail("Ce formulaire a été construit sur une autre version de la grille : rechargez la page.",
+                        "grid_version_id", FailureKind::conflict);
+        const auto grid = store::load_grid(sql, grid_id);
+        if (!grid) return fail("Version de grille inconnue.", "grid_version_id", FailureKind::invalid);
+        Failure problems = fail("Certaines réponses ne peuvent pas être enregistrées : corrigez les champs signalés.",
+                                {}, FailureKind::invalid);
+        for (const auto& a : input.answers) {
+            const auto problem = programmes::answer_problem({a.criterion_id, a.grid_version_id, a.level}, *grid);
+            if (!problem.empty()) problems.fields["level_" + std::to_string(a.criterion_id)] = problem;
+        }
+        if (!problems.fields.empty()) {
+            problems.field = problems.fields.begin()->first;
+            return problems;
+        }
+        const long long now = store::now_utc_seconds();
+        auto row = input.identity;
+        row.territory_id = territory_id;
+        row.grid_version_id = grid_id;
+        row.year = year;
+        const long long actor_id = actor ? actor->id : 0;
+        if (existing) {
+            row.id = existing->id;
+            store::update_assessment_identity(sql, row, actor_id, now);
+        } else {
+            row.id = store::insert_assessment(sql, row, actor_id, now);
+        }
+        for (const auto& a : input.answers) store::upsert_answer(sql, row.id, a);
+        record_audit(sql, actor_id, year == 0 ? "programme.diagnostic" : "programme.review", "programme:" + slug,
+                     (year == 0 ? "Diagnostic enregistré : " : "Bilan enregistré : ") + scope->territory.label);
+        return Done{};
+    });
+}
+
+}  // namespace ateliers::services

@@ -1,0 +1,45 @@
+#pragma once
+// The diagnostic (year 0) and the annual reviews (years 1..3) of a territory: identity
+// fields and one answer per criterion of the grid version the assessment was opened
+// with. A provider of the territory or the ANCT fills it; the territory team reads it.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "features/programmes/domain/grid.hpp"
+#include "features/programmes/store/assessments.hpp"
+#include "features/programmes/store/programmes.hpp"
+#include "platform/auth/accounts.hpp"
+#include "platform/core/result.hpp"
+#include "platform/store/database.hpp"
+
+namespace ateliers::services {
+
+struct AssessmentView {
+    store::ProgrammeRow programme;
+    store::ProgrammeTerritoryRow territory;
+    programmes::Grid grid;                      // the version of the assessment (the latest when new)
+    store::AssessmentRow assessment;            // id 0 when not started
+    std::map<long long, store::AnswerRow> answers;  // by criterion id
+    std::vector<programmes::FamilyScore> scores;
+    bool can_edit = false;
+};
+
+// `actor` null: the command line. Refused (forbidden) to anyone who may not read the territory.
+Result<AssessmentView> open_assessment(store::Database& db, const CurrentUser* actor, const std::string& slug,
+                                       long long territory_id, int year);
+
+struct AssessmentInput {
+    long long grid_version_id = 0;  // the version the form was built from
+    store::AssessmentRow identity;  // history…successes
+    std::vector<store::AnswerRow> answers;
+};
+
+// Checks every answer against the assessment's grid (level within the scale, criterion
+// of that very version); any problem refuses the whole form, with one message per
+// criterion field ("level_ID"), and nothing is stored.
+Status save_assessment(store::Database& db, const CurrentUser* actor, const std::string& slug, long long territory_id,
+                       int year, const AssessmentInput& input);
+
+}  // namespace ateliers::services

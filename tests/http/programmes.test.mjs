@@ -1,0 +1,130 @@
+// Programmes over HTTP, on SQLite and on PostgreSQL: the demo's "Territoires
+// d'engagement" page (public part), a territory's diagnostic reserved to its provider and
+// the ANCT, bad input (a level outside the scale, a criterion of another grid version)
+// refused in French with what was typed kept and nothing stored, and a territory team
+// that cannot open another territory.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { HttpClient, makeTempDir, startPostgres, startServer, startSmtpSink, withServerLog } from '../support/harness.mjs';
+import { login } from '../support/flows.mjs';
+import { BULK_PASSWORD, createBulkUsers, pickCommunes, queryRows } from '../support/bulk.mjs';
+
+const SETUP_TIMEOUT = 300_000;
+const TEST_TIMEOUT = 90_000;
+const SLUG = 'territoires-engagement';
+
+const BACKENDS = {
+  async sqlite() {
+    const tmp = await makeTempDir('sqlite');
+    return { url: `sqlite:${path.join(tmp.dir, 'test.db')}`, stop: () => tmp.remove() };
+  },
+  postgresql: startPostgres,
+};
+
+for (const [backend, startDb] of Object.entries(BACKENDS)) {
+  describe(`programmes — ${backend}`, () => {
+    let db;
+    let sink;
+    let server;
+    let base;
+    let provider;
+    let teamB;
+    let outsider;
+    let territories; // [[id, label]] by id
+    const t = (fn) => withServerLog(() => server, fn);
+    const diagnostic = (id) => `/programmes/${SLUG}/territoires/${id}/diagnostic`;
+
+    before(async () => {
+      db = await startDb();
+      sink = await startSmtpSink();
+      server = await startServer({ db: db.url, smtpPort: sink.port });
+      base = server.baseUrl;
+      const communes = pickCommunes(db.url, 3, { offset: 3300 });
+      [provider, teamB, outsider] = createBulkUsers(db.url, [
+        { collectiviteId: communes[0], fullName: 'Paula Prestataire' },
+        { collectiviteId: communes[1], fullName: 'Bruno Équipe' },
+        { collectiviteId: communes[2], fullName: 'Olivier Passant' },
+      ], { tag: 'prog' });
+      territories = queryRows(db.url, `SELECT t.id, t.label FROM programme_territories t JOIN programmes p
+        ON p.id = t.programme_id WHERE p.slug = '${SLUG}' ORDER BY t.id`);
+      const [[a], [b]] = territories;
+      const programme = queryRows(db.url, `SELECT id FROM programmes WHERE slug = '${SLUG}'`)[0][0];
+      const now = Math.floor(Date.now() / 1000);
+      queryRows(db.url, `INSERT INTO programme_members (programme_id, territory_id, email, user_id, role, created_at)
+        SELECT ${programme}, ${a}, email, id, 'provider', ${now} FROM users WHERE email = '${provider.email}'`);
+      queryRows(db.url, `INSERT INTO programme_members (programme_id, territory_id, email, user_id, role, created_at)
+        SELECT ${programme}, ${b}, email, id, 'territory_team', ${now} FROM users WHERE email = '${teamB.email}'`);
+    }, { timeout: SETUP_TIMEOUT });
+
+    after(async () => {
+      for (const stop of [() => server?.stop(), () => sink?.stop(), () => db?.stop()]) {
+        try {
+          await stop();
+        } catch (e) {
+          console.error(`cleanup: ${e.message}`);
+        }
+      }
+    }, { timeout: 60_000 });
+
+    it('shows the programme and its demonstration territories to anyone', { timeout: TEST_TIMEOUT }, t(async () => {
+      const c = new HttpClient(base);
+      const page = await c.get(`/programmes/${SLUG}`);
+      assert.equal(page.status, 200);
+      assert.match(page.pageText, /Territoires d’engagement/);
+      assert.match(page.pageText, /coopérer, connecter, faciliter, intégrer, s’ouvrir/);
+      assert.ok(territories.length >= 2);
+      for (const [, label] of territories) assert.ok(page.pageText.includes(label), `missing ${label}`);
+      assert.match(page.pageText, /démonstration/i);
+      assert.doesNotMatch(page.text, /\/diagnostic"/, 'no workspace link for a visitor');
+      assert.doesNotMatch(page.pageText, /Diagnostic à faire|Diagnostic complet/, 'stages are for the ANCT');
+      assert.equal((await c.get('/programmes/nexiste-pas')).status, 404);
+      const anonymous = await c.get(diagnostic(territories[0][0]));
+      assert.equal(anonymous.status, 303);
+      assert.match(anonymous.locationPath, /^\/compte\/connexion\?suivant=/);
+    }));
+
+    it('keeps each territory to its own people', { timeout: TEST_TIMEOUT }, t(async () => {
+      const [[a], [b]] = territories;
+      const team = new HttpClient(base);
+      await login(team, teamB.email, BULK_PASSWORD);
+      assert.equal((await team.get(diagnostic(a))).status, 403, 'territory B cannot read A');
+      const own = await team.get(diagnostic(b));
+      assert.equal(own.status, 200);
+      assert.doesNotMatch(own.text, /Enregistrer le diagnostic/, 'the team reads, the provider rates');
+      const stranger = new HttpClient(base);
+      await login(stranger, outsider.email, BULK_PASSWORD);
+      assert.equal((await stranger.get(diagnostic(a))).status, 403);
+      const p = new HttpClient(base);
+      await login(p, provider.email, BULK_PASSWORD);
+      assert.equal((await p.get(diagnostic(b))).status, 403, 'a provider only sees its territories');
+      const listing = await p.get(`/programmes/${SLUG}`);
+      assert.match(listing.text, new RegExp(`href="${diagnostic(a)}"`));
+    }));
+
+    it('refuses a level outside the scale or of another grid version, keeping what was typed', { timeout: TEST_TIMEOUT }, t(async () => {
+      const [[a]] = territories;
+      const c = new HttpClient(base);
+      await login(c, provider.email, BULK_PASSWORD);
+      const criteria = queryRows(db.url, 'SELECT id FROM grid_criteria ORDER BY position').map(([id]) => id);
+      const answersBefore = queryRows(db.url, 'SELECT COUNT(*), COALESCE(SUM(level), 0) FROM assessment_answers');
+      const { form } = await c.form(diagnostic(a), diagnostic(a));
+      const tooHigh = await c.submit(form, { [`level_${criteria[0]}`]: '7', [`evidence_${criteria[0]}`]: 'https://exemple.fr/cr', history: 'Texte tapé' });
+      assert.equal(tooHigh.status, 422);
+      assert.match(tooHigh.pageText, /Le niveau doit être compris entre 1 et 4/);
+      assert.match(tooHigh.text, /value="https:\/\/exemple.fr\/cr"/);
+      assert.match(tooHigh.text, />Texte tapé<\/textarea>/);
+      const otherVersion = await c.submit(form, { grid_version_id: '999', [`level_${criteria[0]}`]: '2' });
+      assert.equal(otherVersion.status, 409);
+      assert.match(otherVersion.pageText, /autre version de la grille/);
+      assert.deepEqual(queryRows(db.url, 'SELECT COUNT(*), COALESCE(SUM(level), 0) FROM assessment_answers'), answersBefore);
+
+      const done = await c.submit(form, { [`level_${criteria[0]}`]: '4', [`strengths_${criteria[0]}`]: 'Un conseil citoyen actif' });
+      assert.equal(done.status, 303, done.pageText);
+      const after = await c.get(done.locationPath);
+      assert.match(after.pageText, /Diagnostic enregistré/);
+      assert.deepEqual(queryRows(db.url, `SELECT x.level, x.strengths FROM assessment_answers x JOIN assessments s
+        ON s.id = x.assessment_id WHERE s.territory_id = ${a} AND x.criterion_id = ${criteria[0]}`), [['4', 'Un conseil citoyen actif']]);
+    }));
+  });
+}

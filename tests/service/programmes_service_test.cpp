@@ -1,0 +1,148 @@
+// Programmes against a real database (SQLite, and PostgreSQL when ATELIERS_TEST_PG_URL
+// is set): the default grid loads once, territories come from the referential, members
+// are invited through the outbox, the diagnostic refuses a level outside the scale or a
+// criterion of another grid version and keeps nothing, a territory cannot read another.
+#include "features/programmes/services/assessments.hpp"
+#include "features/programmes/services/programme_admin.hpp"
+#include "platform/core/source_dir.hpp"
+#include "test_database.hpp"
+
+using namespace ateliers;
+
+namespace {
+
+const services::MailContext mail{"https://ateliers.example"};
+
+class ProgrammesTest : public test_support::DatabaseTest {
+protected:
+    void SetUp() override {
+        DatabaseTest::SetUp();
+        auto grid = services::load_grid_file(*db_, source_dir() + "/data/programmes/grille-savoir-faire-v1.json");
+        ASSERT_TRUE(grid.ok()) << grid.failure().message;
+        grid_id = grid.value();
+        organiser = person("anct", "commune:42168");
+        organiser.roles = {"participant", "organiser"};
+        store::ProgrammeRow p;
+        p.slug = "territoires-engagement";
+        p.title = "Territoires d’engagement";
+        p.starts_year = 2025;
+        auto id = services::create_programme(*db_, &organiser, p);
+        ASSERT_TRUE(id.ok()) << id.failure().message;
+        auto a = services::add_programme_territory(*db_, &organiser, p.slug, "commune:42168", false);
+        ASSERT_TRUE(a.ok()) << a.failure().message;
+        territory_a = a.value();
+        auto b = services::add_programme_territory(*db_, &organiser, p.slug, "epci:244200895", false);
+        ASSERT_TRUE(b.ok()) << b.failure().message;
+        territory_b = b.value();
+        provider = person("prestataire", "commune:42168");
+        team_b = person("equipe-b", "commune:42168");
+        ASSERT_TRUE(invite(provider.email, "provider", territory_a).ok());
+        ASSERT_TRUE(invite(team_b.email, "territory_team", territory_b).ok());
+    }
+
+    Result<long long> invite(const std::string& email, const std::string& role, long long territory) {
+        return services::invite_programme_member(*db_, &organiser, "territoires-engagement",
+                                                 {email, role, territory, "Cabinet test"}, mail);
+    }
+
+    services::AssessmentInput input_with(long long criterion, long long version, std::optional<int> level) {
+        services::AssessmentInput in;
+        in.grid_version_id = grid_id;
+        in.identity.history = "Bourg industriel du Pilat";
+        in.answers.push_back({criterion, version, level, "https://exemple.fr/preuve", "Forces", "Lacunes"});
+        return in;
+    }
+
+    long long grid_id = 0;
+    long long territory_a = 0, territory_b = 0;
+    services::CurrentUser organiser, provider, team_b;
+};
+
+}  // namespace
+
+TEST_F(ProgrammesTest, GridLoadsOnceAndKeepsItsVersion) {
+    auto again = services::load_grid_file(*db_, source_dir() + "/data/programmes/grille-savoir-faire-v1.json");
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again.value(), grid_id);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM grid_versions"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM grid_families"), 5);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM grid_levels"), 4);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM grid_criterion_levels"), 4 * count("SELECT COUNT(*) FROM grid_criteria"));
+}
+
+TEST_F(ProgrammesTest, InvitationsGoThroughTheOutboxOnce) {
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE recipient = 'prestataire@exemple.fr'"), 1);
+    auto twice = invite(provider.email, "provider", territory_a);
+    ASSERT_FALSE(twice.ok());
+    EXPECT_EQ(twice.failure().kind, FailureKind::conflict);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE recipient = 'prestataire@exemple.fr'"), 1);
+    // A manager has no territory; a provider must have one.
+    EXPECT_FALSE(invite("chef@anct.fr", "manager", territory_a).ok());
+    EXPECT_FALSE(invite("x@exemple.fr", "provider", 0).ok());
+    EXPECT_TRUE(invite("chef@anct.fr", "manager", 0).ok());
+    // Only the programme's team invites.
+    auto by_provider = services::invite_programme_member(*db_, &provider, "territoires-engagement",
+                                                         {"y@exemple.fr", "provider", territory_a, ""}, mail);
+    ASSERT_FALSE(by_provider.ok());
+    EXPECT_EQ(by_provider.failure().kind, FailureKind::forbidden);
+}
+
+TEST_F(ProgrammesTest, TerritoriesComeFromTheReferentialOnce) {
+    auto unknown = services::add_programme_territory(*db_, &organiser, "territoires-engagement", "commune:00000", false);
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_EQ(unknown.failure().field, "collectivite_id");
+    auto twice = services::add_programme_territory(*db_, &organiser, "territoires-engagement", "commune:42168", false);
+    ASSERT_FALSE(twice.ok());
+    EXPECT_EQ(twice.failure().kind, FailureKind::conflict);
+}
+
+TEST_F(ProgrammesTest, ProviderFillsTheDiagnosticAndScoresFollow) {
+    auto view = services::open_assessment(*db_, &provider, "territoires-engagement", territory_a, 0);
+    ASSERT_TRUE(view.ok()) << view.failure().message;
+    EXPECT_TRUE(view->can_edit);
+    EXPECT_EQ(view->assessment.id, 0);
+    const auto& criterion = view->grid.criteria.front();
+    auto saved = services::save_assessment(*db_, &provider, "territoires-engagement", territory_a, 0,
+                                           input_with(criterion.id, grid_id, 3));
+    ASSERT_TRUE(saved.ok()) << saved.failure().message;
+    auto after = services::open_assessment(*db_, &provider, "territoires-engagement", territory_a, 0);
+    ASSERT_TRUE(after.ok());
+    EXPECT_EQ(after->assessment.history, "Bourg industriel du Pilat");
+    ASSERT_EQ(after->answers.count(criterion.id), 1u);
+    EXPECT_EQ(after->answers.at(criterion.id).evidence, "https://exemple.fr/preuve");
+    EXPECT_DOUBLE_EQ(*after->scores.front().percent, 75.0);
+}
+
+TEST_F(ProgrammesTest, BadLevelsAndForeignCriteriaAreRefusedAndNothingIsKept) {
+    auto view = services::open_assessment(*db_, &provider, "territoires-engagement", territory_a, 0);
+    ASSERT_TRUE(view.ok());
+    const long long criterion = view->grid.criteria.front().id;
+    auto too_high = services::save_assessment(*db_, &provider, "territoires-engagement", territory_a, 0,
+                                              input_with(criterion, grid_id, 5));
+    ASSERT_FALSE(too_high.ok());
+    EXPECT_EQ(too_high.failure().kind, FailureKind::invalid);
+    EXPECT_NE(too_high.failure().fields.at("level_" + std::to_string(criterion)).find("entre 1 et 4"), std::string::npos);
+    auto foreign = services::save_assessment(*db_, &provider, "territoires-engagement", territory_a, 0,
+                                             input_with(criterion, grid_id + 1000, 2));
+    ASSERT_FALSE(foreign.ok());
+    EXPECT_NE(foreign.failure().fields.begin()->second.find("autre version"), std::string::npos);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM assessments"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM assessment_answers"), 0);
+}
+
+TEST_F(ProgrammesTest, PermissionsHoldAcrossTerritories) {
+    // Territory B's team cannot read A; A's provider cannot read B; B's team cannot rate.
+    auto b_reads_a = services::open_assessment(*db_, &team_b, "territoires-engagement", territory_a, 0);
+    ASSERT_FALSE(b_reads_a.ok());
+    EXPECT_EQ(b_reads_a.failure().kind, FailureKind::forbidden);
+    auto provider_reads_b = services::open_assessment(*db_, &provider, "territoires-engagement", territory_b, 0);
+    ASSERT_FALSE(provider_reads_b.ok());
+    auto b_reads_b = services::open_assessment(*db_, &team_b, "territoires-engagement", territory_b, 0);
+    ASSERT_TRUE(b_reads_b.ok());
+    EXPECT_FALSE(b_reads_b->can_edit);
+    const long long criterion = b_reads_b->grid.criteria.front().id;
+    auto b_rates = services::save_assessment(*db_, &team_b, "territoires-engagement", territory_b, 0,
+                                             input_with(criterion, grid_id, 2));
+    ASSERT_FALSE(b_rates.ok());
+    EXPECT_EQ(b_rates.failure().kind, FailureKind::forbidden);
+}
