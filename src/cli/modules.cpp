@@ -2,6 +2,7 @@
 
 #include "features/cycles/module.hpp"
 #include "features/events/module.hpp"
+#include "features/projects/module.hpp"
 #include "features/feedback/module.hpp"
 #include "features/registration/module.hpp"
 #include "features/reports/module.hpp"
@@ -18,7 +19,8 @@ modules::Registry all_modules() {
         .add(running::module())
         .add(feedback::module())
         .add(reports::module())
-        .add(events::module());
+        .add(events::module())
+        .add(projects::module());
     return registry;
 }
 
