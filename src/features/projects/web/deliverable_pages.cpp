@@ -66,7 +66,7 @@ Response render(const App& app, Visitor& visitor, long long id, int number, cons
                             {"by", s.submitted_by},
                             {"at", when(s.submitted_at)},
                             {"decision", s.decision == "valide" ? "Validé" : s.decision == "a_reprendre" ? "À reprendre" : "En attente d’avis"},
-                            {"decided_by", s.decided_by},
+                            {"decided_by", s.decided_by.empty() ? nlohmann::json() : nlohmann::json(s.decided_by)},
                             {"previous", s.number - 1},
                             {"has_previous", s.number > 1}});
     const auto submit_problem = projects::submit_problem(d.state);
