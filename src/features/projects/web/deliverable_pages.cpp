@@ -47,7 +47,7 @@ Response render(const App& app, Visitor& visitor, long long id, int number, cons
                          {"draft", q.draft.text},
                          {"version", q.draft.version},
                          {"saved_by", q.draft.updated_by},
-                         {"saved_at", q.draft.version ? when(q.draft.updated_at) : ""},
+                         {"saved_at", q.draft.version ? nlohmann::json(when(q.draft.updated_at)) : nlohmann::json()},
                          {"submitted", paragraphs(q.last_submitted.text)},
                          {"comment", paragraphs(q.last_submitted.comment)},
                          {"has_comment", !q.last_submitted.comment.empty()},
