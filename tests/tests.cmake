@@ -12,7 +12,8 @@
 #   unit                         every unit test
 #   service, sqlite, postgresql  the service runs
 #   blackbox, http, browser      the node files
-#   cycles, registration, selection, running, feedback, reports, events, programmes, accounts, platform
+#   cycles, registration, selection, running, feedback, reports, events, programmes, projects,
+#   accounts, platform
 #                                the feature a node file tests (ATELIERS_NODE_TESTS below)
 # e.g. `ctest -L selection`, `ctest -R '^http\.accounts$'`, `ctest -L '^(unit|sqlite)$'`.
 #
@@ -50,12 +51,14 @@ set(ATELIERS_NODE_TESTS
   "browser/live|running|600"
   "browser/pages|platform|400"
   "browser/programmes|programmes|400"
+  "browser/projects|projects|400"
   "browser/registration|registration|400"
   "browser/reports|reports|400"
   "browser/selection|selection|400"
   "browser/signup|accounts|400"
 )
-set(ATELIERS_FEATURES cycles registration selection running feedback reports events programmes accounts platform)
+set(ATELIERS_FEATURES cycles registration selection running feedback reports events programmes projects accounts
+  platform)
 
 if(NODE_EXECUTABLE)
   set(_node_listed "")

@@ -12,6 +12,7 @@
 #include "cli/demo/demo_activity.hpp"
 #include "cli/demo/demo_events.hpp"
 #include "cli/demo/demo_programmes.hpp"
+#include "cli/demo/demo_projects.hpp"
 #include "cli/demo/demo_seed.hpp"
 #include "platform/auth/server_secrets.hpp"
 #include "platform/store/migrations.hpp"
@@ -96,6 +97,15 @@ int run_seed_demo(const CommonOptions& common, const std::string& file, bool act
     else
         std::cout << "Programme de démonstration : " << programmes->territories << " territoires, un diagnostic de "
                   << programmes->answers << " critères\n";
+    auto projects = services::seed_demo_projects(*db);
+    if (!projects) {
+        std::cerr << projects.failure().message << "\n";
+        return 1;
+    }
+    if (projects->territory_missing)
+        std::cout << "Projet de démonstration : le Tarn est absent du référentiel, ignoré\n";
+    else
+        std::cout << "Projets de démonstration : " << projects->projects << " créé(s)\n";
     if (!activity) return 0;
     auto more = services::seed_demo_activity(*db, store::now_utc_seconds());
     if (!more) {

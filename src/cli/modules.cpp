@@ -3,6 +3,7 @@
 #include "features/cycles/module.hpp"
 #include "features/events/module.hpp"
 #include "features/programmes/module.hpp"
+#include "features/projects/module.hpp"
 #include "features/feedback/module.hpp"
 #include "features/registration/module.hpp"
 #include "features/reports/module.hpp"
@@ -20,7 +21,8 @@ modules::Registry all_modules() {
         .add(feedback::module())
         .add(reports::module())
         .add(events::module())
-        .add(programmes::module());
+        .add(programmes::module())
+        .add(projects::module());
     return registry;
 }
 

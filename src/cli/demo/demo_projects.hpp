@@ -1,0 +1,20 @@
+#pragma once
+// The pilot territory of seed 004 (a rural pôle territorial of the Tarn: 5 EPCI, 100
+// communes, 59 500 inhabitants) and its "Management des organisations par la coopération"
+// project: the note d'intention written, submitted and validated, the note de cadrage in
+// writing. Labelled as demonstration; loaded once.
+#include <string>
+
+#include "platform/core/result.hpp"
+#include "platform/store/database.hpp"
+
+namespace ateliers::services {
+
+struct DemoProjectCounts {
+    int projects = 0;         // created now (0 when already there)
+    bool territory_missing = false;  // the referential has no Tarn (test fixtures)
+};
+
+Result<DemoProjectCounts> seed_demo_projects(store::Database& db);
+
+}  // namespace ateliers::services

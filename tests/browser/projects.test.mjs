@@ -1,0 +1,115 @@
+// Projects in Chromium at 390 and 1280 px (axe-core and the layout check on every page):
+// an organiser opens the demo project of the Tarn and adds a co-author and an advisor by
+// e-mail; the co-author writes and submits the note de cadrage at phone width; the advisor
+// comments and validates it, which opens the note de faisabilité; the two versions compare.
+// PROJECTS_SHOTS=<dir> also saves a screenshot of each page at both widths (not committed).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkA11y, newContext } from '../support/harness.mjs';
+import { useBrowserFixture } from '../support/browser_fixture.mjs';
+import { BULK_PASSWORD, createBulkUsers, pickCommunes } from '../support/bulk.mjs';
+
+describe('projets', () => {
+  const fx = useBrowserFixture();
+  const { t } = fx;
+
+  it('write, submit, review and validate a deliverable at phone width', { timeout: 300_000 }, t(async () => {
+    const communes = pickCommunes(fx.db, 3, { offset: 2100 });
+    const [olga, ana, bea] = createBulkUsers(fx.db, [
+      { collectiviteId: communes[0], fullName: 'Olga Organisatrice', role: 'organiser' },
+      { collectiviteId: communes[1], fullName: 'Ana Autrice' },
+      { collectiviteId: communes[2], fullName: 'Béa Accompagnatrice' },
+    ], { tag: 'projb' });
+    const ctx = await newContext(fx.browser, { viewport: { width: 390, height: 900 } });
+    try {
+      const page = await ctx.newPage();
+      let shot = 0;
+      const look = async (label) => {
+        await checkA11y(page, { label });
+        if (process.env.PROJECTS_SHOTS) {
+          for (const width of [390, 1280]) {
+            await page.setViewportSize({ width, height: 900 });
+            await page.screenshot({ path: `${process.env.PROJECTS_SHOTS}/${String(++shot).padStart(2, '0')}-${width}.png`, fullPage: true });
+          }
+          await page.setViewportSize({ width: 390, height: 900 });
+        }
+        return page.locator('main').innerText();
+      };
+      const login = async (user) => {
+        await ctx.clearCookies();
+        await page.goto(`${fx.server.baseUrl}/compte/connexion`);
+        await page.locator('input[name="email"]').fill(user.email);
+        await page.locator('input[name="password"]').fill(BULK_PASSWORD);
+        await Promise.all([page.waitForURL(/\/espace$/), page.getByRole('button', { name: 'Se connecter' }).click()]);
+      };
+
+      await login(olga);
+      await page.goto(`${fx.server.baseUrl}/projets`);
+      const list = await look('liste des projets (agence)');
+      assert.match(list, /Management des organisations par la coopération/);
+      assert.match(list, /Démonstration/i);
+      await page.getByRole('link', { name: 'Management des organisations par la coopération' }).click();
+      const file = await look('dossier du projet');
+      assert.match(file, /Livrable 2 : En rédaction/);
+      const projectUrl = page.url();
+      await page.getByLabel('Adresse électronique').fill(ana.email);
+      await Promise.all([page.waitForURL(/message=membre/), page.getByRole('button', { name: 'Ajouter' }).click()]);
+      await page.getByLabel('Adresse électronique').fill(bea.email);
+      await page.getByLabel('Rôle').selectOption('advisor');
+      await Promise.all([page.waitForURL(/message=membre/), page.getByRole('button', { name: 'Ajouter' }).click()]);
+      assert.match(await page.locator('main').innerText(), /Ana Autrice/);
+
+      await login(ana);
+      await page.goto(`${projectUrl}/livrables/1`);
+      const validated = await look('note d’intention validée (lecture)');
+      assert.match(validated, /Nature du projet et thèmes associés/);
+      await page.goto(`${projectUrl}/livrables/2`);
+      await look('note de cadrage en rédaction');
+      const q4 = page.getByLabel(/4\. Sur quels critères la réussite du projet sera-t-elle appréciée/);
+      await q4.fill('Le nombre d’agents engagés dans les groupes de pairs.');
+      await q4.locator('xpath=ancestor::form').getByRole('button', { name: 'Enregistrer cette réponse' }).click();
+      await page.waitForURL(/message=enregistre/);
+      // A stale save (another co-author saved meanwhile) keeps what was typed.
+      await page.goto(`${projectUrl}/livrables/2`);
+      const form4 = page.getByLabel(/4\. Sur quels critères/).locator('xpath=ancestor::form');
+      await form4.locator('input[name="version"]').evaluate((el) => { el.value = '0'; });
+      await page.getByLabel(/4\. Sur quels critères/).fill('Mon texte à ne pas perdre');
+      await form4.getByRole('button', { name: 'Enregistrer cette réponse' }).click();
+      await page.waitForLoadState();
+      const conflict = await look('conflit de rédaction');
+      assert.match(conflict, /pendant que vous écriviez/);
+      assert.equal(await page.getByLabel(/4\. Sur quels critères/).inputValue(), 'Mon texte à ne pas perdre');
+      await page.getByRole('button', { name: 'Enregistrer cette réponse' }).nth(3).click();
+      await page.waitForURL(/message=enregistre/);
+      await Promise.all([page.waitForURL(/message=soumis/), page.getByRole('button', { name: 'Soumettre le livrable' }).click()]);
+      assert.match(await look('note de cadrage soumise'), /Soumis, en relecture/i);
+
+      await login(bea);
+      await page.goto(`${projectUrl}/livrables/2`);
+      await look('relecture par l’accompagnatrice');
+      await page.getByLabel('Commentaire sur la question 4').fill('Ajoutez un critère qualitatif.');
+      await page.locator('label[for="decision-reprendre"]').click();
+      await Promise.all([page.waitForURL(/message=avis/), page.getByRole('button', { name: 'Enregistrer l’avis' }).click()]);
+
+      await login(ana);
+      await page.goto(`${projectUrl}/livrables/2`);
+      assert.match(await page.locator('main').innerText(), /Ajoutez un critère qualitatif/);
+      await page.getByLabel(/4\. Sur quels critères/).fill('Mon texte à ne pas perdre, et la confiance entre les équipes.');
+      await page.getByRole('button', { name: 'Enregistrer cette réponse' }).nth(3).click();
+      await page.waitForURL(/message=enregistre/);
+      await Promise.all([page.waitForURL(/message=soumis/), page.getByRole('button', { name: 'Soumettre le livrable' }).click()]);
+
+      await login(bea);
+      await page.goto(`${projectUrl}/livrables/2`);
+      await page.locator('label[for="decision-valide"]').click();
+      await Promise.all([page.waitForURL(/message=avis/), page.getByRole('button', { name: 'Enregistrer l’avis' }).click()]);
+      await page.getByRole('link', { name: 'comparer avec la version 1' }).click();
+      const compared = await look('comparaison de deux versions');
+      assert.match(compared, /la confiance entre les équipes/);
+      await page.goto(projectUrl);
+      assert.match(await look('dossier après validation'), /Livrable 3 : En rédaction/);
+    } finally {
+      await ctx.close();
+    }
+  }));
+});
