@@ -56,8 +56,8 @@ Response answer(const Request& req, const std::string& slug, const Result<servic
 
 }  // namespace
 
-nlohmann::json ticket_view(const App& app, const store::EventRow& event, long long user_id) {
-    auto ticket = services::my_event_ticket(app.db(), event.id, user_id);
+nlohmann::json ticket_view(const App& app, long long event_id, long long user_id) {
+    auto ticket = services::my_event_ticket(app.db(), event_id, user_id);
     if (!ticket || !ticket.value()) return nullptr;
     const auto& t = *ticket.value();
     nlohmann::json view{{"token", t.token},

@@ -7,7 +7,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "features/events/store/events.hpp"
 #include "platform/http/app.hpp"
 #include "platform/http/forms.hpp"
 
@@ -15,7 +14,7 @@ namespace ateliers::web::events_checkin {
 
 // {"token", "qr_svg", "name", "organisation", "checked_in", "checked_in_at"} or null when the
 // person has no confirmed registration.
-nlohmann::json ticket_view(const App& app, const store::EventRow& event, long long user_id);
+nlohmann::json ticket_view(const App& app, long long event_id, long long user_id);
 
 //   GET  /admin/evenements/SLUG/accueil?q=NAME&message=
 Response desk_page(const App& app, const Request& req, Visitor& visitor, const std::string& slug);
