@@ -1,6 +1,7 @@
 #include "features/events/module.hpp"
 
 #include "features/events/web/event_admin_pages.hpp"
+#include "features/events/web/event_checkin_pages.hpp"
 #include "features/events/web/event_pages.hpp"
 #include "features/events/web/events_api.hpp"
 #include "platform/http/paths.hpp"
@@ -44,6 +45,8 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
 //   GET  /admin/evenements/SLUG/inscrits.csv | inscrits.xlsx  one sheet for all, one per workshop
 //   POST /admin/evenements/SLUG/publier                      publish or withdraw
 //   POST /admin/evenements/SLUG/ateliers/ID/capacite         a workshop's capacity
+//   GET  /admin/evenements/SLUG/accueil  POST                 welcome desk: check in (ticket or name)
+//   POST /admin/evenements/SLUG/accueil/atelier               present in a workshop
 std::optional<Response> admin_pages(const App& app, const Request& req, Visitor& visitor, const FormFields* form) {
     const auto parts = web::path_segments(req.path);  // parts[0] == "admin"
     if (parts.size() < 2 || parts[1] != "evenements") return std::nullopt;
@@ -52,8 +55,12 @@ std::optional<Response> admin_pages(const App& app, const Request& req, Visitor&
         if (parts.size() == 3) return web::events_admin::event_page(app, req, visitor, parts[2]);
         if (parts.size() == 4 && parts[3] == "inscrits.csv") return web::events_admin::export_download(app, req, visitor, parts[2], false);
         if (parts.size() == 4 && parts[3] == "inscrits.xlsx") return web::events_admin::export_download(app, req, visitor, parts[2], true);
+        if (parts.size() == 4 && parts[3] == "accueil") return web::events_checkin::desk_page(app, req, visitor, parts[2]);
         return std::nullopt;
     }
+    if (parts.size() == 4 && parts[3] == "accueil") return web::events_checkin::checkin_submit(app, req, visitor, *form, parts[2]);
+    if (parts.size() == 5 && parts[3] == "accueil" && parts[4] == "atelier")
+        return web::events_checkin::presence_submit(app, req, visitor, *form, parts[2]);
     if (parts.size() == 4 && parts[3] == "publier") return web::events_admin::publish_submit(app, visitor, *form, parts[2]);
     if (parts.size() == 6 && parts[3] == "ateliers" && parts[5] == "capacite")
         if (auto id = web::path_id(parts[4])) return web::events_admin::capacity_submit(app, req, visitor, *form, parts[2], *id);

@@ -2,6 +2,7 @@
 
 #include "features/events/services/event_calendar.hpp"
 #include "features/events/services/event_programme.hpp"
+#include "features/events/web/event_checkin_pages.hpp"
 #include "features/events/web/event_pages.hpp"
 #include "features/events/web/event_views.hpp"
 #include "platform/core/paris_time.hpp"
@@ -114,6 +115,7 @@ Response event_page(const App& app, const Request& req, Visitor& visitor, const 
                         {"has_participants", !p.public_participants.empty()},
                         {"my_slots", my_slots},
                         {"mine", mine},
+                        {"ticket", visitor.user ? events_checkin::ticket_view(app, e.id, visitor.user->id) : nlohmann::json()},
                         {"jsonld", json_for_script(json_ld(p, app.config().base_url))}};
     const auto notice = req.query_param("message");
     if (notice == "inscrit") data["notice"] = "Votre inscription est enregistrée. Un courriel de confirmation vous a été envoyé.";
