@@ -50,13 +50,13 @@ Result<SaveOutcome> save_answer(store::Database& db, const CurrentUser& user, lo
                             ") : votre texte n’est pas perdu, il est repris ci-dessous à côté du texte enregistré. "
                             "Fusionnez-les puis enregistrez à nouveau.",
                         "answer", FailureKind::conflict);
-        store::AnswerRow a;
+        store::DeliverableAnswerRow a;
         a.question_id = question_id;
         a.text = text;
         a.version = current + 1;
         a.updated_by = who(user);
         a.updated_at = store::now_utc_seconds();
-        store::upsert_answer(sql, d->id, a);
+        store::upsert_deliverable_answer(sql, d->id, a);
         return SaveOutcome{a.version};
     });
 }

@@ -41,7 +41,7 @@ Result<std::vector<ProjectSummary>> visible_projects(store::Database& db, const 
 
 struct QuestionView {
     store::QuestionRow question;
-    store::AnswerRow draft;                // version 0 when never saved
+    store::DeliverableAnswerRow draft;                // version 0 when never saved
     store::SubmittedAnswer last_submitted;  // of the latest submission, with the advisor's comment
 };
 struct DeliverableView {

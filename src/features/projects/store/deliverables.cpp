@@ -43,13 +43,13 @@ void set_deliverable_state(soci::session& sql, long long deliverable_id, const s
             soci::use(now), soci::use(deliverable_id));
 }
 
-std::map<long long, AnswerRow> deliverable_answers(soci::session& sql, long long deliverable_id) {
-    std::map<long long, AnswerRow> out;
+std::map<long long, DeliverableAnswerRow> deliverable_answers(soci::session& sql, long long deliverable_id) {
+    std::map<long long, DeliverableAnswerRow> out;
     for_each_row(
         sql,
         "SELECT question_id, text, version, updated_by, updated_at FROM deliverable_answers WHERE deliverable_id = :d",
         [&](const soci::row& r) {
-            AnswerRow a;
+            DeliverableAnswerRow a;
             a.question_id = as_int(r, "question_id");
             a.text = as_text(r, "text");
             a.version = static_cast<int>(as_int(r, "version"));
@@ -61,7 +61,7 @@ std::map<long long, AnswerRow> deliverable_answers(soci::session& sql, long long
     return out;
 }
 
-void upsert_answer(soci::session& sql, long long deliverable_id, const AnswerRow& a) {
+void upsert_deliverable_answer(soci::session& sql, long long deliverable_id, const DeliverableAnswerRow& a) {
     if (a.version == 1) {
         execute(sql,
                 "INSERT INTO deliverable_answers (deliverable_id, question_id, text, version, updated_by, updated_at) "

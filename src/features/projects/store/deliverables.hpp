@@ -23,15 +23,15 @@ std::optional<DeliverableRow> find_deliverable(soci::session& sql, Dialect diale
 std::vector<DeliverableRow> project_deliverables(soci::session& sql, long long project_id);  // by number
 void set_deliverable_state(soci::session& sql, long long deliverable_id, const std::string& state, long long now);
 
-struct AnswerRow {
+struct DeliverableAnswerRow {
     long long question_id = 0;
     std::string text;
     int version = 0;  // 0: never saved
     std::string updated_by;
     long long updated_at = 0;
 };
-std::map<long long, AnswerRow> deliverable_answers(soci::session& sql, long long deliverable_id);  // by question id
-void upsert_answer(soci::session& sql, long long deliverable_id, const AnswerRow& a);
+std::map<long long, DeliverableAnswerRow> deliverable_answers(soci::session& sql, long long deliverable_id);  // by question id
+void upsert_deliverable_answer(soci::session& sql, long long deliverable_id, const DeliverableAnswerRow& a);
 
 struct SubmissionRow {
     long long id = 0;
