@@ -60,7 +60,7 @@ describe('séance en direct', () => {
     const [s1, s2] = sessions;
     const reg = (u, seat) => `INSERT INTO registrations (cycle_id, user_id, collectivite_id, collectivite_slot, mandate, function_title, situation, status, seat, arrival, created_at, updated_at) VALUES (${cycleId}, ${u.id}, '${u.collectiviteId}', '${u.collectiviteId}', 'elu', 'Maire', 'Notre forêt communale est au cœur de conflits d’usage entre chasseurs, randonneurs et exploitants.', 'confirmed', ${seat}, ${now}, ${now}, ${now});`;
     runSql(fx.db, [
-      `INSERT INTO user_roles (user_id, role, scope) VALUES (${fanny.id}, 'facilitator', '${CYCLE}');`,
+      `INSERT INTO user_roles (user_id, role, scope) SELECT ${fanny.id}, 'facilitator', CAST(id AS TEXT) FROM cycles WHERE slug = '${CYCLE}';`,
       reg(claire, 1),
       reg(marc, 2),
       // Session 1 is under way now, with a video link; groups planned by the facilitator.

@@ -266,7 +266,7 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       const res = await o.submit(form, { facilitator_choice: 'new', new_facilitator_name: 'Paul Pair' });
       assert.equal(res.status, 303, res.pageText.slice(0, 600));
       await refused(n);
-      assert.deepEqual(queryRows(db.url, `SELECT COUNT(*) FROM user_roles WHERE role = 'facilitator' AND scope = ${q(slug)}`), [['0']]);
+      assert.deepEqual(queryRows(db.url, `SELECT COUNT(*) FROM user_roles WHERE role = 'facilitator' AND scope = (SELECT CAST(id AS TEXT) FROM cycles WHERE slug = ${q(slug)})`), [['0']]);
     }));
 
     it('duplicate and close; every action is in the journal', { timeout: TEST_TIMEOUT }, t(async () => {

@@ -25,19 +25,21 @@ TEST_F(CycleAdminTest, ANewFacilitatorIsLinkedToAnAccountWhichGetsTheRoleForTheC
               1);
     EXPECT_EQ(count("SELECT COUNT(*) FROM cycles c JOIN facilitators f ON f.id = c.facilitator_id"), 1);
     EXPECT_EQ(count("SELECT COUNT(*) FROM user_roles WHERE role = 'facilitator' AND scope = "
-                    "'forets-comment-cooperer' AND user_id = " +
+                    "(SELECT CAST(id AS TEXT) FROM cycles WHERE slug = 'forets-comment-cooperer') AND user_id = " +
                     std::to_string(account)),
               1);
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'facilitator.link_account'"), 1);
 
-    // The draft's new address carries the role along.
+    // The draft's new address keeps the role: it names the cycle by its id.
     auto editing = services::cycle_for_edit(*db_, saved->slug);
     ASSERT_TRUE(editing.ok() && editing.value());
     EXPECT_EQ(editing.value()->input.facilitator_email, "intervenante@exemple.fr");
     auto renamed = editing.value()->input;
     renamed.title = "Forêts en commun";
     ASSERT_TRUE(services::update_cycle(*db_, organiser_, saved->slug, renamed, mail).ok());
-    EXPECT_EQ(count("SELECT COUNT(*) FROM user_roles WHERE role = 'facilitator' AND scope = 'forets-en-commun'"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM user_roles WHERE role = 'facilitator' AND scope = "
+                    "(SELECT CAST(id AS TEXT) FROM cycles WHERE slug = 'forets-en-commun')"),
+              1);
 
     // Another facilitator for the cycle: the account loses the role on it.
     auto other = renamed;

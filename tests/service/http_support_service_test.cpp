@@ -51,11 +51,13 @@ protected:
         DatabaseTest::SetUp();
         ASSERT_TRUE(services::seed_demo(*db_, services::default_demo_path(), store::now_utc_seconds()).ok());
         soci::session sql(db_->pool());
-        sql << "SELECT slug FROM cycles ORDER BY slug LIMIT 1", soci::into(slug_);
+        sql << "SELECT id, slug FROM cycles ORDER BY slug LIMIT 1", soci::into(draft_id_), soci::into(slug_);
         sql << "UPDATE cycles SET status = 'draft' WHERE slug = :s", soci::use(slug_);
-        sql << "SELECT slug FROM cycles WHERE status = 'published' ORDER BY slug LIMIT 1", soci::into(published_);
+        sql << "SELECT id, slug FROM cycles WHERE status = 'published' ORDER BY slug LIMIT 1", soci::into(published_id_),
+            soci::into(published_);
     }
     std::string slug_, published_;
+    long long draft_id_ = 0, published_id_ = 0;
 };
 
 TEST_F(HiddenDraftTest, ADraftIsHiddenFromAllButItsTeam) {
@@ -69,9 +71,9 @@ TEST_F(HiddenDraftTest, ADraftIsHiddenFromAllButItsTeam) {
     organiser.roles = {"organiser"};
     EXPECT_FALSE(services::is_hidden_draft(*db_, organiser, slug_));
     auto facilitator = participant;
-    facilitator.roles = {"facilitator:" + slug_};
+    facilitator.roles = {"facilitator:" + std::to_string(draft_id_)};
     EXPECT_FALSE(services::is_hidden_draft(*db_, facilitator, slug_));
     auto facilitator_elsewhere = participant;
-    facilitator_elsewhere.roles = {"facilitator:" + published_};
+    facilitator_elsewhere.roles = {"facilitator:" + std::to_string(published_id_)};
     EXPECT_TRUE(services::is_hidden_draft(*db_, facilitator_elsewhere, slug_));
 }

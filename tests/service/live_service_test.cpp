@@ -28,7 +28,7 @@ protected:
         organiser_ = add_user("orga@anct.gouv.fr", "Omar Organisateur", {"participant", "organiser"});
         auto made = make_cycle();
         ASSERT_TRUE(made) << made.failure().message;
-        facilitator_ = add_user("anim@exemple.fr", "Fanny Animatrice", {"participant", "facilitator:" + slug_});
+        facilitator_ = add_user("anim@exemple.fr", "Fanny Animatrice", {"participant", "facilitator:" + std::to_string(cycle_id_)});
         outsider_ = add_user("autre@exemple.fr", "Oscar Ailleurs", {"participant"});
         client_ = add_user("claire@exemple.fr", "Claire Cliente", {"participant"});
         member_ = add_user("marc@exemple.fr", "Marc Membre", {"participant"});

@@ -2,7 +2,7 @@
 //
 //   seedLive(db, { cycles, participants, prefix })  cycles each with one session under way
 //       (visio link, groups of five, the first the client), confirmed participants spread
-//       over them, one facilitator per cycle (role facilitator:<slug>), and a login cookie
+//       over them, one facilitator per cycle (role facilitator:<cycle id>), and a login cookie
 //       for everyone -> { cycles: [{ slug, sessionId, facilitator, members }], people }
 //   openStream(baseUrl, cookie, sessionId, onEvent)  GET …/flux like EventSource;
 //       onEvent(version, atMs) per "state" event; resolves { req, status, headers } at the first
@@ -27,7 +27,7 @@ export function seedLive(db, { cycles: cycleCount = 1, participants = 5, prefix 
     cycles.push({ slug, facilitator: facilitators[c], members: [] });
     lines.push(`INSERT INTO cycles (slug, title, theme, summary, description, territory_types, capacity, mode, status, created_at) VALUES (${q(slug)}, ${q(`Cycle en direct ${c + 1}`)}, 'Banc d’essai', 'Séances en direct.', '', '', 40, 'first_come', 'published', ${now});`);
     lines.push(`INSERT INTO cycle_sessions (cycle_id, number, starts_at, ends_at, visio_url) SELECT id, 1, ${now - 300}, ${now + 6900}, 'https://visio.example.fr/${slug}' FROM cycles WHERE slug = ${q(slug)};`);
-    lines.push(`INSERT INTO user_roles (user_id, role, scope) VALUES (${facilitators[c].id}, 'facilitator', ${q(slug)});`);
+    lines.push(`INSERT INTO user_roles (user_id, role, scope) SELECT ${facilitators[c].id}, 'facilitator', CAST(id AS TEXT) FROM cycles WHERE slug = ${q(slug)};`);
   }
   people.forEach((p, i) => {
     const cycle = cycles[i % cycleCount];

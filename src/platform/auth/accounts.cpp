@@ -153,17 +153,20 @@ Status grant_role(store::Database& db, const std::string& email_typed, const std
         long long user_id = 0;
         sql << "SELECT id FROM users WHERE email = :e", soci::use(email), soci::into(user_id);
         if (!sql.got_data()) return fail("Aucun compte avec l'adresse " + email + ".", {}, FailureKind::not_found);
+        // People name a cycle by its slug; the role keeps its id, which never changes.
+        std::string stored_scope = scope;
         if (role == "facilitator" && !scope.empty()) {
-            long long cycles = 0;
-            sql << "SELECT COUNT(*) FROM cycles WHERE slug = :s", soci::use(scope), soci::into(cycles);
-            if (cycles == 0) return fail("Aucun cycle avec l'identifiant « " + scope + " ».", {}, FailureKind::not_found);
+            long long cycle_id = 0;
+            sql << "SELECT id FROM cycles WHERE slug = :s", soci::use(scope), soci::into(cycle_id);
+            if (!sql.got_data()) return fail("Aucun cycle avec l'identifiant « " + scope + " ».", {}, FailureKind::not_found);
+            stored_scope = std::to_string(cycle_id);
         }
         long long exists = 0;
         sql << "SELECT COUNT(*) FROM user_roles WHERE user_id = :u AND role = :r AND scope = :s", soci::use(user_id),
-            soci::use(role), soci::use(scope), soci::into(exists);
+            soci::use(role), soci::use(stored_scope), soci::into(exists);
         if (exists == 0)
             sql << "INSERT INTO user_roles (user_id, role, scope) VALUES (:u, :r, :s)", soci::use(user_id),
-                soci::use(role), soci::use(scope);
+                soci::use(role), soci::use(stored_scope);
         return Done{};
     });
 }

@@ -20,7 +20,7 @@ struct CurrentUser {
     std::string collectivite_label;
     std::string function_title;
     std::string mandate;
-    std::vector<std::string> roles;  // "participant" always; "organiser", "admin", "facilitator:<slug>"
+    std::vector<std::string> roles;  // "participant" always; "organiser", "admin", "facilitator:<cycle id>"
     bool has_role(const std::string& role) const;
 };
 
@@ -75,7 +75,7 @@ Status update_profile(store::Database& db, long long user_id, const ProfileInput
 
 inline const std::vector<std::string> known_roles{"participant", "facilitator", "organiser", "admin"};
 
-// scope: a cycle slug for "facilitator", empty otherwise.
+// scope: the cycle's slug for "facilitator" (the role keeps the cycle's id), empty otherwise.
 Status grant_role(store::Database& db, const std::string& email, const std::string& role, const std::string& scope);
 
 }  // namespace ateliers::services

@@ -10,8 +10,8 @@ constexpr const char* facilitator_prefix = "facilitator:";
 
 bool can_organise(const services::CurrentUser& user) { return user.has_role("organiser") || user.has_role("admin"); }
 
-bool has_facilitator_role(const services::CurrentUser& user, const std::string& cycle_slug) {
-    return user.has_role(facilitator_prefix + cycle_slug);
+bool has_facilitator_role(const services::CurrentUser& user, long long cycle_id) {
+    return user.has_role(facilitator_prefix + std::to_string(cycle_id));
 }
 
 bool facilitates_by_role(const services::CurrentUser& user) {

@@ -152,7 +152,7 @@ Result<CycleSaved> create_cycle(store::Database& db, long long actor_id, const C
         saved.id = store::insert_draft_cycle(sql, fields_of(p, saved.slug, facilitator_id), now);
         int number = 0;
         for (const auto& s : p.sessions) insert_session(sql, saved.id, ++number, s);
-        grant_role(sql, linked_user(sql, facilitator_id), saved.slug);
+        grant_role(sql, linked_user(sql, facilitator_id), saved.id);
         record_audit(sql, actor_id, "cycle.create", "cycle:" + saved.slug,
                      "« " + p.title + " », " + std::to_string(p.sessions.size()) + " séance(s)");
         saved.warnings = warnings_for(intervals(p.sessions), p.closes_at);
@@ -210,10 +210,6 @@ Result<CycleSaved> update_cycle(store::Database& db, long long actor_id, const s
         if (cycle->status == CycleStatus::draft) {
             // Nobody links to a draft yet: its address follows the title.
             saved.slug = unique_slug(sql, "cycles", slugify(p.title), cycle->id);
-            if (saved.slug != cycle->slug) {
-                // No cycle has the new slug: a role still scoped to it is left over from a deleted cycle.
-                store::move_facilitator_roles(sql, cycle->slug, saved.slug);
-            }
         }
         const long long cycle_id = cycle->id;
         store::update_cycle_fields(sql, cycle_id, fields_of(p, saved.slug, facilitator_id));
@@ -245,8 +241,8 @@ Result<CycleSaved> update_cycle(store::Database& db, long long actor_id, const s
 
         // The facilitator's account acts on this cycle only while they facilitate it.
         const long long new_user = linked_user(sql, facilitator_id);
-        if (old_user != new_user) revoke_role(sql, old_user, saved.slug);
-        grant_role(sql, new_user, saved.slug);
+        if (old_user != new_user) revoke_role(sql, old_user, cycle_id);
+        grant_role(sql, new_user, cycle_id);
 
         // More seats in "premier arrivé": the waiting list moves up.
         if (published && p.capacity > cycle->capacity) promote_waiting(sql, cycle_id, mail);
@@ -295,7 +291,7 @@ Result<CycleSaved> duplicate_cycle(store::Database& db, long long actor_id, cons
             ParsedSession copy{0, s.starts_at, s.ends_at, s.visio_url};
             insert_session(sql, saved.id, s.number, copy);
         }
-        grant_role(sql, linked_user(sql, fac), saved.slug);
+        grant_role(sql, linked_user(sql, fac), saved.id);
         record_audit(sql, actor_id, "cycle.duplicate", "cycle:" + saved.slug,
                      "Copie de « " + source->title + " » (" + source->slug + ")");
         saved.warnings = warnings_for(intervals(sessions), closes);

@@ -22,9 +22,9 @@ std::string account_email(soci::session& sql, long long user_id) {
 void relink(soci::session& sql, long long actor_id, long long facilitator_id, long long from, long long to,
             const std::string& details) {
     store::set_facilitator_account(sql, facilitator_id, to);
-    for (const auto& slug : store::facilitator_cycle_slugs(sql, facilitator_id)) {
-        revoke_role(sql, from, slug);
-        grant_role(sql, to, slug);
+    for (const long long cycle_id : store::facilitator_cycle_ids(sql, facilitator_id)) {
+        revoke_role(sql, from, cycle_id);
+        grant_role(sql, to, cycle_id);
     }
     record_audit(sql, actor_id, to > 0 ? "facilitator.link_account" : "facilitator.unlink_account",
                  "facilitator:" + std::to_string(facilitator_id), details);
@@ -37,14 +37,14 @@ long long linked_user(soci::session& sql, long long facilitator_id) {
     return store::facilitator_account(sql, facilitator_id).value_or(0);
 }
 
-void grant_role(soci::session& sql, long long user_id, const std::string& cycle_slug) {
+void grant_role(soci::session& sql, long long user_id, long long cycle_id) {
     if (user_id <= 0) return;
-    if (!store::has_facilitator_role(sql, user_id, cycle_slug)) store::add_facilitator_role(sql, user_id, cycle_slug);
+    if (!store::has_facilitator_role(sql, user_id, cycle_id)) store::add_facilitator_role(sql, user_id, cycle_id);
 }
 
-void revoke_role(soci::session& sql, long long user_id, const std::string& cycle_slug) {
+void revoke_role(soci::session& sql, long long user_id, long long cycle_id) {
     if (user_id <= 0) return;
-    store::remove_facilitator_role(sql, user_id, cycle_slug);
+    store::remove_facilitator_role(sql, user_id, cycle_id);
 }
 
 Status link_account(soci::session& sql, long long actor_id, long long facilitator_id, const std::string& email,

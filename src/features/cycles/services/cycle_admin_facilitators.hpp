@@ -14,8 +14,8 @@ namespace ateliers::services::facilitators {
 // The account linked to a facilitator, 0 when none (or no facilitator).
 long long linked_user(soci::session& sql, long long facilitator_id);
 
-void grant_role(soci::session& sql, long long user_id, const std::string& cycle_slug);
-void revoke_role(soci::session& sql, long long user_id, const std::string& cycle_slug);
+void grant_role(soci::session& sql, long long user_id, long long cycle_id);
+void revoke_role(soci::session& sql, long long user_id, long long cycle_id);
 
 // Makes the account named by `email` (normalised) the facilitator's account. `current`
 // is the cycle's facilitator before the edit (0 for a new cycle): when the form keeps

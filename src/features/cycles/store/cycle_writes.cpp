@@ -69,12 +69,6 @@ void mark_cycle_closed(soci::session& sql, long long cycle_id) {
     sql << "UPDATE cycles SET status = 'closed' WHERE id = :id", soci::use(cycle_id);
 }
 
-void move_facilitator_roles(soci::session& sql, const std::string& from, const std::string& to) {
-    sql << "DELETE FROM user_roles WHERE role = 'facilitator' AND scope = :n", soci::use(to);
-    sql << "UPDATE user_roles SET scope = :n WHERE role = 'facilitator' AND scope = :o", soci::use(to),
-        soci::use(from);
-}
-
 void insert_session(soci::session& sql, long long cycle_id, int number, long long starts_at, long long ends_at,
                     const std::string& visio_url) {
     sql << "INSERT INTO cycle_sessions (cycle_id, number, starts_at, ends_at, visio_url) VALUES (:c, :n, :s, :e, :v)",

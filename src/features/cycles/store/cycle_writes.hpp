@@ -37,9 +37,6 @@ void update_cycle_fields(soci::session& sql, long long cycle_id, const CycleFiel
 void mark_cycle_published(soci::session& sql, long long cycle_id);
 void mark_cycle_closed(soci::session& sql, long long cycle_id);
 
-// The "facilitator" roles scoped to `from` now scope to `to` (any left over on `to` are dropped first).
-void move_facilitator_roles(soci::session& sql, const std::string& from, const std::string& to);
-
 void insert_session(soci::session& sql, long long cycle_id, int number, long long starts_at, long long ends_at,
                     const std::string& visio_url);
 // New times: the session's sequence goes up (calendars update it).

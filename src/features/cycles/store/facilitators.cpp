@@ -31,29 +31,36 @@ void set_facilitator_account(soci::session& sql, long long facilitator_id, long 
     sql << "UPDATE facilitators SET user_id = :u WHERE id = :f", soci::use(user_id, to_ind), soci::use(facilitator_id);
 }
 
-std::vector<std::string> facilitator_cycle_slugs(soci::session& sql, long long facilitator_id) {
-    std::vector<std::string> slugs;
+std::vector<long long> facilitator_cycle_ids(soci::session& sql, long long facilitator_id) {
+    std::vector<long long> ids;
     soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT slug FROM cycles WHERE facilitator_id = :f", soci::use(facilitator_id));
-    for (const auto& r : rows) slugs.push_back(as_text(r, "slug"));
-    return slugs;
+        (sql.prepare << "SELECT id FROM cycles WHERE facilitator_id = :f", soci::use(facilitator_id));
+    for (const auto& r : rows) ids.push_back(as_int(r, "id"));
+    return ids;
 }
 
-bool has_facilitator_role(soci::session& sql, long long user_id, const std::string& cycle_slug) {
+namespace {
+std::string role_scope(long long cycle_id) { return std::to_string(cycle_id); }
+}  // namespace
+
+bool has_facilitator_role(soci::session& sql, long long user_id, long long cycle_id) {
     long long exists = 0;
+    const auto scope = role_scope(cycle_id);
     sql << "SELECT COUNT(*) FROM user_roles WHERE user_id = :u AND role = 'facilitator' AND scope = :s",
-        soci::use(user_id), soci::use(cycle_slug), soci::into(exists);
+        soci::use(user_id), soci::use(scope), soci::into(exists);
     return exists > 0;
 }
 
-void add_facilitator_role(soci::session& sql, long long user_id, const std::string& cycle_slug) {
+void add_facilitator_role(soci::session& sql, long long user_id, long long cycle_id) {
+    const auto scope = role_scope(cycle_id);
     sql << "INSERT INTO user_roles (user_id, role, scope) VALUES (:u, 'facilitator', :s)", soci::use(user_id),
-        soci::use(cycle_slug);
+        soci::use(scope);
 }
 
-void remove_facilitator_role(soci::session& sql, long long user_id, const std::string& cycle_slug) {
+void remove_facilitator_role(soci::session& sql, long long user_id, long long cycle_id) {
+    const auto scope = role_scope(cycle_id);
     sql << "DELETE FROM user_roles WHERE user_id = :u AND role = 'facilitator' AND scope = :s", soci::use(user_id),
-        soci::use(cycle_slug);
+        soci::use(scope);
 }
 
 }  // namespace ateliers::store

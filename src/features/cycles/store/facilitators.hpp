@@ -25,11 +25,12 @@ std::optional<long long> facilitator_account(soci::session& sql, long long facil
 // Links the facilitator to the account `user_id`, or to none when `user_id` <= 0.
 void set_facilitator_account(soci::session& sql, long long facilitator_id, long long user_id);
 
-// The slugs of the cycles the facilitator runs.
-std::vector<std::string> facilitator_cycle_slugs(soci::session& sql, long long facilitator_id);
+// The ids of the cycles the facilitator runs.
+std::vector<long long> facilitator_cycle_ids(soci::session& sql, long long facilitator_id);
 
-bool has_facilitator_role(soci::session& sql, long long user_id, const std::string& cycle_slug);
-void add_facilitator_role(soci::session& sql, long long user_id, const std::string& cycle_slug);
-void remove_facilitator_role(soci::session& sql, long long user_id, const std::string& cycle_slug);
+// The role's scope is the cycle's id (a draft's slug changes with its title).
+bool has_facilitator_role(soci::session& sql, long long user_id, long long cycle_id);
+void add_facilitator_role(soci::session& sql, long long user_id, long long cycle_id);
+void remove_facilitator_role(soci::session& sql, long long user_id, long long cycle_id);
 
 }  // namespace ateliers::store

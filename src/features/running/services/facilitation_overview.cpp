@@ -31,7 +31,7 @@ FacilitatedCycle with_sessions(soci::session& sql, const CycleHead& head, long l
 // services::can_facilitate's rule, applied to rows already read (one query for the
 // whole list instead of one per cycle).
 bool may_run(const CurrentUser& user, const CycleHead& head) {
-    return permissions::can_organise(user) || permissions::has_facilitator_role(user, head.slug) ||
+    return permissions::can_organise(user) || permissions::has_facilitator_role(user, head.id) ||
            (head.facilitator_user != 0 && head.facilitator_user == user.id);
 }
 
