@@ -51,6 +51,7 @@ set(ATELIERS_NODE_TESTS
   "browser/feedback|feedback|400"
   "browser/live|running|600"
   "browser/pages|platform|400"
+  "browser/privacy|accounts|400"
   "browser/programmes|programmes|400"
   "browser/projects|projects|400"
   "browser/registration|registration|400"

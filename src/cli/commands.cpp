@@ -161,7 +161,7 @@ int run_serve(const CommonOptions& common, const ServeOptions& options) {
     config.host = {options.host_name, options.host_address, options.host_phone};
     if (config.host.name.empty())
         spdlog::warn("no hosting provider for the legal notice: set --host-name and --host-address");
-    const auto modules = all_modules();
+    const auto modules = all_modules({options.retention_months});
     const web::App app(*db, *views.value(), config, modules);
     std::vector<jobs::PeriodicJob> periodic;
     for (const auto& module : modules.modules()) periodic.insert(periodic.end(), module.jobs.begin(), module.jobs.end());

@@ -22,6 +22,7 @@ struct ServeOptions {
     int public_cache_ms = 3000;
     std::vector<std::string> trusted_proxies;  // addresses or networks (CIDR)
     std::string host_name, host_address, host_phone;  // the legal notice's hosting provider
+    int retention_months = 24;
 };
 
 int run_migrate(const CommonOptions& common);

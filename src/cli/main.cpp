@@ -75,6 +75,11 @@ int main(int argc, char** argv) {
                       "Adresse postale de l'hébergeur (env ATELIERS_HOST_ADDRESS)");
     serve->add_option("--host-phone", serve_options.host_phone,
                       "Téléphone de l'hébergeur (env ATELIERS_HOST_PHONE)");
+    serve_options.retention_months = std::stoi(env_or("ATELIERS_RETENTION_MONTHS", "24"));
+    serve->add_option("--retention-months", serve_options.retention_months,
+                      "Mois après la fin d'un cycle au-delà desquels les textes personnels de ses inscrits sont "
+                      "effacés (env ATELIERS_RETENTION_MONTHS, défaut 24, 0 : jamais)")
+        ->check(CLI::Range(0, 600));
     serve->add_flag("!--no-worker", serve_options.run_worker, "Ne pas envoyer les e-mails depuis ce processus");
     const auto proxies_env = env_or("ATELIERS_TRUSTED_PROXIES", "");
     for (std::size_t start = 0, comma = 0; comma != std::string::npos; start = comma + 1) {

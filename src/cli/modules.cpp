@@ -9,10 +9,11 @@
 #include "features/reports/module.hpp"
 #include "features/running/module.hpp"
 #include "features/selection/module.hpp"
+#include "platform/privacy/web/privacy_module.hpp"
 
 namespace ateliers::cli {
 
-modules::Registry all_modules() {
+modules::Registry all_modules(const ModuleSettings& settings) {
     modules::Registry registry;
     registry.add(cycles::module())
         .add(registration::module())
@@ -23,6 +24,11 @@ modules::Registry all_modules() {
         .add(events::module())
         .add(programmes::module())
         .add(projects::module());
+    // Last: it gathers what every other module holds about a person.
+    std::vector<privacy::PersonalDataSource> personal_data;
+    for (const auto& m : registry.modules())
+        personal_data.insert(personal_data.end(), m.personal_data.begin(), m.personal_data.end());
+    registry.add(privacy::module({settings.retention_months}, std::move(personal_data)));
     return registry;
 }
 

@@ -3,5 +3,11 @@
 #include "platform/modules/module.hpp"
 
 namespace ateliers::cli {
-modules::Registry all_modules();
-}
+
+struct ModuleSettings {
+    int retention_months = 24;  // --retention-months: personal texts of ended cycles
+};
+
+modules::Registry all_modules(const ModuleSettings& settings = {});
+
+}  // namespace ateliers::cli

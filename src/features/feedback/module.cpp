@@ -1,5 +1,6 @@
 #include "features/feedback/module.hpp"
 
+#include "features/feedback/services/personal_data.hpp"
 #include "features/feedback/services/feedback_invitations.hpp"
 #include "features/feedback/web/feedback_routes.hpp"
 
@@ -13,6 +14,7 @@ modules::Module module() {
                           return jobs::queue_feedback_invitations(db, now, mail);
                       }});
     m.nav.push_back({40, "Idées de thèmes", "/idees", modules::NavEntry::Audience::signed_in});
+    m.personal_data.push_back(services::feedback_personal_data());
     return m;
 }
 

@@ -1,5 +1,6 @@
 #include "features/registration/module.hpp"
 
+#include "features/registration/services/personal_data.hpp"
 #include "features/registration/web/registration_pages.hpp"
 #include "platform/http/api_routes.hpp"
 #include "platform/http/paths.hpp"
@@ -121,6 +122,7 @@ modules::Module module() {
     m.admin_pages = admin_pages;
     m.api = api;
     m.nav.push_back({30, "Mon espace", "/espace", modules::NavEntry::Audience::signed_in});
+    m.personal_data.push_back(services::registration_personal_data());
     return m;
 }
 
