@@ -109,7 +109,18 @@ int Engine::construct() {
     for (const auto& layout : layouts_)
         if (std::ssize(layout.present) != n_ || std::ranges::any_of(layout.lock_group, [](int g) { return g >= 0; }))
             return 0;
-    const auto design = affine_rounds(groups_, size, static_cast<int>(layouts_.size()));
+    const int weeks = static_cast<int>(layouts_.size());
+    // The affine plane when it covers every week, else a design developed
+    // from base weeks (found in milliseconds for the classic instances),
+    // else the longer of the two; the search plans the weeks left.
+    auto design = affine_rounds(groups_, size, weeks);
+    if (std::ssize(design) < weeks && options_.construction_nodes > 0) {
+        // Past the most weeks a schedule without repeats can have, its longest
+        // prefix still helps the search.
+        const int most = std::min(weeks, size > 1 ? (n_ - 1) / (size - 1) : weeks);
+        auto starter = starter_rounds(groups_, size, most, options_.seed, options_.construction_nodes);
+        if (starter.size() > design.size()) design = std::move(starter);
+    }
     for (int f = 0; f < std::ssize(design); ++f)
         for (int g = 0; g < groups_; ++g)
             for (int p : design[f][g]) insert(f, p, g);
