@@ -66,9 +66,13 @@ struct Options {
     // most real cycles cannot reach Plan::lower_bound, which would otherwise
     // be the only stop before the time limit.
     std::int64_t patience = 25'000;
-    // Start pure golfer instances from an affine resolvable design when one
-    // exists (groups a prime power, size <= groups).
+    // Start pure golfer instances from a resolvable design when one is known
+    // or found: the affine plane (groups a prime power, size <= groups), or
+    // base weeks developed by a group (breakout_groups_starter.cpp).
     bool construction = true;
+    // Search nodes allowed for the base weeks (about a second per million);
+    // counted, not timed, so that a seed always gives the same plan.
+    std::int64_t construction_nodes = 3'000'000;
 };
 
 struct Score {

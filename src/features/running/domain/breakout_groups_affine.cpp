@@ -9,13 +9,6 @@
 
 namespace ateliers::groups {
 
-namespace {
-
-// GF(q), q a prime power up to 256; elements 0..q-1 read as base-p polynomials.
-struct Field {
-    std::vector<int> add, mul;
-};
-
 std::optional<Field> finite_field(int q) {
     if (q < 2 || q > 256) return std::nullopt;
     int p = 2;
@@ -62,8 +55,6 @@ std::optional<Field> finite_field(int q) {
     }
     return std::nullopt;
 }
-
-}  // namespace
 
 // Golfer (x, s) sits in group x + s*w in week w: two golfers of different s
 // meet exactly once over the q weeks, two of equal s never, so one more week

@@ -107,6 +107,13 @@ private:
     // agents first fill the groups lacking their role, so mixes spread.
     void greedy_round(int f);
 
+    // Triska & Musliu's greedy start for a week of pure golfers (no rules,
+    // locks or absences): each group is filled pair by pair with the two
+    // golfers adding the fewest repeats and, among those, leaving the group
+    // the most freedom (golfers still free to join who met none of it).
+    // False when it does not apply.
+    bool greedy_golfer_round(int f);
+
     // Change of the two rules when p and q trade groups (q = -1: p alone moves to b).
     Score rules_delta(int f, int p, int q, int b);
 

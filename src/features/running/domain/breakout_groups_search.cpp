@@ -7,6 +7,8 @@
 #include "features/running/domain/breakout_groups_search.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <array>
 #include <random>
 
@@ -109,14 +111,87 @@ int Engine::construct() {
     for (const auto& layout : layouts_)
         if (std::ssize(layout.present) != n_ || std::ranges::any_of(layout.lock_group, [](int g) { return g >= 0; }))
             return 0;
-    const auto design = affine_rounds(groups_, size, static_cast<int>(layouts_.size()));
+    const int weeks = static_cast<int>(layouts_.size());
+    // The affine plane when it covers every week, else a design developed
+    // from base weeks (found in milliseconds for the classic instances),
+    // else the longer of the two; the search plans the weeks left.
+    auto design = affine_rounds(groups_, size, weeks);
+    if (std::ssize(design) < weeks && options_.construction_nodes > 0) {
+        // Past the most weeks a schedule without repeats can have, its longest
+        // prefix still helps the search.
+        const int most = std::min(weeks, size > 1 ? (n_ - 1) / (size - 1) : weeks);
+        auto starter = starter_rounds(groups_, size, most, options_.seed, options_.construction_nodes);
+        if (starter.size() > design.size()) design = std::move(starter);
+    }
     for (int f = 0; f < std::ssize(design); ++f)
         for (int g = 0; g < groups_; ++g)
             for (int p : design[f][g]) insert(f, p, g);
     return static_cast<int>(design.size());
 }
 
+bool Engine::greedy_golfer_round(int f) {
+    const auto& layout = layouts_[f];
+    if (mix_ || colls_ > 0 || n_ > 200 || std::ssize(layout.present) != n_ ||
+        std::ranges::any_of(layout.lock_group, [](int g) { return g >= 0; }))
+        return false;
+    const std::size_t words = (static_cast<std::size_t>(n_) + 63) / 64;
+    using Bits = std::vector<std::uint64_t>;
+    auto set = [](Bits& bits, int p) { bits[p / 64] |= std::uint64_t{1} << (p % 64); };
+    auto clear = [](Bits& bits, int p) { bits[p / 64] &= ~(std::uint64_t{1} << (p % 64)); };
+    std::vector<Bits> known(n_, Bits(words, 0));  // whom each golfer has met
+    for (int p = 0; p < n_; ++p)
+        for (int q = 0; q < n_; ++q)
+            if (met(p, q) >= 1) set(known[p], q);
+    std::vector<int> left = layout.present;
+    for (std::size_t i = left.size(); i > 1; --i) std::swap(left[i - 1], left[below(i)]);
+    Bits open(words, 0);  // left, and met by nobody in the group being filled
+    for (int g = 0; g < groups_; ++g) {
+        std::ranges::fill(open, 0);
+        for (int p : left) set(open, p);
+        auto& group = rounds_[f][g];
+        while (std::ssize(group) < layout.sizes[g]) {
+            const bool two = layout.sizes[g] - std::ssize(group) >= 2;
+            auto added = [&](int p) {
+                int made = 0;
+                for (int x : group) made += met(p, x) >= 1;
+                return made;
+            };
+            int best_i = -1, best_j = -1, best_made = 0, best_freedom = 0, ties = 0;
+            for (std::size_t a = 0; a < left.size(); ++a) {
+                const int i = left[a], made_i = added(i);
+                for (std::size_t b = two ? a + 1 : left.size(); b <= left.size(); ++b) {
+                    const int j = b < left.size() ? left[b] : -1;
+                    if (two && j < 0) break;
+                    const int made = made_i + (j >= 0 ? added(j) + (met(i, j) >= 1) : 0);
+                    if (best_i >= 0 && made > best_made) continue;
+                    int freedom = 0;
+                    for (std::size_t w = 0; w < words; ++w) {
+                        std::uint64_t free = open[w] & ~known[i][w];
+                        if (j >= 0) free &= ~known[j][w];
+                        freedom += std::popcount(free);
+                    }
+                    freedom -= 1 + (j >= 0);  // i and j themselves
+                    if (best_i < 0 || made < best_made || freedom > best_freedom) {
+                        best_i = i, best_j = j, best_made = made, best_freedom = freedom, ties = 1;
+                    } else if (freedom == best_freedom && below(++ties) == 0) {
+                        best_i = i, best_j = j;
+                    }
+                }
+            }
+            for (int p : {best_i, best_j}) {
+                if (p < 0) continue;
+                insert(f, p, g);
+                std::erase(left, p);
+                clear(open, p);
+                for (std::size_t w = 0; w < words; ++w) open[w] &= ~known[p][w];
+            }
+        }
+    }
+    return true;
+}
+
 void Engine::greedy_round(int f) {
+    if (greedy_golfer_round(f)) return;
     const auto& layout = layouts_[f];
     std::vector<int> free;
     for (int p : layout.present) {
