@@ -1,10 +1,12 @@
-// Badges and certificates of attendance against a real database (SQLite, and PostgreSQL when
-// ATELIERS_TEST_PG_URL is set): badges for confirmed people only, with the workshops where
-// they hold a seat; a certificate only once checked in.
+// Badges, certificates of attendance and reminders against a real database (SQLite, and
+// PostgreSQL when ATELIERS_TEST_PG_URL is set): badges for confirmed people only, with the
+// workshops where they hold a seat; a certificate only once checked in; the week-before and
+// day-before reminders go once each, with the person's own programme.
 #include "features/events/services/event_admin.hpp"
 #include "features/events/services/event_checkin.hpp"
 #include "features/events/services/event_documents.hpp"
 #include "features/events/services/event_registrations.hpp"
+#include "features/events/services/event_reminders.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;
@@ -113,4 +115,43 @@ TEST_F(EventsDocumentsTest, ACertificateOnlyOnceCheckedInWithTheWorkshopsAttende
     ASSERT_EQ(after->workshops.size(), 1u);
     EXPECT_EQ(after->workshops[0].title, "Coopérer entre communes");
     EXPECT_TRUE(services::event_certificate_of(*db_, "badges-test", z).ok());
+}
+
+TEST_F(EventsDocumentsTest, RemindersGoOnceEachAWeekAndADayBeforeWithTheOwnProgramme) {
+    const auto zoe = person("zoe", "commune:42168"), ana = person("ana", "commune:42168"),
+               max = person("max", "commune:42168");
+    join(zoe, {{slot_id, workshop}});
+    join(ana, {});
+    join(max, {});  // waiting: no reminder
+    const auto count_reminders = [&](const std::string& subject) {
+        return count("SELECT COUNT(*) FROM outbox WHERE subject = '" + subject + "Rencontres des badges'");
+    };
+
+    auto early = jobs::queue_event_reminders(*db_, starts - 8 * 86400, mail);
+    ASSERT_TRUE(early.ok()) << early.failure().message;
+    EXPECT_EQ(early.value(), 0);
+
+    const auto week = starts - 6 * 86400;
+    auto first = jobs::queue_event_reminders(*db_, week, mail);
+    ASSERT_TRUE(first.ok()) << first.failure().message;
+    EXPECT_EQ(first.value(), 2);
+    auto again = jobs::queue_event_reminders(*db_, week + 600, mail);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again.value(), 0) << "the job runs again: nothing twice";
+    EXPECT_EQ(count_reminders("Dans une semaine : "), 2);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE recipient = 'max@exemple.fr' AND subject LIKE 'Dans une%'"), 0);
+    // Zoé's own programme: the plenary item and her workshop; Ana's slot is still open.
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE recipient = 'zoe@exemple.fr' AND subject LIKE 'Dans une%' AND "
+                    "body_text LIKE '%Ouverture des journées%' AND body_text LIKE '%Atelier « Coopérer entre communes »%'"),
+              1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE recipient = 'ana@exemple.fr' AND subject LIKE 'Dans une%' AND "
+                    "body_text LIKE '%Ateliers du matin : atelier pas encore choisi%'"),
+              1);
+
+    const auto eve = starts - 3600 * 20;
+    EXPECT_EQ(jobs::queue_event_reminders(*db_, eve, mail).value(), 2);
+    EXPECT_EQ(jobs::queue_event_reminders(*db_, eve + 60, mail).value(), 0);
+    EXPECT_EQ(count_reminders("Demain : "), 2);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM event_reminders"), 4);
+    EXPECT_EQ(jobs::queue_event_reminders(*db_, starts + 60, mail).value(), 0) << "nothing once started";
 }

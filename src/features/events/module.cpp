@@ -1,5 +1,6 @@
 #include "features/events/module.hpp"
 
+#include "features/events/services/event_reminders.hpp"
 #include "features/events/web/event_admin_pages.hpp"
 #include "features/events/web/event_checkin_pages.hpp"
 #include "features/events/web/event_document_pages.hpp"
@@ -92,6 +93,9 @@ modules::Module module() {
     m.admin_pages = admin_pages;
     m.api = web::events_api::route;
     m.nav.push_back({20, "Événements", "/evenements"});
+    m.jobs.push_back({"event reminders", [](store::Database& db, std::int64_t now, const services::MailContext& mail) {
+                          return jobs::queue_event_reminders(db, now, mail);
+                      }});
     return m;
 }
 
