@@ -144,6 +144,20 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.match(one, /Capucine Badge/);
       const desk = await o.get(`${ADMIN}/accueil?q=capucine`);
       assert.match(desk.text, new RegExp(`href="${ADMIN}/inscriptions/${regId}/attestation.pdf"`));
+
+      // The report: two confirmed, one came; per workshop; as CSV.
+      const report = await o.get(`${ADMIN}/bilan`);
+      assert.equal(report.status, 200);
+      assert.match(report.pageText, /1 personnes accueillies sur 2 inscrit·es confirmé·es/);
+      assert.match(report.pageText, /Par région/);
+      assert.match(report.pageText, /Par type de territoire/);
+      assert.match(report.text, /<th scope="row">Association<\/th><td>2<\/td><td>1<\/td><td>50 %<\/td>/);
+      const csv = await o.get(`${ADMIN}/bilan.csv`);
+      assert.equal(csv.status, 200);
+      assert.match(csv.contentType, /^text\/csv/);
+      assert.match(csv.text, /Association;2;1;50 %/);
+      assert.ok(csv.text.includes(slot.title), 'the workshop in the CSV');
+      assert.equal((await d.get(`${ADMIN}/bilan`)).status, 403);
     }));
   });
 }

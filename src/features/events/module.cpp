@@ -5,6 +5,7 @@
 #include "features/events/web/event_checkin_pages.hpp"
 #include "features/events/web/event_document_pages.hpp"
 #include "features/events/web/event_pages.hpp"
+#include "features/events/web/event_report_pages.hpp"
 #include "features/events/web/events_api.hpp"
 #include "platform/http/paths.hpp"
 
@@ -52,6 +53,7 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
 //   GET  /admin/evenements/SLUG/inscrits.csv | inscrits.xlsx  one sheet for all, one per workshop
 //   POST /admin/evenements/SLUG/publier                      publish or withdraw
 //   POST /admin/evenements/SLUG/ateliers/ID/capacite         a workshop's capacity
+//   GET  /admin/evenements/SLUG/bilan | bilan.csv            who came, from where, per workshop
 //   GET  /admin/evenements/SLUG/badges.pdf | badges.html     sheet of every confirmed person's badge
 //   GET  /admin/evenements/SLUG/inscriptions/ID/badge.pdf | attestation.pdf
 //   GET  /admin/evenements/SLUG/accueil  POST                 welcome desk: check in (ticket or name)
@@ -65,6 +67,8 @@ std::optional<Response> admin_pages(const App& app, const Request& req, Visitor&
         if (parts.size() == 4 && parts[3] == "inscrits.csv") return web::events_admin::export_download(app, req, visitor, parts[2], false);
         if (parts.size() == 4 && parts[3] == "inscrits.xlsx") return web::events_admin::export_download(app, req, visitor, parts[2], true);
         if (parts.size() == 4 && parts[3] == "accueil") return web::events_checkin::desk_page(app, req, visitor, parts[2]);
+        if (parts.size() == 4 && parts[3] == "bilan") return web::events_report::report_page(app, visitor, parts[2]);
+        if (parts.size() == 4 && parts[3] == "bilan.csv") return web::events_report::report_csv(app, visitor, parts[2]);
         if (parts.size() == 4 && parts[3] == "badges.pdf") return web::events_documents::badge_sheet(app, visitor, parts[2]);
         if (parts.size() == 4 && parts[3] == "badges.html")
             return web::events_documents::badge_sheet_page(app, visitor, parts[2]);
