@@ -144,6 +144,7 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.match(one, /Capucine Badge/);
       const desk = await o.get(`${ADMIN}/accueil?q=capucine`);
       assert.match(desk.text, new RegExp(`href="${ADMIN}/inscriptions/${regId}/attestation.pdf"`));
+      assert.ok(queryRows(db.url, `SELECT COUNT(*) FROM audit_log WHERE action = 'event.checkin'`)[0][0] === '1');
 
       // The report: two confirmed, one came; per workshop; as CSV.
       const report = await o.get(`${ADMIN}/bilan`);

@@ -6,6 +6,7 @@
 #include "features/events/services/event_checkin.hpp"
 #include "features/events/services/event_registrations.hpp"
 #include "features/events/services/event_report.hpp"
+#include "platform/audit/audit.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;
@@ -111,4 +112,28 @@ TEST_F(EventsReportTest, WhoCameFromWhereAndPerWorkshop) {
     EXPECT_NE(csv.find("Synthèse"), std::string::npos);
     EXPECT_NE(csv.find("Loire (42);1;1;100 %"), std::string::npos) << csv;
     EXPECT_NE(csv.find("Coopérer;5;2;1;1"), std::string::npos) << csv;
+}
+
+TEST_F(EventsReportTest, CheckInsAndPresenceGoToTheAuditJournalOnce) {
+    const auto zoe = person("zoe", "commune:42168");
+    const auto z = join(zoe, "association", "", {{slot_id, workshops[0]}});
+    const auto desk = person("olga", "commune:42168");
+    ASSERT_TRUE(services::check_in(*db_, desk.id, "bilan-test", "", z).ok());
+    ASSERT_TRUE(services::check_in(*db_, desk.id, "bilan-test", "", z).ok());  // the offline queue's replay
+    ASSERT_TRUE(services::mark_workshop_presence(*db_, desk.id, "bilan-test", z, workshops[0]).ok());
+    ASSERT_TRUE(services::mark_workshop_presence(*db_, desk.id, "bilan-test", z, workshops[0]).ok());
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'event.checkin'"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'event.presence'"), 1);
+    auto journal = services::latest_audit_entries(*db_, 10);
+    ASSERT_TRUE(journal.ok());
+    const auto& latest = journal.value();
+    ASSERT_GE(latest.size(), 2u);
+    EXPECT_EQ(latest[0].action, "event.presence");
+    EXPECT_EQ(latest[0].actor_name, "olga");
+    EXPECT_NE(latest[1].details.find("zoe (Structure de zoe) accueilli·e à « Rencontres du bilan »"), std::string::npos)
+        << latest[1].details;
+    EXPECT_EQ(services::audit_action_label("event.checkin"), "Participant·e accueilli·e à un événement");
+    // Organiser changes are journalled too (capacity of a workshop).
+    ASSERT_TRUE(services::set_workshop_capacity(*db_, desk.id, workshops[0], 8, mail).ok());
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'event.capacity'"), 1);
 }
