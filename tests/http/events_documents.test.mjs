@@ -160,5 +160,19 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.ok(csv.text.includes(slot.title), 'the workshop in the CSV');
       assert.equal((await d.get(`${ADMIN}/bilan`)).status, 403);
     }));
+
+    it('offers each item of the programme as its own .ics', { timeout: TEST_TIMEOUT }, t(async () => {
+      const visitor = new HttpClient(base);
+      const page = await visitor.get(`/evenements/${SLUG}`);
+      const href = `/evenements/${SLUG}/programme/${slot.workshop}.ics`;
+      assert.ok(page.text.includes(`href="${href}"`), 'a link on the workshop');
+      const ics = await visitor.get(href);
+      assert.equal(ics.status, 200);
+      assert.match(ics.contentType, /^text\/calendar/);
+      assert.equal(ics.text.match(/BEGIN:VEVENT/g).length, 1);
+      assert.match(ics.text, new RegExp(`UID:event-item-${slot.workshop}@`));
+      assert.equal((await visitor.get(`/evenements/${SLUG}/programme/999999.ics`)).status, 404);
+      assert.equal((await visitor.get(`/evenements/${SLUG}/programme/abc.ics`)).status, 404);
+    }));
   });
 }

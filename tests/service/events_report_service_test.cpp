@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "features/events/services/event_admin.hpp"
+#include "features/events/services/event_calendar.hpp"
 #include "features/events/services/event_checkin.hpp"
 #include "features/events/services/event_registrations.hpp"
 #include "features/events/services/event_report.hpp"
@@ -112,6 +113,30 @@ TEST_F(EventsReportTest, WhoCameFromWhereAndPerWorkshop) {
     EXPECT_NE(csv.find("Synthèse"), std::string::npos);
     EXPECT_NE(csv.find("Loire (42);1;1;100 %"), std::string::npos) << csv;
     EXPECT_NE(csv.find("Coopérer;5;2;1;1"), std::string::npos) << csv;
+}
+
+TEST_F(EventsReportTest, EachItemHasItsOwnIcs) {
+    auto one = services::event_item_calendar(*db_, "bilan-test", workshops[1], "https://ateliers.example");
+    ASSERT_TRUE(one.ok()) << one.failure().message;
+    const auto& ics = one.value();
+    EXPECT_NE(ics.find("BEGIN:VEVENT"), std::string::npos);
+    EXPECT_EQ(ics.find("BEGIN:VEVENT"), ics.rfind("BEGIN:VEVENT")) << "one event only";
+    EXPECT_NE(ics.find("SUMMARY:Financer – Rencontres du bilan"), std::string::npos) << ics;
+    EXPECT_NE(ics.find("UID:event-item-" + std::to_string(workshops[1])), std::string::npos);
+    EXPECT_TRUE(services::event_item_calendar(*db_, "bilan-test", plenary, "https://ateliers.example").ok());
+
+    store::EventRow other;
+    other.slug = "autre-bilan";
+    other.title = "Autre";
+    other.kind = "rencontre";
+    other.starts_at = starts;
+    other.ends_at = starts + 3600;
+    other.capacity = 5;
+    other.published = true;
+    ASSERT_TRUE(services::create_event(*db_, 0, other).ok());
+    const auto foreign = services::event_item_calendar(*db_, "autre-bilan", workshops[1], "https://ateliers.example");
+    ASSERT_FALSE(foreign.ok());
+    EXPECT_EQ(foreign.failure().kind, FailureKind::not_found);
 }
 
 TEST_F(EventsReportTest, CheckInsAndPresenceGoToTheAuditJournalOnce) {

@@ -22,6 +22,7 @@ using web::Visitor;
 //   GET  /evenements                          upcoming and past events (?type=&mois=&lieu=)
 //   GET  /evenements/SLUG                     presentation, programme, practical information
 //   GET  /evenements/SLUG/programme.ics       the whole programme
+//   GET  /evenements/SLUG/programme/ID.ics    one item or workshop
 //   GET  /evenements/SLUG/badge.pdf           the visitor's badge (confirmed registration)
 //   GET  /evenements/SLUG/attestation.pdf     the visitor's certificate of attendance (checked in)
 //   GET  /evenements/SLUG/inscription  POST   register, choose workshops
@@ -34,6 +35,7 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
         if (parts.size() == 1) return web::events_pages::list_page(app, req, visitor);
         if (parts.size() == 2) return web::events_pages::event_page(app, req, visitor, parts[1]);
         if (parts.size() == 3 && parts[2] == "programme.ics") return web::events_pages::programme_ics(app, parts[1]);
+        if (parts.size() == 4 && parts[2] == "programme") return web::events_pages::item_ics(app, parts[1], parts[3]);
         if (parts.size() == 3 && parts[2] == "badge.pdf") return web::events_documents::my_badge(app, visitor, parts[1]);
         if (parts.size() == 3 && parts[2] == "attestation.pdf")
             return web::events_documents::my_certificate(app, visitor, parts[1]);
