@@ -1,8 +1,15 @@
 // Events in Chromium at 390 and 1280 px (axe-core and the layout check on every page):
 // the list, the programme, registering with a workshop choice through the form, an error
-// shown next to its field with what was typed kept, and the organisers' page.
+// shown next to its field with what was typed kept, and the organisers' page. Then the
+// day itself: the ticket and the badge, checking in from the welcome desk at phone width,
+// the certificate of attendance downloaded; the organisers' report.
+// ATELIERS_SHOTS=<dir> saves a screenshot of each page of the second test at 390 and 1280 px.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { checkA11y, newContext } from '../support/harness.mjs';
 import { useBrowserFixture } from '../support/browser_fixture.mjs';
 import { BULK_PASSWORD, createBulkUsers, pickCommunes } from '../support/bulk.mjs';
@@ -63,6 +70,91 @@ describe('événements', () => {
       assert.match(admin, /Ana Navigatrice/);
     } finally {
       await ctx.close();
+    }
+  }));
+
+  it('the ticket, the badge, check-in from the desk on a phone and the certificate', { timeout: 300_000 }, t(async () => {
+    const communes = pickCommunes(fx.db, 2, { offset: 3250 });
+    const [bruno, oscar] = createBulkUsers(fx.db, [
+      { collectiviteId: communes[0], fullName: 'Bruno Badgé' },
+      { collectiviteId: communes[1], fullName: 'Oscar Accueil', role: 'organiser' },
+    ], { tag: 'evtday' });
+    const shots = process.env.ATELIERS_SHOTS;
+    const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'evt-pdf-'));
+    const ctx = await newContext(fx.browser, { acceptDownloads: true });
+    try {
+      const page = await ctx.newPage();
+      const look = async (label, name) => {
+        await checkA11y(page, { label });
+        if (!shots) return;
+        fs.mkdirSync(shots, { recursive: true });
+        const original = page.viewportSize();
+        for (const width of [390, 1280]) {
+          await page.setViewportSize({ width, height: 900 });
+          await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
+        }
+        await page.setViewportSize(original);
+      };
+      const pdfOf = async (linkName) => {
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('link', { name: linkName }).click()]);
+        const file = path.join(downloads, download.suggestedFilename());
+        await download.saveAs(file);
+        return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      };
+      const login = async (user) => {
+        await page.goto(`${fx.server.baseUrl}/compte/connexion`);
+        await page.locator('input[name="email"]').fill(user.email);
+        await page.locator('input[name="password"]').fill(BULK_PASSWORD);
+        await Promise.all([page.waitForURL(/\/espace$/), page.getByRole('button', { name: 'Se connecter' }).click()]);
+      };
+
+      await login(bruno);
+      await page.goto(`${fx.server.baseUrl}/evenements/${SLUG}/inscription`);
+      await page.getByLabel('Collectivité ou organisation').fill('Centre social du Pilat');
+      await page.getByLabel('Type d’organisation').selectOption('association');
+      await page.getByLabel('Fonction').fill('Animateur');
+      await page.locator('label', { hasText: 'Le rôle primordial de l’animation territoriale' }).click();
+      await Promise.all([page.waitForURL(/message=inscrit/), page.getByRole('button', { name: 'Confirmer mon inscription' }).click()]);
+      const ticket = page.locator('#mon-billet');
+      assert.match(await ticket.innerText(), /Mon billet[\s\S]*Bruno Badgé[\s\S]*Centre social du Pilat/);
+      assert.ok(await ticket.locator('svg[role="img"]').isVisible(), 'the QR code');
+      assert.match(await ticket.innerText(), /attestation de présence sera téléchargeable ici après votre passage/);
+      await look('billet et badge', 'evenement-billet');
+      const badge = await pdfOf('Mon badge (PDF)');
+      assert.match(badge, /Bruno Badgé/);
+      assert.match(badge, /Le rôle primordial de l’animation/);
+
+      // The welcome desk on a phone: find Bruno by name, check him in.
+      await ctx.clearCookies();
+      await login(oscar);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${fx.server.baseUrl}/admin/evenements/${SLUG}/accueil`);
+      await page.getByLabel('Nom ou organisation').fill('bruno');
+      await Promise.all([page.waitForURL(/q=bruno/), page.getByRole('button', { name: 'Chercher' }).click()]);
+      const person = page.locator('.ateliers-desk__person', { hasText: 'Bruno Badgé' });
+      await person.getByRole('button', { name: /Pointer/ }).click();
+      await person.locator('.ateliers-desk__done').waitFor({ state: 'visible' });
+      await page.goto(`${fx.server.baseUrl}/admin/evenements/${SLUG}/accueil?q=bruno`);
+      assert.match(await page.locator('main').innerText(), /Présent·e/);
+      await look('accueil après pointage', 'accueil');
+      await page.goto(`${fx.server.baseUrl}/admin/evenements/${SLUG}`);
+      await look('administration d’un événement', 'admin-evenement');
+      await page.goto(`${fx.server.baseUrl}/admin/evenements/${SLUG}/bilan`);
+      assert.match(await page.locator('main').innerText(), /personnes accueillies sur/);
+      await look('bilan de l’événement', 'bilan');
+
+      // Back as Bruno: the certificate.
+      await ctx.clearCookies();
+      await login(bruno);
+      await page.goto(`${fx.server.baseUrl}/evenements/${SLUG}#mon-billet`);
+      assert.match(await ticket.innerText(), /Accueilli·e le/i); // a DSFR badge, upper-cased by CSS
+      await look('billet après l’accueil', 'evenement-attestation');
+      const certificate = await pdfOf('Mon attestation de présence (PDF)');
+      assert.match(certificate, /Attestation de présence/);
+      assert.match(certificate, /Bruno Badgé/);
+    } finally {
+      await ctx.close();
+      fs.rmSync(downloads, { recursive: true, force: true });
     }
   }));
 });

@@ -1,8 +1,11 @@
 #include "features/events/module.hpp"
 
+#include "features/events/services/event_reminders.hpp"
 #include "features/events/web/event_admin_pages.hpp"
 #include "features/events/web/event_checkin_pages.hpp"
+#include "features/events/web/event_document_pages.hpp"
 #include "features/events/web/event_pages.hpp"
+#include "features/events/web/event_report_pages.hpp"
 #include "features/events/web/events_api.hpp"
 #include "platform/http/paths.hpp"
 
@@ -19,6 +22,9 @@ using web::Visitor;
 //   GET  /evenements                          upcoming and past events (?type=&mois=&lieu=)
 //   GET  /evenements/SLUG                     presentation, programme, practical information
 //   GET  /evenements/SLUG/programme.ics       the whole programme
+//   GET  /evenements/SLUG/programme/ID.ics    one item or workshop
+//   GET  /evenements/SLUG/badge.pdf           the visitor's badge (confirmed registration)
+//   GET  /evenements/SLUG/attestation.pdf     the visitor's certificate of attendance (checked in)
 //   GET  /evenements/SLUG/inscription  POST   register, choose workshops
 //   POST /evenements/SLUG/choix               change workshop choices
 //   POST /evenements/SLUG/annuler             cancel
@@ -29,6 +35,10 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
         if (parts.size() == 1) return web::events_pages::list_page(app, req, visitor);
         if (parts.size() == 2) return web::events_pages::event_page(app, req, visitor, parts[1]);
         if (parts.size() == 3 && parts[2] == "programme.ics") return web::events_pages::programme_ics(app, parts[1]);
+        if (parts.size() == 4 && parts[2] == "programme") return web::events_pages::item_ics(app, parts[1], parts[3]);
+        if (parts.size() == 3 && parts[2] == "badge.pdf") return web::events_documents::my_badge(app, visitor, parts[1]);
+        if (parts.size() == 3 && parts[2] == "attestation.pdf")
+            return web::events_documents::my_certificate(app, visitor, parts[1]);
         if (parts.size() == 3 && parts[2] == "inscription")
             return web::events_pages::registration_form(app, req, visitor, parts[1]);
         return std::nullopt;
@@ -45,6 +55,9 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
 //   GET  /admin/evenements/SLUG/inscrits.csv | inscrits.xlsx  one sheet for all, one per workshop
 //   POST /admin/evenements/SLUG/publier                      publish or withdraw
 //   POST /admin/evenements/SLUG/ateliers/ID/capacite         a workshop's capacity
+//   GET  /admin/evenements/SLUG/bilan | bilan.csv            who came, from where, per workshop
+//   GET  /admin/evenements/SLUG/badges.pdf | badges.html     sheet of every confirmed person's badge
+//   GET  /admin/evenements/SLUG/inscriptions/ID/badge.pdf | attestation.pdf
 //   GET  /admin/evenements/SLUG/accueil  POST                 welcome desk: check in (ticket or name)
 //   POST /admin/evenements/SLUG/accueil/atelier               present in a workshop
 std::optional<Response> admin_pages(const App& app, const Request& req, Visitor& visitor, const FormFields* form) {
@@ -56,6 +69,16 @@ std::optional<Response> admin_pages(const App& app, const Request& req, Visitor&
         if (parts.size() == 4 && parts[3] == "inscrits.csv") return web::events_admin::export_download(app, req, visitor, parts[2], false);
         if (parts.size() == 4 && parts[3] == "inscrits.xlsx") return web::events_admin::export_download(app, req, visitor, parts[2], true);
         if (parts.size() == 4 && parts[3] == "accueil") return web::events_checkin::desk_page(app, req, visitor, parts[2]);
+        if (parts.size() == 4 && parts[3] == "bilan") return web::events_report::report_page(app, visitor, parts[2]);
+        if (parts.size() == 4 && parts[3] == "bilan.csv") return web::events_report::report_csv(app, visitor, parts[2]);
+        if (parts.size() == 4 && parts[3] == "badges.pdf") return web::events_documents::badge_sheet(app, visitor, parts[2]);
+        if (parts.size() == 4 && parts[3] == "badges.html")
+            return web::events_documents::badge_sheet_page(app, visitor, parts[2]);
+        if (parts.size() == 6 && parts[3] == "inscriptions")
+            if (auto id = web::path_id(parts[4])) {
+                if (parts[5] == "badge.pdf") return web::events_documents::badge_of(app, visitor, parts[2], *id);
+                if (parts[5] == "attestation.pdf") return web::events_documents::certificate_of(app, visitor, parts[2], *id);
+            }
         return std::nullopt;
     }
     if (parts.size() == 4 && parts[3] == "accueil") return web::events_checkin::checkin_submit(app, req, visitor, *form, parts[2]);
@@ -76,6 +99,9 @@ modules::Module module() {
     m.admin_pages = admin_pages;
     m.api = web::events_api::route;
     m.nav.push_back({20, "Événements", "/evenements"});
+    m.jobs.push_back({"event reminders", [](store::Database& db, std::int64_t now, const services::MailContext& mail) {
+                          return jobs::queue_event_reminders(db, now, mail);
+                      }});
     return m;
 }
 

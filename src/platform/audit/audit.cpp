@@ -44,6 +44,8 @@ std::string audit_action_label(const std::string& action) {
         {"event.unpublish", "Événement retiré du site"},
         {"event.programme", "Programme d’un événement modifié"},
         {"event.capacity", "Capacité d’un événement ou d’un atelier modifiée"},
+        {"event.checkin", "Participant·e accueilli·e à un événement"},
+        {"event.presence", "Présence dans un atelier d’événement"},
         {"facilitator.create", "Intervenant créé"},
         {"facilitator.link_account", "Compte d’intervenant associé"},
         {"facilitator.unlink_account", "Compte d’intervenant retiré"},

@@ -15,7 +15,7 @@ calendar::Event as_event(const store::EventRow& event, const store::ItemRow& ite
     if (!item.room.empty()) e.description = "Salle : " + item.room + "\n" + e.description;
     e.starts_at = item.starts_at;
     e.ends_at = item.ends_at > item.starts_at ? item.ends_at : item.starts_at + 30 * 60;
-    e.url = base_url + "/evenements/" + event.slug;
+    e.url = base_url + "/evenements/" + event.slug + "#programme-" + std::to_string(item.id);
     e.stamp = event.starts_at;
     return e;
 }
@@ -45,6 +45,25 @@ Result<std::string> event_calendar(store::Database& db, const std::string& slug,
         whole.stamp = p.event.starts_at;
         cal.events.push_back(whole);
     }
+    return calendar::to_ics(cal);
+}
+
+Result<std::string> event_item_calendar(store::Database& db, const std::string& slug, long long item_id,
+                                        const std::string& base_url) {
+    auto programme = event_programme(db, slug, false);
+    if (!programme) return programme.failure();
+    const auto& p = programme.value();
+    calendar::Calendar cal;
+    cal.name = p.event.title;
+    for (const auto& day : p.days)
+        for (const auto& entry : day.entries) {
+            if (entry.item && entry.item->item.id == item_id) cal.events.push_back(as_event(p.event, entry.item->item, base_url));
+            if (entry.slot)
+                for (const auto& w : entry.slot->workshops)
+                    if (w.item.id == item_id) cal.events.push_back(as_event(p.event, w.item, base_url));
+        }
+    if (cal.events.empty()) return fail("Cette intervention n’est pas au programme de cet événement.", {}, FailureKind::not_found);
+    cal.name = cal.events.front().summary;
     return calendar::to_ics(cal);
 }
 

@@ -3,6 +3,7 @@
 #include "features/events/services/ticket_token.hpp"
 #include "features/events/store/event_checkins.hpp"
 #include "features/events/store/events.hpp"
+#include "platform/audit/audit.hpp"
 #include "platform/auth/server_secrets.hpp"
 
 namespace ateliers::services {
@@ -63,11 +64,15 @@ Result<CheckinOutcome> check_in(store::Database& db, long long actor_user_id, co
                         "billet", FailureKind::conflict);
         const auto before = store::event_checkin_time(sql, r->id);
         const long long at = store::record_event_checkin(sql, r->id, actor_user_id, store::now_utc_seconds());
+        // A replay from the offline queue changes nothing, so it writes no second line.
+        if (!before)
+            record_audit(sql, actor_user_id, "event.checkin", "event_registration:" + std::to_string(r->id),
+                         r->full_name + " (" + r->organisation + ") accueilli·e à « " + event->title + " »");
         return outcome_of(*r, before, at);
     });
 }
 
-Result<CheckinOutcome> mark_workshop_presence(store::Database& db, long long, const std::string& slug,
+Result<CheckinOutcome> mark_workshop_presence(store::Database& db, long long actor_user_id, const std::string& slug,
                                               long long registration_id, long long item_id) {
     return store::in_transaction<CheckinOutcome>(db, [&](soci::session& sql) -> Result<CheckinOutcome> {
         const auto event = store::find_event(sql, db.dialect(), slug, false);
@@ -81,6 +86,11 @@ Result<CheckinOutcome> mark_workshop_presence(store::Database& db, long long, co
         bool held = false;
         for (const auto& c : store::registration_choices(sql, r->id)) held = held || (c.item_id == item_id && c.status == "held");
         if (!held) return fail(r->full_name + " n’a pas de place dans cet atelier.", "atelier", FailureKind::invalid);
+        if (!store::workshop_attendance(sql, event->id).count({r->id, item_id})) {
+            const auto item = store::find_item(sql, item_id);
+            record_audit(sql, actor_user_id, "event.presence", "event_registration:" + std::to_string(r->id),
+                         r->full_name + " présent·e dans l’atelier « " + (item ? item->title : std::string()) + " »");
+        }
         store::record_workshop_attendance(sql, r->id, item_id, store::now_utc_seconds());
         return outcome_of(*r, at, *at);
     });

@@ -115,9 +115,10 @@ Response desk_page(const App& app, const Request& req, Visitor& visitor, const s
                         {"people", people},
                         {"has_people", !people.empty()},
                         {"present", present},
-                        {"confirmed", confirmed},
-                        {"message", req.query_param("message")},
-                        {"problem", req.query_param("erreur")}};
+                        {"confirmed", confirmed}};
+    // Only when there is one: an empty string still opens the template's alert section.
+    if (const auto m = req.query_param("message"); !m.empty()) data["message"] = m;
+    if (const auto p = req.query_param("erreur"); !p.empty()) data["problem"] = p;
     return app.page(visitor, "events/checkin", data);
 }
 

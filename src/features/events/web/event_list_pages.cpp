@@ -8,6 +8,7 @@
 #include "platform/core/paris_time.hpp"
 #include "platform/http/failure_status.hpp"
 #include "platform/http/json_script.hpp"
+#include "platform/http/paths.hpp"
 
 namespace ateliers::web::events_pages {
 
@@ -105,7 +106,7 @@ Response event_page(const App& app, const Request& req, Visitor& visitor, const 
                         {"has_organisers", !e.organisers.empty()},
                         {"contacts", paragraphs(obfuscated_email(e.contacts))},
                         {"has_contacts", !e.contacts.empty()},
-                        {"programme_html", app.fragment("events/programme", {{"days", programme_view(p, chosen)}})},
+                        {"programme_html", app.fragment("events/programme", {{"days", programme_view(p, chosen)}, {"slug", e.slug}})},
                         {"has_programme", !p.days.empty()},
                         {"has_slots", !p.slots.empty()},
                         {"open", e.starts_at > now},
@@ -125,8 +126,9 @@ Response event_page(const App& app, const Request& req, Visitor& visitor, const 
     return app.page(visitor, "events/event", data);
 }
 
-Response programme_ics(const App& app, const std::string& slug) {
-    auto ics = services::event_calendar(app.db(), slug, app.config().base_url);
+namespace {
+
+Response ics_response(const Result<std::string>& ics, const std::string& filename) {
     Response r;
     if (!ics) {
         r.status = http_status(ics.failure());
@@ -136,8 +138,24 @@ Response programme_ics(const App& app, const std::string& slug) {
     }
     r.content_type = "text/calendar; charset=utf-8";
     r.body = ics.value();
-    r.header("Content-Disposition", "attachment; filename=\"programme-" + slug + ".ics\"");
+    r.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
     return r;
+}
+
+}  // namespace
+
+Response programme_ics(const App& app, const std::string& slug) {
+    return ics_response(services::event_calendar(app.db(), slug, app.config().base_url), "programme-" + slug + ".ics");
+}
+
+Response item_ics(const App& app, const std::string& slug, const std::string& file) {
+    const std::string suffix = ".ics";
+    const auto id = file.size() > suffix.size() && file.ends_with(suffix)
+                        ? path_id(file.substr(0, file.size() - suffix.size()))
+                        : std::nullopt;
+    if (!id) return ics_response(fail("Cette intervention n’est pas au programme de cet événement.", {}, FailureKind::not_found), "");
+    return ics_response(services::event_item_calendar(app.db(), slug, *id, app.config().base_url),
+                        slug + "-" + std::to_string(*id) + ".ics");
 }
 
 }  // namespace ateliers::web::events_pages

@@ -12,6 +12,8 @@ namespace ateliers::web::events_pages {
 Response list_page(const App& app, const Request& req, Visitor& visitor);
 Response event_page(const App& app, const Request& req, Visitor& visitor, const std::string& slug);
 Response programme_ics(const App& app, const std::string& slug);
+//   GET /evenements/SLUG/programme/ID.ics   one item of the programme
+Response item_ics(const App& app, const std::string& slug, const std::string& file);
 
 // event_registration_pages.cpp
 Response registration_form(const App& app, const Request& req, Visitor& visitor, const std::string& slug);

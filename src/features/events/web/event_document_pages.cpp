@@ -1,0 +1,152 @@
+#include "features/events/web/event_document_pages.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "features/events/services/event_documents.hpp"
+#include "features/events/web/event_views.hpp"
+#include "platform/core/paris_time.hpp"
+#include "platform/export/document_conversion.hpp"
+#include "platform/export/qr_code.hpp"
+#include "platform/http/failure_status.hpp"
+#include "platform/http/paths.hpp"
+
+namespace ateliers::web::events_documents {
+
+namespace {
+
+constexpr std::size_t badges_per_page = 8;  // two columns of four on A4
+
+Response failed(const App& app, const Visitor& visitor, const Failure& f) {
+    const char* title = f.kind == FailureKind::not_found   ? "Introuvable"
+                        : f.kind == FailureKind::forbidden ? "Accès refusé"
+                        : f.kind == FailureKind::conflict  ? "Document indisponible"
+                                                           : "Erreur";
+    return app.error_page(visitor, http_status(f), title, f.message);
+}
+
+Response login_first(const std::string& slug) {
+    return redirect_to("/compte/connexion?suivant=" + url_encode("/evenements/" + slug));
+}
+
+std::string dates_of(const store::EventRow& e) {
+    const auto from = paris_time::long_date(e.starts_at), to = paris_time::long_date(e.ends_at);
+    return from == to ? "le " + from : "du " + from + " au " + to;
+}
+
+nlohmann::json workshops_view(const std::vector<services::BadgeWorkshop>& workshops) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& w : workshops)
+        out.push_back({{"title", w.title},
+                       {"room", w.room},
+                       {"has_room", !w.room.empty()},
+                       {"when", paris_time::long_date(w.starts_at) + ", " + paris_time::time_of_day(w.starts_at)},
+                       {"time", paris_time::time_of_day(w.starts_at)}});
+    return out;
+}
+
+Response pdf(const App& app, const Visitor& visitor, const std::string& html, const std::string& filename) {
+    auto file = documents::convert_html(html, documents::Format::pdf);
+    if (!file) return failed(app, visitor, file.failure());
+    Response r;
+    r.content_type = std::string(documents::media_type(documents::Format::pdf));
+    r.body = std::move(file.value());
+    r.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    r.header("Cache-Control", "private, no-store");
+    return r;
+}
+
+// The printable page of the badges, the one WeasyPrint prints.
+std::string badges_html(const App& app, const services::EventBadges& b) {
+    nlohmann::json pages = nlohmann::json::array();
+    for (std::size_t i = 0; i < b.badges.size(); ++i) {
+        if (i % badges_per_page == 0) pages.push_back({{"badges", nlohmann::json::array()}});
+        const auto& badge = b.badges[i];
+        const auto& r = badge.registration;
+        const auto workshops = workshops_view(badge.workshops);
+        pages.back()["badges"].push_back({{"name", r.full_name},
+                                          {"organisation", r.organisation},
+                                          {"function", r.function_title},
+                                          {"workshops", workshops},
+                                          {"has_workshops", !workshops.empty()},
+                                          {"qr_svg", documents::qr_svg(badge.token, "Code QR du billet de " + r.full_name)}});
+    }
+    const auto& e = b.event;
+    return app.fragment("events/badges", {{"title", "Badges – " + e.title},
+                                          {"event_title", e.title},
+                                          {"dates", dates_of(e)},
+                                          {"venue", e.venue},
+                                          {"pages", pages},
+                                          {"empty", b.badges.empty()}});
+}
+
+Response badges_pdf(const App& app, const Visitor& visitor, const Result<services::EventBadges>& badges,
+                    const std::string& filename) {
+    if (!badges) return failed(app, visitor, badges.failure());
+    return pdf(app, visitor, badges_html(app, badges.value()), filename);
+}
+
+Response certificate_pdf(const App& app, const Visitor& visitor, const Result<services::EventCertificate>& certificate) {
+    if (!certificate) return failed(app, visitor, certificate.failure());
+    const auto& c = certificate.value();
+    const auto& e = c.event;
+    const auto& r = c.registration;
+    const auto workshops = workshops_view(c.workshops);
+    const auto today = paris_time::long_date(store::now_utc_seconds());
+    return pdf(app, visitor,
+               app.fragment("events/certificate",
+                            {{"title", "Attestation de présence – " + r.full_name},
+                             {"event_title", e.title},
+                             {"dates", dates_of(e)},
+                             {"venue", e.venue},
+                             {"address", e.address},
+                             {"has_venue", !e.venue.empty()},
+                             {"organisers", e.organisers.empty() ? std::string("l’équipe de l’événement") : e.organisers},
+                             {"name", r.full_name},
+                             {"organisation", r.organisation},
+                             {"function", r.function_title},
+                             {"has_function", !r.function_title.empty()},
+                             {"checked_in", paris_time::long_date(c.checked_in_at) + " à " +
+                                                paris_time::time_of_day(c.checked_in_at)},
+                             {"workshops", workshops},
+                             {"has_workshops", !workshops.empty()},
+                             {"today", today},
+                             {"reference", e.slug + "-" + std::to_string(r.id)}}),
+               "attestation-" + e.slug + "-" + std::to_string(r.id) + ".pdf");
+}
+
+}  // namespace
+
+Response my_badge(const App& app, Visitor& visitor, const std::string& slug) {
+    if (!visitor.user) return login_first(slug);
+    return badges_pdf(app, visitor, services::my_event_badge(app.db(), slug, visitor.user->id), "badge-" + slug + ".pdf");
+}
+
+Response my_certificate(const App& app, Visitor& visitor, const std::string& slug) {
+    if (!visitor.user) return login_first(slug);
+    return certificate_pdf(app, visitor, services::my_event_certificate(app.db(), slug, visitor.user->id));
+}
+
+Response badge_sheet(const App& app, Visitor& visitor, const std::string& slug) {
+    return badges_pdf(app, visitor, services::event_badge_sheet(app.db(), slug), "badges-" + slug + ".pdf");
+}
+
+Response badge_sheet_page(const App& app, Visitor& visitor, const std::string& slug) {
+    auto badges = services::event_badge_sheet(app.db(), slug);
+    if (!badges) return failed(app, visitor, badges.failure());
+    Response r;
+    r.content_type = "text/html; charset=utf-8";
+    r.body = badges_html(app, badges.value());
+    r.header("Cache-Control", "private, no-store");
+    return r;
+}
+
+Response badge_of(const App& app, Visitor& visitor, const std::string& slug, long long registration_id) {
+    return badges_pdf(app, visitor, services::event_badge_of(app.db(), slug, registration_id),
+                      "badge-" + slug + "-" + std::to_string(registration_id) + ".pdf");
+}
+
+Response certificate_of(const App& app, Visitor& visitor, const std::string& slug, long long registration_id) {
+    return certificate_pdf(app, visitor, services::event_certificate_of(app.db(), slug, registration_id));
+}
+
+}  // namespace ateliers::web::events_documents
