@@ -76,7 +76,7 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.ok(territories.length >= 2);
       for (const [, label] of territories) assert.ok(page.pageText.includes(label), `missing ${label}`);
       assert.match(page.pageText, /démonstration/i);
-      assert.doesNotMatch(page.text, /\/diagnostic"/, 'no workspace link for a visitor');
+      assert.doesNotMatch(page.text, /\/territoires\/\d+"/, 'no workspace link for a visitor');
       assert.doesNotMatch(page.pageText, /Diagnostic à faire|Diagnostic complet/, 'stages are for the ANCT');
       assert.equal((await c.get('/programmes/nexiste-pas')).status, 404);
       const anonymous = await c.get(diagnostic(territories[0][0]));
@@ -99,7 +99,7 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       await login(p, provider.email, BULK_PASSWORD);
       assert.equal((await p.get(diagnostic(b))).status, 403, 'a provider only sees its territories');
       const listing = await p.get(`/programmes/${SLUG}`);
-      assert.match(listing.text, new RegExp(`href="${diagnostic(a)}"`));
+      assert.match(listing.text, new RegExp(`href="/programmes/${SLUG}/territoires/${a}"`));
     }));
 
     it('refuses a level outside the scale or of another grid version, keeping what was typed', { timeout: TEST_TIMEOUT }, t(async () => {

@@ -13,18 +13,46 @@ using web::Request;
 using web::Response;
 using web::Visitor;
 
-//   GET  /programmes/SLUG                                 the programme; territories' stages for the ANCT
-//   GET  /programmes/SLUG/territoires/ID/diagnostic POST  a territory's diagnostic against the grid
+//   GET  /programmes/SLUG                                       the programme; territories' stages for the ANCT
+//   GET  /programmes/SLUG/territoires/ID                         the territory's workspace
+//   GET  /programmes/SLUG/territoires/ID/diagnostic         POST a territory's diagnostic against the grid
+//   GET  /programmes/SLUG/territoires/ID/plan                    the three-year plan
+//   POST /programmes/SLUG/territoires/ID/plan/adopter            adopt the draft
+//   GET  /programmes/SLUG/territoires/ID/plan/actions/nouvelle   new action form
+//   POST /programmes/SLUG/territoires/ID/plan/actions            create an action
+//   GET  /programmes/SLUG/territoires/ID/plan/actions/AID        an action and its follow-ups
+//   GET  /programmes/SLUG/territoires/ID/plan/actions/AID/modifier POST  edit it
+//   POST /programmes/SLUG/territoires/ID/plan/actions/AID/suivi  record a follow-up
 std::optional<Response> pages(const App& app, const Request& req, Visitor& visitor, const FormFields* form) {
+    namespace p = web::programmes_pages;
     const auto parts = web::path_segments(req.path);
     if (parts.empty() || parts[0] != "programmes") return std::nullopt;
-    if (parts.size() == 2 && !form) return web::programmes_pages::programme_page(app, req, visitor, parts[1]);
-    if (parts.size() == 5 && parts[2] == "territoires" && parts[4] == "diagnostic") {
-        const auto id = web::path_id(parts[3]);
-        if (!id) return std::nullopt;
-        if (!form) return web::programmes_pages::diagnostic_form(app, req, visitor, parts[1], *id);
-        return web::programmes_pages::diagnostic_submit(app, req, visitor, *form, parts[1], *id);
+    if (parts.size() == 2 && !form) return p::programme_page(app, req, visitor, parts[1]);
+    if (parts.size() < 4 || parts[2] != "territoires") return std::nullopt;
+    const auto id = web::path_id(parts[3]);
+    if (!id) return std::nullopt;
+    const auto& slug = parts[1];
+    if (parts.size() == 4 && !form) return p::territory_page(app, req, visitor, slug, *id);
+    if (parts.size() == 5 && parts[4] == "diagnostic") {
+        if (!form) return p::diagnostic_form(app, req, visitor, slug, *id);
+        return p::diagnostic_submit(app, req, visitor, *form, slug, *id);
     }
+    if (parts.size() < 5 || parts[4] != "plan") return std::nullopt;
+    if (parts.size() == 5 && !form) return p::plan_page(app, req, visitor, slug, *id);
+    if (parts.size() == 6 && parts[5] == "adopter" && form) return p::plan_adopt(app, req, visitor, slug, *id);
+    if (parts.size() < 6 || parts[5] != "actions") return std::nullopt;
+    if (parts.size() == 6 && form) return p::plan_action_create(app, req, visitor, *form, slug, *id);
+    if (parts.size() == 7 && parts[6] == "nouvelle" && !form) return p::plan_action_new(app, req, visitor, slug, *id);
+    if (parts.size() < 7) return std::nullopt;
+    const auto action = web::path_id(parts[6]);
+    if (!action) return std::nullopt;
+    if (parts.size() == 7 && !form) return p::plan_action_page(app, req, visitor, slug, *id, *action);
+    if (parts.size() == 8 && parts[7] == "modifier") {
+        if (!form) return p::plan_action_edit(app, req, visitor, slug, *id, *action);
+        return p::plan_action_update(app, req, visitor, *form, slug, *id, *action);
+    }
+    if (parts.size() == 8 && parts[7] == "suivi" && form)
+        return p::plan_follow_up(app, req, visitor, *form, slug, *id, *action);
     return std::nullopt;
 }
 

@@ -44,8 +44,7 @@ Response programme_page(const App& app, const Request&, Visitor& visitor, const 
                                {"demo", t.territory.demo},
                                {"can_open", t.can_open},
                                {"stage", t.stage},
-                               {"link", "/programmes/" + slug + "/territoires/" + std::to_string(t.territory.id) +
-                                            "/diagnostic"}});
+                               {"link", "/programmes/" + slug + "/territoires/" + std::to_string(t.territory.id)}});
     }
     nlohmann::json data{
         {"title", o->programme.title},

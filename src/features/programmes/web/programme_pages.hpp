@@ -17,4 +17,24 @@ Response diagnostic_form(const App& app, const Request& req, Visitor& visitor, c
 Response diagnostic_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
                            const std::string& slug, long long territory_id);
 
+// territory_pages.cpp: the territory's workspace (links to its diagnostic, plan, reviews…)
+Response territory_page(const App& app, const Request& req, Visitor& visitor, const std::string& slug,
+                        long long territory_id);
+
+// plan_pages.cpp: the three-year plan, its actions and their follow-ups
+Response plan_page(const App& app, const Request& req, Visitor& visitor, const std::string& slug, long long territory_id);
+Response plan_adopt(const App& app, const Request& req, Visitor& visitor, const std::string& slug, long long territory_id);
+Response plan_action_new(const App& app, const Request& req, Visitor& visitor, const std::string& slug,
+                         long long territory_id);
+Response plan_action_create(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
+                            const std::string& slug, long long territory_id);
+Response plan_action_page(const App& app, const Request& req, Visitor& visitor, const std::string& slug,
+                          long long territory_id, long long action_id);
+Response plan_action_edit(const App& app, const Request& req, Visitor& visitor, const std::string& slug,
+                          long long territory_id, long long action_id);
+Response plan_action_update(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
+                            const std::string& slug, long long territory_id, long long action_id);
+Response plan_follow_up(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
+                        const std::string& slug, long long territory_id, long long action_id);
+
 }  // namespace ateliers::web::programmes_pages
