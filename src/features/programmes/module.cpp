@@ -16,6 +16,10 @@ using web::Visitor;
 //   GET  /programmes/SLUG                                       the programme; territories' stages for the ANCT
 //   GET  /programmes/SLUG/territoires/ID                         the territory's workspace
 //   GET  /programmes/SLUG/territoires/ID/diagnostic         POST a territory's diagnostic against the grid
+//   POST /programmes/SLUG/territoires/ID/notes                   a supervision note
+//   GET  /programmes/SLUG/territoires/ID/bilans/N                an annual review: chart, table, adjustments
+//   GET  /programmes/SLUG/territoires/ID/bilans/N/cotation  POST the review's rating of the grid
+//   POST /programmes/SLUG/territoires/ID/bilans/N/ajustements    an adjustment with its reason
 //   GET  /programmes/SLUG/territoires/ID/plan                    the three-year plan
 //   POST /programmes/SLUG/territoires/ID/plan/adopter            adopt the draft
 //   GET  /programmes/SLUG/territoires/ID/plan/actions/nouvelle   new action form
@@ -34,8 +38,22 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
     const auto& slug = parts[1];
     if (parts.size() == 4 && !form) return p::territory_page(app, req, visitor, slug, *id);
     if (parts.size() == 5 && parts[4] == "diagnostic") {
-        if (!form) return p::diagnostic_form(app, req, visitor, slug, *id);
-        return p::diagnostic_submit(app, req, visitor, *form, slug, *id);
+        if (!form) return p::diagnostic_form(app, req, visitor, slug, *id, 0);
+        return p::diagnostic_submit(app, req, visitor, *form, slug, *id, 0);
+    }
+    if (parts.size() == 5 && parts[4] == "notes" && form) return p::supervision_note_add(app, req, visitor, *form, slug, *id);
+    if (parts.size() >= 6 && parts[4] == "bilans") {
+        const auto year = web::path_id(parts[5]);
+        if (!year || *year > 10) return std::nullopt;
+        const int y = static_cast<int>(*year);
+        if (parts.size() == 6 && !form) return p::review_page(app, req, visitor, slug, *id, y);
+        if (parts.size() == 7 && parts[6] == "cotation") {
+            if (!form) return p::diagnostic_form(app, req, visitor, slug, *id, y);
+            return p::diagnostic_submit(app, req, visitor, *form, slug, *id, y);
+        }
+        if (parts.size() == 7 && parts[6] == "ajustements" && form)
+            return p::review_adjustment(app, req, visitor, *form, slug, *id, y);
+        return std::nullopt;
     }
     if (parts.size() < 5 || parts[4] != "plan") return std::nullopt;
     if (parts.size() == 5 && !form) return p::plan_page(app, req, visitor, slug, *id);

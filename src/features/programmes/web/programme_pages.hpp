@@ -11,11 +11,20 @@ namespace ateliers::web::programmes_pages {
 // programme_pages.cpp
 Response programme_page(const App& app, const Request& req, Visitor& visitor, const std::string& slug);
 
-// diagnostic_pages.cpp
+// diagnostic_pages.cpp: the diagnostic (year 0) or an annual review's rating (years 1..3)
 Response diagnostic_form(const App& app, const Request& req, Visitor& visitor, const std::string& slug,
-                         long long territory_id);
+                         long long territory_id, int year);
 Response diagnostic_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
-                           const std::string& slug, long long territory_id);
+                           const std::string& slug, long long territory_id, int year);
+
+// review_pages.cpp: an annual review (comparison chart and table, successes, adjustments)
+Response review_page(const App& app, const Request& req, Visitor& visitor, const std::string& slug,
+                     long long territory_id, int year);
+Response review_adjustment(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
+                           const std::string& slug, long long territory_id, int year);
+// territory_pages.cpp: supervision notes
+Response supervision_note_add(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
+                              const std::string& slug, long long territory_id);
 
 // territory_pages.cpp: the territory's workspace (links to its diagnostic, plan, reviews…)
 Response territory_page(const App& app, const Request& req, Visitor& visitor, const std::string& slug,
