@@ -2,6 +2,7 @@
 // is set): the default grid loads once, territories come from the referential, members
 // are invited through the outbox, the diagnostic refuses a level outside the scale or a
 // criterion of another grid version and keeps nothing, a territory cannot read another.
+#include "features/programmes/services/programme_members.hpp"
 #include "programmes_fixture.hpp"
 
 using namespace ateliers;
@@ -94,4 +95,28 @@ TEST_F(ProgrammesTest, PermissionsHoldAcrossTerritories) {
                                              input_with(criterion, grid_id, 2));
     ASSERT_FALSE(b_rates.ok());
     EXPECT_EQ(b_rates.failure().kind, FailureKind::forbidden);
+}
+
+TEST_F(ProgrammesTest, TheAnctRevokesARoleAndTheTerritoryClosesAtOnce) {
+    ASSERT_TRUE(services::open_assessment(*db_, &provider, "territoires-engagement", territory_a, 0).ok());
+    auto forbidden = services::programme_members_view(*db_, provider, "territoires-engagement");
+    ASSERT_FALSE(forbidden.ok());
+    EXPECT_EQ(forbidden.failure().kind, FailureKind::forbidden);
+    auto view = services::programme_members_view(*db_, organiser, "territoires-engagement");
+    ASSERT_TRUE(view.ok());
+    ASSERT_EQ(view->members.size(), 2u);
+    long long provider_member = 0;
+    for (const auto& m : view->members)
+        if (m.email == provider.email) provider_member = m.id;
+    ASSERT_NE(provider_member, 0);
+    auto by_provider = services::revoke_programme_member(*db_, provider, "territoires-engagement", provider_member);
+    ASSERT_FALSE(by_provider.ok());
+    EXPECT_EQ(by_provider.failure().kind, FailureKind::forbidden);
+    ASSERT_TRUE(services::revoke_programme_member(*db_, organiser, "territoires-engagement", provider_member).ok());
+    auto closed = services::open_assessment(*db_, &provider, "territoires-engagement", territory_a, 0);
+    ASSERT_FALSE(closed.ok());
+    EXPECT_EQ(closed.failure().kind, FailureKind::forbidden);
+    auto again = services::revoke_programme_member(*db_, organiser, "territoires-engagement", provider_member);
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.failure().kind, FailureKind::not_found);
 }

@@ -14,6 +14,8 @@ using web::Response;
 using web::Visitor;
 
 //   GET  /programmes/SLUG                                       the programme; territories' stages for the ANCT
+//   GET  /programmes/SLUG/membres                           POST the members (ANCT): list, invite by e-mail
+//   POST /programmes/SLUG/membres/MID/retirer                    revoke a role
 //   GET  /programmes/SLUG/territoires/ID                         the territory's workspace
 //   GET  /programmes/SLUG/territoires/ID/diagnostic         POST a territory's diagnostic against the grid
 //   POST /programmes/SLUG/territoires/ID/notes                   a supervision note
@@ -32,6 +34,12 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
     const auto parts = web::path_segments(req.path);
     if (parts.empty() || parts[0] != "programmes") return std::nullopt;
     if (parts.size() == 2 && !form) return p::programme_page(app, req, visitor, parts[1]);
+    if (parts.size() >= 3 && parts[2] == "membres") {
+        if (parts.size() == 3) return form ? p::member_invite(app, req, visitor, *form, parts[1]) : p::members_page(app, req, visitor, parts[1]);
+        const auto member = parts.size() == 5 ? web::path_id(parts[3]) : std::nullopt;
+        if (member && parts[4] == "retirer" && form) return p::member_revoke(app, req, visitor, parts[1], *member);
+        return std::nullopt;
+    }
     if (parts.size() < 4 || parts[2] != "territoires") return std::nullopt;
     const auto id = web::path_id(parts[3]);
     if (!id) return std::nullopt;

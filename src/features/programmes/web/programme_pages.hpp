@@ -22,6 +22,10 @@ Response review_page(const App& app, const Request& req, Visitor& visitor, const
                      long long territory_id, int year);
 Response review_adjustment(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
                            const std::string& slug, long long territory_id, int year);
+// member_pages.cpp: the programme's members (ANCT only)
+Response members_page(const App& app, const Request& req, Visitor& visitor, const std::string& slug);
+Response member_invite(const App& app, const Request& req, Visitor& visitor, const FormFields& form, const std::string& slug);
+Response member_revoke(const App& app, const Request& req, Visitor& visitor, const std::string& slug, long long member_id);
 // territory_pages.cpp: supervision notes
 Response supervision_note_add(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
                               const std::string& slug, long long territory_id);
