@@ -3,6 +3,7 @@
 // move is refused, adopting freezes a version and later edits open a draft of
 // adjustments compared with it; a territory cannot touch another's plan.
 #include "features/programmes/services/plans.hpp"
+#include "features/programmes/services/programme_overview.hpp"
 #include "programmes_fixture.hpp"
 
 using namespace ateliers;
@@ -122,4 +123,40 @@ TEST_F(ProgrammePlanTest, ATerritoryCannotTouchAnothersPlan) {
     ASSERT_FALSE(cross.ok());
     EXPECT_EQ(cross.failure().kind, FailureKind::not_found);
     EXPECT_EQ(count("SELECT COUNT(*) FROM action_follow_ups"), 0);
+}
+
+TEST_F(ProgrammePlanTest, TheDashboardShowsStagesActionsByStatusAndOverdueFollowUps) {
+    auto a = services::save_plan_action(*db_, &provider, slug, territory_a, action("Former les élus"));
+    auto b = services::save_plan_action(*db_, &provider, slug, territory_a, action("Budget participatif"));
+    ASSERT_TRUE(a.ok() && b.ok());
+    ASSERT_TRUE(services::record_follow_up(*db_, &provider, slug, territory_a, b.value(), {"en_cours", 20, ""}).ok());
+    ASSERT_TRUE(services::adopt_plan(*db_, &organiser, slug, territory_a).ok());
+    {
+        // Action a has not been followed for ten weeks.
+        soci::session sql(db_->pool());
+        const long long ten_weeks_ago = store::now_utc_seconds() - 10 * 7 * 24 * 3600;
+        sql << "UPDATE plan_actions SET updated_at = :t WHERE id = :id", soci::use(ten_weeks_ago), soci::use(a.value());
+    }
+    auto o = services::programme_overview(*db_, &organiser, slug);
+    ASSERT_TRUE(o.ok());
+    ASSERT_TRUE(o->manages);
+    EXPECT_EQ(o->action_totals["proposee"], 1);
+    EXPECT_EQ(o->action_totals["en_cours"], 1);
+    ASSERT_EQ(o->overdue.size(), 1u);
+    EXPECT_EQ(o->overdue.front().action_id, a.value());
+    for (const auto& t : o->territories) {
+        if (t.territory.id == territory_a) {
+            EXPECT_EQ(t.stage, "Plan adopté");
+            EXPECT_EQ(t.actions, 2);
+            EXPECT_EQ(t.overdue, 1);
+        } else {
+            EXPECT_EQ(t.actions, 0);
+        }
+    }
+    // A provider sees no dashboard.
+    auto p = services::programme_overview(*db_, &provider, slug);
+    ASSERT_TRUE(p.ok());
+    EXPECT_FALSE(p->manages);
+    EXPECT_TRUE(p->overdue.empty());
+    EXPECT_TRUE(p->action_totals.empty());
 }
