@@ -3,6 +3,7 @@
 // and nothing is kept; the review compares each family with the diagnostic; an
 // adjustment needs a reason and a rated review.
 #include "features/programmes/services/plans.hpp"
+#include "features/programmes/services/reminders.hpp"
 #include "features/programmes/services/reviews.hpp"
 #include "features/programmes/services/supervision.hpp"
 #include "programmes_fixture.hpp"
@@ -115,4 +116,38 @@ TEST_F(ProgrammeReviewTest, AdjustmentsNeedAReasonAndARatedReview) {
     ASSERT_EQ(mine->adjustments.size(), 1u);
     EXPECT_EQ(mine->adjustments.front().title, "Former les élus");
     EXPECT_EQ(mine->adjustments.front().kind, "postponed");
+}
+
+TEST_F(ProgrammeReviewTest, RemindersGoOnceEach) {
+    auto a = services::save_plan_action(*db_, &provider, slug, territory_a, {0, "Former les élus", "", "formation", {1}, {}, "", {}});
+    ASSERT_TRUE(a.ok());
+    {
+        soci::session sql(db_->pool());
+        sql << "UPDATE plan_actions SET updated_at = 1000 WHERE id = :id", soci::use(a.value());
+    }
+    const long long before = count("SELECT COUNT(*) FROM outbox");
+    // The programme starts in 2025: in January 2026 the year-1 review is due, year 2 not yet.
+    const std::int64_t january_2026 = 1768000000;  // 2026-01-09
+    auto first = services::queue_programme_reminders(*db_, january_2026, test_support::programmes_mail);
+    ASSERT_TRUE(first.ok()) << first.failure().message;
+    // The provider of A: one follow-up and one review reminder; nobody else is in A.
+    EXPECT_EQ(first.value(), 2);
+    auto second = services::queue_programme_reminders(*db_, january_2026 + 3600, test_support::programmes_mail);
+    ASSERT_TRUE(second.ok());
+    EXPECT_EQ(second.value(), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox") - before, 2);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE recipient = 'prestataire@exemple.fr' AND subject LIKE 'Bilan annuel%'"), 1);
+    // A new follow-up then a new stale spell: one more reminder, once.
+    ASSERT_TRUE(services::record_follow_up(*db_, &provider, slug, territory_a, a.value(), {"en_cours", 10, ""}).ok());
+    {
+        soci::session sql(db_->pool());
+        sql << "UPDATE plan_actions SET updated_at = 2000 WHERE id = :id", soci::use(a.value());
+    }
+    auto third = services::queue_programme_reminders(*db_, january_2026 + 7200, test_support::programmes_mail);
+    ASSERT_TRUE(third.ok());
+    EXPECT_EQ(third.value(), 1);
+    // Nothing new since: nothing sent.
+    auto fourth = services::queue_programme_reminders(*db_, january_2026 + 9000, test_support::programmes_mail);
+    ASSERT_TRUE(fourth.ok());
+    EXPECT_EQ(fourth.value(), 0);
 }

@@ -1,5 +1,6 @@
 #include "features/programmes/module.hpp"
 
+#include "features/programmes/services/reminders.hpp"
 #include "features/programmes/web/programme_pages.hpp"
 #include "platform/http/paths.hpp"
 
@@ -88,6 +89,9 @@ modules::Module module() {
     modules::Module m;
     m.name = "programmes";
     m.pages = pages;
+    m.jobs.push_back({"programme reminders", [](store::Database& db, std::int64_t now, const services::MailContext& mail) {
+                          return services::queue_programme_reminders(db, now, mail);
+                      }});
     return m;
 }
 
