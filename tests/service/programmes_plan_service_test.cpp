@@ -2,6 +2,7 @@
 // nothing is kept on bad input, follow-ups keep who changed what, a forbidden status
 // move is refused, adopting freezes a version and later edits open a draft of
 // adjustments compared with it; a territory cannot touch another's plan.
+#include "features/programmes/services/plan_exchange.hpp"
 #include "features/programmes/services/plans.hpp"
 #include "features/programmes/services/programme_overview.hpp"
 #include "programmes_fixture.hpp"
@@ -159,4 +160,39 @@ TEST_F(ProgrammePlanTest, TheDashboardShowsStagesActionsByStatusAndOverdueFollow
     EXPECT_FALSE(p->manages);
     EXPECT_TRUE(p->overdue.empty());
     EXPECT_TRUE(p->action_totals.empty());
+}
+
+TEST_F(ProgrammePlanTest, ImportIsAllOrNothingWithAMessagePerLine) {
+    auto a = services::save_plan_action(*db_, &provider, slug, territory_a, action("Former les élus"));
+    auto other = services::save_plan_action(*db_, &organiser, slug, territory_b, action("Action de B"));
+    ASSERT_TRUE(a.ok() && other.ok());
+    auto exported = services::territory_actions_table(*db_, &provider, slug, territory_a);
+    ASSERT_TRUE(exported.ok());
+    auto table = exported.value();
+    table.rows[0][1] = "Former les élus et les agents";
+    table.rows.push_back({"", "Budget participatif", "projet_phare", "2,3", "cooperer", "", "", "", "", "Avec les jeunes"});
+    table.rows.push_back({std::to_string(other.value()), "Détournée", "formation", "1", "", "", "", "", "", ""});
+    table.rows.push_back({"", "Sans type", "", "1", "", "", "", "", "", ""});
+    auto refused = services::import_territory_actions(*db_, &provider, slug, territory_a, spreadsheet::to_csv(table));
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.failure().fields.size(), 2u);
+    EXPECT_EQ(refused.failure().fields.count("ligne_0004"), 1u);  // B's action
+    EXPECT_EQ(refused.failure().fields.count("ligne_0005"), 1u);  // no kind
+    EXPECT_EQ(count("SELECT COUNT(*) FROM plan_actions WHERE territory_id = " + std::to_string(territory_a)), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM plan_actions WHERE title = 'Former les élus'"), 1);
+    table.rows.pop_back();
+    table.rows.pop_back();
+    auto imported = services::import_territory_actions(*db_, &provider, slug, territory_a, spreadsheet::to_csv(table));
+    ASSERT_TRUE(imported.ok()) << imported.failure().message;
+    EXPECT_EQ(imported.value(), 2);
+    auto plan = services::open_plan(*db_, &provider, slug, territory_a);
+    ASSERT_TRUE(plan.ok());
+    ASSERT_EQ(plan->actions.size(), 2u);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM plan_actions WHERE title = 'Former les élus et les agents'"), 1);
+    // B's team cannot export A's actions; only the ANCT exports the whole programme.
+    EXPECT_FALSE(services::territory_actions_table(*db_, &team_b, slug, territory_a).ok());
+    EXPECT_FALSE(services::programme_actions_table(*db_, &provider, slug).ok());
+    auto all = services::programme_actions_table(*db_, &organiser, slug);
+    ASSERT_TRUE(all.ok());
+    EXPECT_EQ(all->rows.size(), 3u);
 }

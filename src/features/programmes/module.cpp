@@ -15,6 +15,10 @@ using web::Response;
 using web::Visitor;
 
 //   GET  /programmes/SLUG                                       the programme; territories' stages for the ANCT
+//   GET  /programmes/SLUG/actions.csv|.xlsx                      every territory's actions (ANCT)
+//   GET  /programmes/SLUG/territoires/ID/dossier[.pdf|.docx]     the territory's dossier
+//   GET  /programmes/SLUG/territoires/ID/plan/actions.csv        its actions, import format
+//   GET  /programmes/SLUG/territoires/ID/plan/import        POST import them back (all or nothing)
 //   GET  /programmes/SLUG/membres                           POST the members (ANCT): list, invite by e-mail
 //   POST /programmes/SLUG/membres/MID/retirer                    revoke a role
 //   GET  /programmes/SLUG/territoires/ID                         the territory's workspace
@@ -35,6 +39,8 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
     const auto parts = web::path_segments(req.path);
     if (parts.empty() || parts[0] != "programmes") return std::nullopt;
     if (parts.size() == 2 && !form) return p::programme_page(app, req, visitor, parts[1]);
+    if (parts.size() == 3 && parts[2] == "actions.csv" && !form) return p::programme_actions_csv(app, req, visitor, parts[1]);
+    if (parts.size() == 3 && parts[2] == "actions.xlsx" && !form) return p::programme_actions_xlsx(app, req, visitor, parts[1]);
     if (parts.size() >= 3 && parts[2] == "membres") {
         if (parts.size() == 3) return form ? p::member_invite(app, req, visitor, *form, parts[1]) : p::members_page(app, req, visitor, parts[1]);
         const auto member = parts.size() == 5 ? web::path_id(parts[3]) : std::nullopt;
@@ -50,6 +56,9 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
         if (!form) return p::diagnostic_form(app, req, visitor, slug, *id, 0);
         return p::diagnostic_submit(app, req, visitor, *form, slug, *id, 0);
     }
+    if (parts.size() == 5 && !form && parts[4] == "dossier") return p::dossier_page(app, req, visitor, slug, *id, "");
+    if (parts.size() == 5 && !form && parts[4] == "dossier.pdf") return p::dossier_page(app, req, visitor, slug, *id, "pdf");
+    if (parts.size() == 5 && !form && parts[4] == "dossier.docx") return p::dossier_page(app, req, visitor, slug, *id, "docx");
     if (parts.size() == 5 && parts[4] == "notes" && form) return p::supervision_note_add(app, req, visitor, *form, slug, *id);
     if (parts.size() >= 6 && parts[4] == "bilans") {
         const auto year = web::path_id(parts[5]);
@@ -67,6 +76,9 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
     if (parts.size() < 5 || parts[4] != "plan") return std::nullopt;
     if (parts.size() == 5 && !form) return p::plan_page(app, req, visitor, slug, *id);
     if (parts.size() == 6 && parts[5] == "adopter" && form) return p::plan_adopt(app, req, visitor, slug, *id);
+    if (parts.size() == 6 && parts[5] == "actions.csv" && !form) return p::territory_actions_csv(app, req, visitor, slug, *id);
+    if (parts.size() == 6 && parts[5] == "import")
+        return form ? p::plan_import(app, req, visitor, *form, slug, *id) : p::plan_import_page(app, req, visitor, slug, *id);
     if (parts.size() < 6 || parts[5] != "actions") return std::nullopt;
     if (parts.size() == 6 && form) return p::plan_action_create(app, req, visitor, *form, slug, *id);
     if (parts.size() == 7 && parts[6] == "nouvelle" && !form) return p::plan_action_new(app, req, visitor, slug, *id);

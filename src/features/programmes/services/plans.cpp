@@ -34,13 +34,6 @@ std::string author_of(const CurrentUser* actor) {
     return actor->full_name.empty() ? actor->email : actor->full_name;
 }
 
-void open_draft_if_none(soci::session& sql, long long territory_id, long long now) {
-    const auto versions = store::plan_versions_of(sql, territory_id);
-    for (const auto& v : versions)
-        if (v.status == "draft") return;
-    store::insert_plan_version(sql, territory_id, versions.empty() ? 1 : versions.back().number + 1, now);
-}
-
 }  // namespace
 
 Result<PlanView> open_plan(store::Database& db, const CurrentUser* actor, const std::string& slug,
@@ -128,7 +121,7 @@ Result<long long> save_plan_action(store::Database& db, const CurrentUser* actor
             row.progress = 0;
             row.id = store::insert_plan_action(sql, row, now);
         }
-        open_draft_if_none(sql, territory_id, now);
+        store::open_plan_draft_if_none(sql, territory_id, now);
         record_audit(sql, actor ? actor->id : 0, existing ? "programme.action.update" : "programme.action.create",
                      "programme:" + slug, "Action du plan « " + title + " » – " + scope->territory.label);
         return row.id;

@@ -135,6 +135,13 @@ long long insert_plan_version(soci::session& sql, long long territory_id, int nu
     return id;
 }
 
+void open_plan_draft_if_none(soci::session& sql, long long territory_id, long long now) {
+    const auto versions = plan_versions_of(sql, territory_id);
+    for (const auto& v : versions)
+        if (v.status == "draft") return;
+    insert_plan_version(sql, territory_id, versions.empty() ? 1 : versions.back().number + 1, now);
+}
+
 void adopt_plan_version(soci::session& sql, long long version_id, const std::string& snapshot, long long user_id,
                         long long now) {
     soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;

@@ -62,6 +62,8 @@ struct PlanVersionRow {
 
 std::vector<PlanVersionRow> plan_versions_of(soci::session& sql, long long territory_id);  // by number
 long long insert_plan_version(soci::session& sql, long long territory_id, int number, long long now);
+// Opens the next draft version unless one is open (any change to the actions is a draft).
+void open_plan_draft_if_none(soci::session& sql, long long territory_id, long long now);
 void adopt_plan_version(soci::session& sql, long long version_id, const std::string& snapshot, long long user_id,
                         long long now);
 

@@ -209,7 +209,9 @@ Response plan_page(const App& app, const Request& req, Visitor& visitor, const s
     data["can_edit"] = v.can_edit;
     data["can_adopt"] = v.can_adopt && v.draft && !v.actions.empty();
     const auto message = req.query_param("message");
-    data["notice"] = message == "adopte" ? "Plan adopté." : "";
+    data["notice"] = message == "adopte"    ? "Plan adopté."
+                     : message == "importe" ? "Import terminé : " + req.query_param("n") + " ligne(s) enregistrée(s)."
+                                            : "";
     data["problem"] = req.query_param("probleme");
     return app.page(visitor, "programmes/plan", data);
 }

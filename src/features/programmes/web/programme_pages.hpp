@@ -26,6 +26,17 @@ Response review_adjustment(const App& app, const Request& req, Visitor& visitor,
 Response members_page(const App& app, const Request& req, Visitor& visitor, const std::string& slug);
 Response member_invite(const App& app, const Request& req, Visitor& visitor, const FormFields& form, const std::string& slug);
 Response member_revoke(const App& app, const Request& req, Visitor& visitor, const std::string& slug, long long member_id);
+// exchange_pages.cpp: CSV export and import of actions, the territory's dossier
+Response territory_actions_csv(const App& app, const Request& req, Visitor& visitor, const std::string& slug,
+                               long long territory_id);
+Response programme_actions_csv(const App& app, const Request& req, Visitor& visitor, const std::string& slug);
+Response programme_actions_xlsx(const App& app, const Request& req, Visitor& visitor, const std::string& slug);
+Response plan_import_page(const App& app, const Request& req, Visitor& visitor, const std::string& slug, long long territory_id);
+Response plan_import(const App& app, const Request& req, Visitor& visitor, const FormFields& form, const std::string& slug,
+                     long long territory_id);
+// format: "" (the printable page), "pdf" or "docx"
+Response dossier_page(const App& app, const Request& req, Visitor& visitor, const std::string& slug, long long territory_id,
+                      const std::string& format);
 // territory_pages.cpp: supervision notes
 Response supervision_note_add(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
                               const std::string& slug, long long territory_id);
