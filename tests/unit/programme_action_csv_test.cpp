@@ -16,9 +16,9 @@ TEST(ProgrammeActionCsv, WhatIsExportedReadsBackTheSame) {
     auto read = spreadsheet::read_csv(spreadsheet::to_csv(t));
     ASSERT_TRUE(read.ok()) << read.failure().message;
     ASSERT_EQ(read->size(), 3u);
-    EXPECT_EQ((*read)[0], t.headers);
-    EXPECT_EQ((*read)[1], t.rows[0]);
-    EXPECT_EQ((*read)[2][1], "=SOMME(A1)");
+    EXPECT_EQ(read.value()[0], t.headers);
+    EXPECT_EQ(read.value()[1], t.rows[0]);
+    EXPECT_EQ(read.value()[2][1], "=SOMME(A1)");
     auto rows = programmes::read_action_rows(read.value(), {"cooperer", "connecter"});
     EXPECT_TRUE(rows.problems.empty());
     ASSERT_EQ(rows.rows.size(), 2u);
