@@ -162,9 +162,12 @@ Result<long long> record_follow_up(store::Database& db, const CurrentUser* actor
         if (!programmes::parse_status(action->status, from)) from = programmes::Status::proposee;
         if (!programmes::parse_status(input.status, to))
             return fail("Choisissez un statut de la liste.", "status", FailureKind::invalid);
-        if (auto p = programmes::follow_up_problem(from, to, input.progress); !p.empty())
-            return fail(p, input.progress < 0 || input.progress > 100 || to == programmes::Status::faite ? "progress" : "status",
-                        FailureKind::invalid);
+        if (auto p = programmes::follow_up_problem(from, to, input.progress); !p.empty()) {
+            // The field the message belongs to: a move the plan does not allow is the status's fault.
+            const bool status_at_fault = input.progress >= 0 && input.progress <= 100 && from != to &&
+                                         !programmes::can_move(from, to);
+            return fail(p, status_at_fault ? "status" : "progress", FailureKind::invalid);
+        }
         const auto comment = text::trim(input.comment);
         if (text::length_in_chars(comment) > 4000)
             return fail("Le commentaire est limité à 4 000 caractères.", "comment", FailureKind::invalid);
