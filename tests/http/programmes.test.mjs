@@ -126,7 +126,7 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       const after = await c.get(done.locationPath);
       assert.match(after.pageText, /Diagnostic enregistré/);
       assert.deepEqual(queryRows(db.url, `SELECT x.level, x.strengths FROM assessment_answers x JOIN assessments s
-        ON s.id = x.assessment_id WHERE s.territory_id = ${a} AND x.criterion_id = ${criteria[0]}`), [['4', 'Un conseil citoyen actif']]);
+        ON s.id = x.assessment_id WHERE s.territory_id = ${a} AND s.year = 0 AND x.criterion_id = ${criteria[0]}`), [['4', 'Un conseil citoyen actif']]);
     }));
 
     it('shows the plan and the review to the territory, internal notes to the ANCT only', { timeout: TEST_TIMEOUT }, t(async () => {

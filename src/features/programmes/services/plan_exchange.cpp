@@ -1,6 +1,7 @@
 #include "features/programmes/services/plan_exchange.hpp"
 
 #include <cstdio>
+#include <map>
 
 #include "features/programmes/domain/action_csv.hpp"
 #include "features/programmes/domain/plan_snapshot.hpp"
@@ -80,11 +81,17 @@ Result<int> import_territory_actions(store::Database& db, const CurrentUser* act
                                                        std::to_string(row.id) + " n’est pas dans le plan de ce territoire."});
         }
         if (!read.problems.empty()) {
-            Failure f = fail(std::to_string(read.problems.size()) +
-                                 (read.problems.size() > 1 ? " lignes sont à corriger" : " ligne est à corriger") +
+            std::map<int, int> per_line;  // several problems on one line each keep their message
+            for (const auto& p : read.problems) ++per_line[p.line];
+            Failure f = fail(std::to_string(per_line.size()) +
+                                 (per_line.size() > 1 ? " lignes sont à corriger" : " ligne est à corriger") +
                                  " ; rien n’a été importé.",
                              "csv", FailureKind::invalid);
-            for (const auto& p : read.problems) f.fields[line_key(p.line)] = p.message;
+            std::map<int, int> seen;
+            for (const auto& p : read.problems) {
+                const int n = ++seen[p.line];
+                f.fields[line_key(p.line) + (n > 1 ? "_" + std::to_string(n) : "")] = p.message;
+            }
             return f;
         }
         const long long now = store::now_utc_seconds();
