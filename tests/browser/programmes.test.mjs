@@ -123,7 +123,7 @@ describe('programmes', () => {
       assert.ok(await chart.isVisible(), 'the radar chart is shown');
       const box = await chart.boundingBox();
       assert.ok(box.width > 300 && box.width <= 390, `chart fits the phone (${box.width} px)`);
-      assert.match(await chart.locator('desc').textContent(), /Diagnostic : .* %/);
+      assert.match(await chart.locator('desc').textContent(), /Diagnostic : Coopérer \d+\s%.*Bilan année 1 : Coopérer \d+\s%/);
       assert.equal(await page.locator('#ecarts tbody tr').count(), 5, 'one line per family');
       assert.match(review, /Reportée : Accompagnement du comité de direction/);
       await visit(`${base}/bilans/1/cotation`, 'cotation du bilan');
