@@ -37,7 +37,8 @@ function fill(db) {
   const grid = queryRows(db, 'SELECT id, max_level FROM grid_versions ORDER BY version DESC LIMIT 1')[0];
   const statuses = ['proposee', 'en_cours', 'bloquee', 'faite', 'abandonnee'];
   const kinds = ['formation', 'conduite_changement', 'projet_phare'];
-  const sql = ['BEGIN;', `DELETE FROM plan_actions WHERE territory_id IN (${territories.join(',')});`,
+  // Foreign keys on, so that deleting the demo's actions and assessments removes their rows too.
+  const sql = ['PRAGMA foreign_keys = ON;', 'BEGIN;', `DELETE FROM plan_actions WHERE territory_id IN (${territories.join(',')});`,
     `DELETE FROM assessments WHERE territory_id IN (${territories.join(',')});`];
   let n = 0;
   for (const t of territories) {
