@@ -116,7 +116,7 @@ Response render(const App& app, Visitor& visitor, const services::AssessmentView
     data["errors"] = form_errors_view(summary, errors);
     data["notice"] = notice;
     data["action"] = form_path(v.programme.slug, v.territory.id, year);
-    return app.page(visitor, "programmes/diagnostic", data, status);
+    return render_page(app, visitor, "programmes/diagnostic", data, status);
 }
 
 }  // namespace

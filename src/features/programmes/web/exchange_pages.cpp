@@ -145,7 +145,7 @@ Response import_form(const App& app, Visitor& visitor, const services::PlanView&
         {"post", base + "/plan/import"},
         {"export", base + "/plan/actions.csv"},
     };
-    return app.page(visitor, "programmes/import", data, problem ? http_status(*problem) : 200);
+    return render_page(app, visitor, "programmes/import", data, problem ? http_status(*problem) : 200);
 }
 
 }  // namespace
@@ -181,7 +181,7 @@ Response dossier_page(const App& app, const Request&, Visitor& visitor, const st
     auto d = services::territory_dossier(app.db(), user_of(visitor), slug, territory_id);
     if (!d) return app.error_page(visitor, http_status(d.failure()), "Dossier indisponible", d.failure().message);
     auto view = dossier_view(d.value());
-    const std::string body = app.fragment("programmes/dossier_body", view);
+    const std::string body = render_fragment(app, "programmes/dossier_body", view);
     if (format.empty()) {
         nlohmann::json data{{"title", "Dossier – " + d->plan.territory.label},
                             {"programme", {{"slug", slug}, {"title", d->plan.programme.title}}},
@@ -189,10 +189,10 @@ Response dossier_page(const App& app, const Request&, Visitor& visitor, const st
                             {"body", body},
                             {"pdf", base + "/dossier.pdf"},
                             {"docx", base + "/dossier.docx"}};
-        return app.page(visitor, "programmes/dossier", data);
+        return render_page(app, visitor, "programmes/dossier", data);
     }
     const auto kind = format == "pdf" ? documents::Format::pdf : documents::Format::docx;
-    const std::string html = app.fragment("programmes/dossier_document", {{"title", "Dossier – " + d->plan.territory.label},
+    const std::string html = render_fragment(app, "programmes/dossier_document", {{"title", "Dossier – " + d->plan.territory.label},
                                                                           {"body", body}});
     auto bytes = documents::convert_html(html, kind);
     if (!bytes) return app.error_page(visitor, 503, "Document indisponible", bytes.failure().message);

@@ -55,7 +55,7 @@ Response render(const App& app, Visitor& visitor, const services::ProgrammeMembe
         {"errors", form_errors_view(summary, errors)},
         {"notice", notice},
     };
-    return app.page(visitor, "programmes/members", data, status);
+    return render_page(app, visitor, "programmes/members", data, status);
 }
 
 }  // namespace

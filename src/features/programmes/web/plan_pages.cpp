@@ -132,7 +132,7 @@ Response action_form_page(const App& app, Visitor& visitor, const services::Plan
     data["families"] = families;
     data["supports"] = support;
     data["errors"] = form_errors_view(summary, errors);
-    return app.page(visitor, "programmes/action_form", data, status);
+    return render_page(app, visitor, "programmes/action_form", data, status);
 }
 
 services::PlanActionInput action_input(const FormFields& form, const std::vector<programmes::GridFamily>& families) {
@@ -213,7 +213,7 @@ Response plan_page(const App& app, const Request& req, Visitor& visitor, const s
                      : message == "importe" ? "Import terminé : " + req.query_param("n") + " ligne(s) enregistrée(s)."
                                             : "";
     data["problem"] = req.query_param("probleme");
-    return app.page(visitor, "programmes/plan", data);
+    return render_page(app, visitor, "programmes/plan", data);
 }
 
 Response plan_adopt(const App& app, const Request&, Visitor& visitor, const std::string& slug, long long territory_id) {
@@ -302,7 +302,7 @@ Response action_page(const App& app, Visitor& visitor, const services::PlanActio
     data["can_edit"] = v.can_edit;
     data["edit_link"] = base + "/plan/actions/" + std::to_string(v.action.id) + "/modifier";
     data["notice"] = notice;
-    return app.page(visitor, "programmes/action", data, problem ? http_status(*problem) : 200);
+    return render_page(app, visitor, "programmes/action", data, problem ? http_status(*problem) : 200);
 }
 
 }  // namespace

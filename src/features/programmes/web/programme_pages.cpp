@@ -4,6 +4,7 @@
 #include "features/programmes/services/programme_overview.hpp"
 #include "platform/charts/charts.hpp"
 #include "platform/core/paris_time.hpp"
+#include "features/programmes/web/page_support.hpp"
 #include "features/programmes/web/programme_pages.hpp"
 #include "platform/http/failure_status.hpp"
 
@@ -140,7 +141,7 @@ Response programme_page(const App& app, const Request&, Visitor& visitor, const 
         {"any_open", any_open},
         {"signed_in", visitor.user.has_value()},
     };
-    return app.page(visitor, "programmes/programme", data);
+    return render_page(app, visitor, "programmes/programme", data);
 }
 
 }  // namespace ateliers::web::programmes_pages

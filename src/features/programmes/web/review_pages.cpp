@@ -94,7 +94,7 @@ Response render(const App& app, Visitor& visitor, const services::ReviewView& v,
         {"errors", form_errors_view(summary, errors)},
         {"notice", notice},
     };
-    return app.page(visitor, "programmes/review", data, status);
+    return render_page(app, visitor, "programmes/review", data, status);
 }
 
 }  // namespace

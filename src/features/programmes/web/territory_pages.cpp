@@ -52,7 +52,7 @@ Response render(const App& app, Visitor& visitor, const services::TerritoryScope
         {"errors", form_errors_view(summary, errors)},
         {"notice", notice},
     };
-    return app.page(visitor, "programmes/territory", data, status);
+    return render_page(app, visitor, "programmes/territory", data, status);
 }
 
 }  // namespace
