@@ -96,7 +96,8 @@ int run_seed_demo(const CommonOptions& common, const std::string& file, bool act
         std::cout << "Programme de démonstration : déjà chargé\n";
     else
         std::cout << "Programme de démonstration : " << programmes->territories << " territoires, un diagnostic de "
-                  << programmes->answers << " critères\n";
+                  << programmes->answers << " critères, un plan adopté de " << programmes->actions
+                  << " actions et un bilan annuel\n";
     auto projects = services::seed_demo_projects(*db);
     if (!projects) {
         std::cerr << projects.failure().message << "\n";

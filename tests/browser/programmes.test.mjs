@@ -1,7 +1,9 @@
 // Programmes in Chromium (axe-core and the layout check at 390 and 1280 px on every page):
 // the programme's page, and a provider filling the diagnostic at phone width — one
 // family per fieldset, a level chosen by its label, an out-of-scale level refused next to
-// its criterion with what was typed kept, then saved.
+// its criterion with what was typed kept, then saved; the ANCT's walk through the demo
+// territory's workspace: dashboard, plan, an action and its follow-up at phone width, the
+// annual review's radar chart and its table, supervision notes, members, dossier, import.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkA11y, newContext } from '../support/harness.mjs';
@@ -69,6 +71,66 @@ describe('programmes', () => {
       await ctx.clearCookies();
       await login(olga);
       assert.match(await visit(`/programmes/${SLUG}`, 'programme vu par l’ANCT'), /Diagnostic en cours \(1\/15\)|Diagnostic complet/);
+    } finally {
+      await ctx.close();
+    }
+  }));
+
+  it('the ANCT follows a territory: plan, follow-up, annual review chart', { timeout: 300_000 }, t(async () => {
+    const communes = pickCommunes(fx.db, 1, { offset: 3420 });
+    const [anct] = createBulkUsers(fx.db, [{ collectiviteId: communes[0], fullName: 'Aline ANCT', role: 'organiser' }],
+      { tag: 'progc' });
+    const [[territory]] = queryRows(fx.db, `SELECT MIN(t.id) FROM programmes p JOIN programme_territories t
+      ON t.programme_id = p.id WHERE p.slug = '${SLUG}'`);
+    const ctx = await newContext(fx.browser, { viewport: { width: 390, height: 844 } });
+    try {
+      const page = await ctx.newPage();
+      const base = `/programmes/${SLUG}/territoires/${territory}`;
+      const visit = async (p, label) => {
+        const res = await page.goto(`${fx.server.baseUrl}${p}`);
+        assert.equal(res.status(), 200, p);
+        await checkA11y(page, { label: `${label} (${p})` });
+        return page.locator('main').innerText();
+      };
+      await page.goto(`${fx.server.baseUrl}/compte/connexion`);
+      await page.locator('input[name="email"]').fill(anct.email);
+      await page.locator('input[name="password"]').fill(BULK_PASSWORD);
+      await Promise.all([page.waitForURL(/\/espace$/), page.getByRole('button', { name: 'Se connecter' }).click()]);
+      await page.setViewportSize({ width: 390, height: 844 });
+
+      const dashboard = await visit(`/programmes/${SLUG}`, 'tableau de bord');
+      assert.match(dashboard, /Tableau de bord de l’ANCT/);
+      assert.match(dashboard, /Bilan de l’année 1/);
+      const workspace = await visit(base, 'espace du territoire');
+      assert.match(workspace, /Vigilance/, 'the ANCT reads the internal note');
+      const plan = await visit(`${base}/plan`, 'plan');
+      assert.match(plan, /Version 1 adoptée/);
+      assert.match(plan, /Projet phare/);
+
+      // A follow-up typed at phone width.
+      await page.getByRole('link', { name: 'Formation des agents d’accueil à l’écoute active' }).click();
+      await page.waitForLoadState();
+      await page.getByLabel('Avancement (%)').fill('60');
+      await page.getByLabel('Commentaire').fill('Deuxième groupe formé.');
+      await Promise.all([page.waitForURL(/message=suivi/), page.getByRole('button', { name: 'Enregistrer le suivi' }).click()]);
+      const action = await page.locator('main').innerText();
+      assert.match(action, /Avancement : 30 % → 60 %/);
+      assert.match(action, /Deuxième groupe formé/);
+      await checkA11y(page, { label: 'action après suivi' });
+
+      const review = await visit(`${base}/bilans/1`, 'bilan annuel');
+      const chart = page.locator('#graphique-bilan svg[role="img"]');
+      assert.ok(await chart.isVisible(), 'the radar chart is shown');
+      const box = await chart.boundingBox();
+      assert.ok(box.width > 300 && box.width <= 390, `chart fits the phone (${box.width} px)`);
+      assert.match(await chart.locator('desc').textContent(), /Diagnostic : Coopérer \d+\s%.*Bilan année 1 : Coopérer \d+\s%/);
+      assert.equal(await page.locator('#ecarts tbody tr').count(), 5, 'one line per family');
+      assert.match(review, /Reportée : Accompagnement du comité de direction/);
+      await visit(`${base}/bilans/1/cotation`, 'cotation du bilan');
+      await visit(`${base}/dossier`, 'dossier');
+      await visit(`${base}/plan/import`, 'import des actions');
+      await visit(`${base}/plan/actions/nouvelle`, 'nouvelle action');
+      await visit(`/programmes/${SLUG}/membres`, 'membres');
     } finally {
       await ctx.close();
     }

@@ -2,7 +2,9 @@
 // d'engagement" page (public part), a territory's diagnostic reserved to its provider and
 // the ANCT, bad input (a level outside the scale, a criterion of another grid version)
 // refused in French with what was typed kept and nothing stored, and a territory team
-// that cannot open another territory.
+// that cannot open another territory; the plan, notes, review and CSV import on the demo
+// territory: internal notes kept from the provider, a wrong CSV line named in French with
+// nothing imported, another territory's plan closed.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -76,7 +78,7 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.ok(territories.length >= 2);
       for (const [, label] of territories) assert.ok(page.pageText.includes(label), `missing ${label}`);
       assert.match(page.pageText, /démonstration/i);
-      assert.doesNotMatch(page.text, /\/diagnostic"/, 'no workspace link for a visitor');
+      assert.doesNotMatch(page.text, /\/territoires\/\d+"/, 'no workspace link for a visitor');
       assert.doesNotMatch(page.pageText, /Diagnostic à faire|Diagnostic complet/, 'stages are for the ANCT');
       assert.equal((await c.get('/programmes/nexiste-pas')).status, 404);
       const anonymous = await c.get(diagnostic(territories[0][0]));
@@ -99,7 +101,7 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       await login(p, provider.email, BULK_PASSWORD);
       assert.equal((await p.get(diagnostic(b))).status, 403, 'a provider only sees its territories');
       const listing = await p.get(`/programmes/${SLUG}`);
-      assert.match(listing.text, new RegExp(`href="${diagnostic(a)}"`));
+      assert.match(listing.text, new RegExp(`href="/programmes/${SLUG}/territoires/${a}"`));
     }));
 
     it('refuses a level outside the scale or of another grid version, keeping what was typed', { timeout: TEST_TIMEOUT }, t(async () => {
@@ -124,7 +126,65 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       const after = await c.get(done.locationPath);
       assert.match(after.pageText, /Diagnostic enregistré/);
       assert.deepEqual(queryRows(db.url, `SELECT x.level, x.strengths FROM assessment_answers x JOIN assessments s
-        ON s.id = x.assessment_id WHERE s.territory_id = ${a} AND x.criterion_id = ${criteria[0]}`), [['4', 'Un conseil citoyen actif']]);
+        ON s.id = x.assessment_id WHERE s.territory_id = ${a} AND s.year = 0 AND x.criterion_id = ${criteria[0]}`), [['4', 'Un conseil citoyen actif']]);
+    }));
+
+    it('shows the plan and the review to the territory, internal notes to the ANCT only', { timeout: TEST_TIMEOUT }, t(async () => {
+      const [[a], [b]] = territories;
+      const ws = (id) => `/programmes/${SLUG}/territoires/${id}`;
+      const p = new HttpClient(base);
+      await login(p, provider.email, BULK_PASSWORD);
+      const workspace = await p.get(ws(a));
+      assert.equal(workspace.status, 200);
+      assert.match(workspace.pageText, /Point d’étape/);
+      assert.doesNotMatch(workspace.pageText, /Vigilance/, 'an internal note never reaches a provider');
+      assert.doesNotMatch(workspace.text, /value="internal"/, 'nor may a provider write one');
+      const { form: noteForm } = await p.form(ws(a), '/notes');
+      const forged = await p.submit(noteForm, { visibility: 'internal', body: 'Note forgée', noted_on: '2026-01-05' });
+      assert.equal(forged.status, 403);
+      assert.equal(queryRows(db.url, "SELECT COUNT(*) FROM supervision_notes WHERE body = 'Note forgée'")[0][0], '0');
+      const plan = await p.get(`${ws(a)}/plan`);
+      assert.equal(plan.status, 200);
+      assert.match(plan.pageText, /Version 1 adoptée/);
+      const review = await p.get(`${ws(a)}/bilans/1`);
+      assert.equal(review.status, 200);
+      assert.match(review.text, /<svg[^>]*role="img"/);
+      assert.match(review.pageText, /Écart/);
+
+      const team = new HttpClient(base);
+      await login(team, teamB.email, BULK_PASSWORD);
+      assert.equal((await team.get(`${ws(a)}/plan`)).status, 403);
+      assert.equal((await team.get(`${ws(a)}/plan/actions.csv`)).status, 403);
+      assert.equal((await team.get(`${ws(a)}/bilans/1`)).status, 403);
+      assert.equal((await team.get(`${ws(b)}/plan`)).status, 200);
+    }));
+
+    it('exports the actions as CSV and refuses a wrong import line by line, importing nothing', { timeout: TEST_TIMEOUT }, t(async () => {
+      const [[a]] = territories;
+      const plan = `/programmes/${SLUG}/territoires/${a}/plan`;
+      const p = new HttpClient(base);
+      await login(p, provider.email, BULK_PASSWORD);
+      const csv = await p.get(`${plan}/actions.csv`);
+      assert.equal(csv.status, 200);
+      assert.match(csv.contentType, /text\/csv/);
+      assert.match(csv.text, /Identifiant;Intitulé;Type/);
+      const before = queryRows(db.url, `SELECT COUNT(*) FROM plan_actions WHERE territory_id = ${a}`)[0][0];
+      const { form } = await p.form(`${plan}/import`, '/plan/import');
+      const bad = `${csv.text.trim()}\r\n;Nouvelle action;atelier;1;;;;;;\r\n;;formation;7;;;;;;\r\n`;
+      const refused = await p.submit(form, { csv: bad });
+      assert.equal(refused.status, 422);
+      assert.match(refused.pageText, /type d’action inconnu « atelier »/);
+      assert.match(refused.pageText, /l’intitulé est vide/);
+      assert.match(refused.pageText, /rien n’a été importé/);
+      assert.match(refused.text, /Nouvelle action;atelier/, 'what was pasted is kept');
+      assert.equal(queryRows(db.url, `SELECT COUNT(*) FROM plan_actions WHERE territory_id = ${a}`)[0][0], before);
+      const good = `${csv.text.trim()}\r\n;Fête de quartier;projet_phare;2;cooperer;;;;;Avec le comité d’usagers\r\n`;
+      const imported = await p.submit(form, { csv: good });
+      assert.equal(imported.status, 303, imported.pageText);
+      assert.equal(queryRows(db.url, `SELECT COUNT(*) FROM plan_actions WHERE territory_id = ${a}`)[0][0], String(Number(before) + 1));
+      const after = await p.get(imported.locationPath);
+      assert.match(after.pageText, /Changements par rapport à la version adoptée/);
+      assert.match(after.pageText, /Ajoutée : Fête de quartier/);
     }));
   });
 }

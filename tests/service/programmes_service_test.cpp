@@ -2,63 +2,13 @@
 // is set): the default grid loads once, territories come from the referential, members
 // are invited through the outbox, the diagnostic refuses a level outside the scale or a
 // criterion of another grid version and keeps nothing, a territory cannot read another.
-#include "features/programmes/services/assessments.hpp"
-#include "features/programmes/services/programme_admin.hpp"
-#include "platform/core/source_dir.hpp"
-#include "test_database.hpp"
+#include "features/programmes/services/programme_members.hpp"
+#include "programmes_fixture.hpp"
 
 using namespace ateliers;
 
-namespace {
-
-const services::MailContext mail{"https://ateliers.example"};
-
-class ProgrammesTest : public test_support::DatabaseTest {
-protected:
-    void SetUp() override {
-        DatabaseTest::SetUp();
-        auto grid = services::load_grid_file(*db_, source_dir() + "/data/programmes/grille-savoir-faire-v1.json");
-        ASSERT_TRUE(grid.ok()) << grid.failure().message;
-        grid_id = grid.value();
-        organiser = person("anct", "commune:42168");
-        organiser.roles = {"participant", "organiser"};
-        store::ProgrammeRow p;
-        p.slug = "territoires-engagement";
-        p.title = "Territoires d’engagement";
-        p.starts_year = 2025;
-        auto id = services::create_programme(*db_, &organiser, p);
-        ASSERT_TRUE(id.ok()) << id.failure().message;
-        auto a = services::add_programme_territory(*db_, &organiser, p.slug, "commune:42168", false);
-        ASSERT_TRUE(a.ok()) << a.failure().message;
-        territory_a = a.value();
-        auto b = services::add_programme_territory(*db_, &organiser, p.slug, "epci:244200895", false);
-        ASSERT_TRUE(b.ok()) << b.failure().message;
-        territory_b = b.value();
-        provider = person("prestataire", "commune:42168");
-        team_b = person("equipe-b", "commune:42168");
-        ASSERT_TRUE(invite(provider.email, "provider", territory_a).ok());
-        ASSERT_TRUE(invite(team_b.email, "territory_team", territory_b).ok());
-    }
-
-    Result<long long> invite(const std::string& email, const std::string& role, long long territory) {
-        return services::invite_programme_member(*db_, &organiser, "territoires-engagement",
-                                                 {email, role, territory, "Cabinet test"}, mail);
-    }
-
-    services::AssessmentInput input_with(long long criterion, long long version, std::optional<int> level) {
-        services::AssessmentInput in;
-        in.grid_version_id = grid_id;
-        in.identity.history = "Bourg industriel du Pilat";
-        in.answers.push_back({criterion, version, level, "https://exemple.fr/preuve", "Forces", "Lacunes"});
-        return in;
-    }
-
-    long long grid_id = 0;
-    long long territory_a = 0, territory_b = 0;
-    services::CurrentUser organiser, provider, team_b;
-};
-
-}  // namespace
+using test_support::ProgrammesTest;
+const auto& mail = test_support::programmes_mail;
 
 TEST_F(ProgrammesTest, GridLoadsOnceAndKeepsItsVersion) {
     auto again = services::load_grid_file(*db_, source_dir() + "/data/programmes/grille-savoir-faire-v1.json");
@@ -145,4 +95,28 @@ TEST_F(ProgrammesTest, PermissionsHoldAcrossTerritories) {
                                              input_with(criterion, grid_id, 2));
     ASSERT_FALSE(b_rates.ok());
     EXPECT_EQ(b_rates.failure().kind, FailureKind::forbidden);
+}
+
+TEST_F(ProgrammesTest, TheAnctRevokesARoleAndTheTerritoryClosesAtOnce) {
+    ASSERT_TRUE(services::open_assessment(*db_, &provider, "territoires-engagement", territory_a, 0).ok());
+    auto forbidden = services::programme_members_view(*db_, provider, "territoires-engagement");
+    ASSERT_FALSE(forbidden.ok());
+    EXPECT_EQ(forbidden.failure().kind, FailureKind::forbidden);
+    auto view = services::programme_members_view(*db_, organiser, "territoires-engagement");
+    ASSERT_TRUE(view.ok());
+    ASSERT_EQ(view->members.size(), 2u);
+    long long provider_member = 0;
+    for (const auto& m : view->members)
+        if (m.email == provider.email) provider_member = m.id;
+    ASSERT_NE(provider_member, 0);
+    auto by_provider = services::revoke_programme_member(*db_, provider, "territoires-engagement", provider_member);
+    ASSERT_FALSE(by_provider.ok());
+    EXPECT_EQ(by_provider.failure().kind, FailureKind::forbidden);
+    ASSERT_TRUE(services::revoke_programme_member(*db_, organiser, "territoires-engagement", provider_member).ok());
+    auto closed = services::open_assessment(*db_, &provider, "territoires-engagement", territory_a, 0);
+    ASSERT_FALSE(closed.ok());
+    EXPECT_EQ(closed.failure().kind, FailureKind::forbidden);
+    auto again = services::revoke_programme_member(*db_, organiser, "territoires-engagement", provider_member);
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.failure().kind, FailureKind::not_found);
 }

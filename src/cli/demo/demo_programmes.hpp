@@ -1,7 +1,8 @@
 #pragma once
 // The demo's accompaniment programme (seed 003): "Territoires d'engagement" with a few
 // territories of the referential, clearly labelled as demonstration, the default know-how
-// grid and one diagnostic. Loading twice changes nothing.
+// grid, one diagnostic, one adopted plan with actions of each kind and their follow-ups,
+// a year-1 review and supervision notes. Loading twice changes nothing.
 #include <string>
 
 #include "platform/core/result.hpp"
@@ -13,6 +14,7 @@ struct DemoProgrammeCounts {
     bool already_there = false;
     int territories = 0;
     int answers = 0;
+    int actions = 0;
 };
 
 Result<DemoProgrammeCounts> seed_demo_programmes(store::Database& db);

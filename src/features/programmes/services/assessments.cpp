@@ -1,33 +1,13 @@
 #include "features/programmes/services/assessments.hpp"
 
 #include "features/programmes/domain/access.hpp"
-#include "features/programmes/services/programme_admin.hpp"
+#include "features/programmes/services/territory_scope.hpp"
 #include "features/programmes/store/grids.hpp"
 #include "platform/audit/audit.hpp"
 
 namespace ateliers::services {
 
 namespace {
-
-struct Scope {
-    store::ProgrammeRow programme;
-    store::ProgrammeTerritoryRow territory;
-    programmes::Viewer viewer;
-};
-
-Result<Scope> scope_of(soci::session& sql, const CurrentUser* actor, const std::string& slug, long long territory_id) {
-    auto programme = store::find_programme(sql, slug);
-    if (!programme) return fail("Programme introuvable.", {}, FailureKind::not_found);
-    auto territory = store::find_programme_territory(sql, programme->id, territory_id);
-    if (!territory) return fail("Territoire introuvable dans ce programme.", {}, FailureKind::not_found);
-    Scope s{*programme, *territory, {}};
-    if (!actor) s.viewer.organiser = true;
-    else s.viewer = programme_viewer(sql, *actor, programme->id);
-    if (!programmes::can_read_territory(s.viewer, territory_id))
-        return fail("Cet espace est réservé à l’équipe du territoire, à ses prestataires et à l’ANCT.", {},
-                    FailureKind::forbidden);
-    return s;
-}
 
 std::map<long long, int> levels_of(const std::map<long long, store::AnswerRow>& answers) {
     std::map<long long, int> out;
@@ -41,7 +21,7 @@ std::map<long long, int> levels_of(const std::map<long long, store::AnswerRow>& 
 Result<AssessmentView> open_assessment(store::Database& db, const CurrentUser* actor, const std::string& slug,
                                        long long territory_id, int year) {
     return store::in_transaction<AssessmentView>(db, [&](soci::session& sql) -> Result<AssessmentView> {
-        auto scope = scope_of(sql, actor, slug, territory_id);
+        auto scope = territory_scope(sql, actor, slug, territory_id);
         if (!scope) return scope.failure();
         AssessmentView v;
         v.programme = scope->programme;
@@ -68,7 +48,7 @@ Status save_assessment(store::Database& db, const CurrentUser* actor, const std:
                        int year, const AssessmentInput& input) {
     if (year < 0 || year > 10) return fail("Année de bilan inconnue.", "year", FailureKind::invalid);
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
-        auto scope = scope_of(sql, actor, slug, territory_id);
+        auto scope = territory_scope(sql, actor, slug, territory_id);
         if (!scope) return scope.failure();
         if (!programmes::can_rate(scope->viewer, territory_id))
             return fail("Le diagnostic est rempli par les prestataires du territoire et l’ANCT.", {},

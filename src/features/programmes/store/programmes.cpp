@@ -161,4 +161,11 @@ long long account_id_for_email(soci::session& sql, const std::string& email) {
     return id;
 }
 
+bool delete_programme_member(soci::session& sql, long long programme_id, long long member_id) {
+    soci::statement st = (sql.prepare << "DELETE FROM programme_members WHERE id = :id AND programme_id = :p",
+                          soci::use(member_id), soci::use(programme_id));
+    st.execute(true);
+    return st.get_affected_rows() > 0;
+}
+
 }  // namespace ateliers::store

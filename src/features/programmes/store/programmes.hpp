@@ -57,6 +57,9 @@ std::vector<ProgrammeMemberRow> programme_members(soci::session& sql, long long 
 std::vector<ProgrammeMemberRow> memberships_of(soci::session& sql, long long programme_id, long long user_id,
                                                const std::string& email);
 
+// Removes one membership of the programme; false when there was none.
+bool delete_programme_member(soci::session& sql, long long programme_id, long long member_id);
+
 // The account holding that (normalised) e-mail, 0 when none yet.
 long long account_id_for_email(soci::session& sql, const std::string& email);
 

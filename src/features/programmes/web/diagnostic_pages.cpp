@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "features/programmes/services/assessments.hpp"
+#include "features/programmes/web/page_support.hpp"
 #include "features/programmes/web/programme_pages.hpp"
 #include "platform/core/text.hpp"
 #include "platform/http/failure_status.hpp"
@@ -12,13 +13,11 @@ namespace ateliers::web::programmes_pages {
 
 namespace {
 
-const services::CurrentUser* user_of(const Visitor& visitor) { return visitor.user ? &*visitor.user : nullptr; }
-
 std::string id_text(long long id) { return std::to_string(id); }
 
-Response login_first(const std::string& slug, long long territory_id) {
-    return redirect_to("/compte/connexion?suivant=" +
-                       url_encode("/programmes/" + slug + "/territoires/" + id_text(territory_id) + "/diagnostic"));
+// Year 0 is the diagnostic; years 1..3 the annual reviews' rating, same form.
+std::string form_path(const std::string& slug, long long territory_id, int year) {
+    return territory_path(slug, territory_id) + (year == 0 ? "/diagnostic" : "/bilans/" + std::to_string(year) + "/cotation");
 }
 
 // What the form shows: the stored values, or what was typed when the form comes back.
@@ -77,53 +76,67 @@ nlohmann::json form_view(const services::AssessmentView& v, const Shown& shown,
     nlohmann::json levels = nlohmann::json::array();
     for (const auto& l : v.grid.levels) levels.push_back({{"value", l.value}, {"label", l.label}, {"descriptor", l.descriptor}});
     const auto& a = v.assessment;
-    return {{"families", families},
-            {"scale", levels},
-            {"identity",
-             nlohmann::json::array({
-                 {{"name", "history"}, {"label", "Histoire"}, {"value", shown.identity("history", a.history)}},
-                 {{"name", "geography"}, {"label", "Géographie"}, {"value", shown.identity("geography", a.geography)}},
-                 {{"name", "culture"}, {"label", "Culture"}, {"value", shown.identity("culture", a.culture)}},
-                 {{"name", "main_actors"},
-                  {"label", "Principaux acteurs institutionnels et économiques"},
-                  {"value", shown.identity("main_actors", a.main_actors)}},
-                 {{"name", "interactions"},
-                  {"label", "Modalités habituelles d’interaction entre les habitants"},
-                  {"value", shown.identity("interactions", a.interactions)}},
-             })}};
+    nlohmann::json identity = nlohmann::json::array();
+    if (a.year == 0) {
+        identity = nlohmann::json::array({
+            {{"name", "history"}, {"label", "Histoire"}, {"value", shown.identity("history", a.history)}},
+            {{"name", "geography"}, {"label", "Géographie"}, {"value", shown.identity("geography", a.geography)}},
+            {{"name", "culture"}, {"label", "Culture"}, {"value", shown.identity("culture", a.culture)}},
+            {{"name", "main_actors"},
+             {"label", "Principaux acteurs institutionnels et économiques"},
+             {"value", shown.identity("main_actors", a.main_actors)}},
+            {{"name", "interactions"},
+             {"label", "Modalités habituelles d’interaction entre les habitants"},
+             {"value", shown.identity("interactions", a.interactions)}},
+        });
+    } else {
+        identity.push_back({{"name", "successes"},
+                            {"label", "Réussites à célébrer"},
+                            {"value", shown.identity("successes", a.successes)}});
+    }
+    return {{"families", families}, {"scale", levels}, {"identity", identity}};
 }
 
 Response render(const App& app, Visitor& visitor, const services::AssessmentView& v, const Shown& shown,
                 const std::map<std::string, std::string>& errors, const std::string& summary, const std::string& notice,
                 int status) {
     auto data = form_view(v, shown, errors);
-    data["title"] = "Diagnostic – " + v.territory.label;
+    const int year = v.assessment.year;
+    data["heading"] = year == 0 ? "Diagnostic" : "Bilan annuel, année " + std::to_string(year);
+    data["identity_title"] = year == 0 ? "Identité du territoire" : "Réussites de l’année";
+    data["submit"] = year == 0 ? "Enregistrer le diagnostic" : "Enregistrer la cotation du bilan";
+    data["review_link"] = year == 0 ? "" : territory_path(v.programme.slug, v.territory.id) + "/bilans/" + std::to_string(year);
+    data["title"] = data["heading"].get<std::string>() + " – " + v.territory.label;
     data["programme"] = {{"slug", v.programme.slug}, {"title", v.programme.title}};
-    data["territory"] = {{"id", v.territory.id}, {"label", v.territory.label}, {"demo", v.territory.demo}};
+    data["territory"] = {{"id", v.territory.id}, {"label", v.territory.label}, {"demo", v.territory.demo},
+                         {"path", territory_path(v.programme.slug, v.territory.id)}};
     data["grid"] = {{"id", v.grid.id}, {"version", v.grid.version}, {"title", v.grid.title},
                     {"notice", v.grid.notice}, {"is_default", v.grid.is_default}};
     data["can_edit"] = v.can_edit;
     data["errors"] = form_errors_view(summary, errors);
     data["notice"] = notice;
-    data["action"] = "/programmes/" + v.programme.slug + "/territoires/" + id_text(v.territory.id) + "/diagnostic";
-    return app.page(visitor, "programmes/diagnostic", data, status);
+    data["action"] = form_path(v.programme.slug, v.territory.id, year);
+    return render_page(app, visitor, "programmes/diagnostic", data, status);
 }
 
 }  // namespace
 
 Response diagnostic_form(const App& app, const Request& req, Visitor& visitor, const std::string& slug,
-                         long long territory_id) {
-    if (!visitor.user) return login_first(slug, territory_id);
-    auto v = services::open_assessment(app.db(), user_of(visitor), slug, territory_id, 0);
+                         long long territory_id, int year) {
+    if (!visitor.user) return login_first(form_path(slug, territory_id, year));
+    if (year < 0 || year > 3) return app.error_page(visitor, 404, "Bilan introuvable", "Bilan annuel introuvable.");
+    auto v = services::open_assessment(app.db(), user_of(visitor), slug, territory_id, year);
     if (!v) return app.error_page(visitor, http_status(v.failure()), "Diagnostic indisponible", v.failure().message);
-    const std::string notice = req.query_param("message") == "enregistre" ? "Diagnostic enregistré." : "";
+    const std::string notice =
+        req.query_param("message") == "enregistre" ? (year == 0 ? "Diagnostic enregistré." : "Cotation du bilan enregistrée.") : "";
     return render(app, visitor, v.value(), {nullptr, &v.value()}, {}, "", notice, 200);
 }
 
 Response diagnostic_submit(const App& app, const Request&, Visitor& visitor, const FormFields& form,
-                           const std::string& slug, long long territory_id) {
-    if (!visitor.user) return login_first(slug, territory_id);
-    auto v = services::open_assessment(app.db(), user_of(visitor), slug, territory_id, 0);
+                           const std::string& slug, long long territory_id, int year) {
+    if (!visitor.user) return login_first(form_path(slug, territory_id, year));
+    if (year < 0 || year > 3) return app.error_page(visitor, 404, "Bilan introuvable", "Bilan annuel introuvable.");
+    auto v = services::open_assessment(app.db(), user_of(visitor), slug, territory_id, year);
     if (!v) return app.error_page(visitor, http_status(v.failure()), "Diagnostic indisponible", v.failure().message);
     services::AssessmentInput in;
     const auto posted_version = text::parse_bounded_integer(field(form, "grid_version_id"), 1, 1'000'000'000);
@@ -133,6 +146,7 @@ Response diagnostic_submit(const App& app, const Request&, Visitor& visitor, con
     in.identity.culture = field(form, "culture");
     in.identity.main_actors = field(form, "main_actors");
     in.identity.interactions = field(form, "interactions");
+    in.identity.successes = field(form, "successes");
     std::map<std::string, std::string> errors;
     for (const auto& c : v->grid.criteria) {
         store::AnswerRow a;
@@ -153,8 +167,8 @@ Response diagnostic_submit(const App& app, const Request&, Visitor& visitor, con
     }
     const std::string summary = "Le diagnostic n’est pas encore enregistré : corrigez les champs signalés.";
     if (!errors.empty()) return render(app, visitor, v.value(), {&form, &v.value()}, errors, summary, "", 422);
-    auto saved = services::save_assessment(app.db(), user_of(visitor), slug, territory_id, 0, in);
-    if (saved) return redirect_to("/programmes/" + slug + "/territoires/" + id_text(territory_id) + "/diagnostic?message=enregistre");
+    auto saved = services::save_assessment(app.db(), user_of(visitor), slug, territory_id, year, in);
+    if (saved) return redirect_to(form_path(slug, territory_id, year) + "?message=enregistre");
     const auto& f = saved.failure();
     if (f.kind == FailureKind::technical || f.kind == FailureKind::forbidden)
         return app.error_page(visitor, http_status(f), "Diagnostic non enregistré", f.message);
