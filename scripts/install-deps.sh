@@ -33,7 +33,8 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 if [ "$with_test" = 1 ]; then
   # unzip opens the XLSX and DOCX files the tests write, pdftotext reads their PDFs; the others are servers and tools the suites start.
-  packages+=(postgresql chromium python3-aiosmtpd wrk sqlite3 unzip poppler-utils)
+  # time (/usr/bin/time) reads the peak memory of pandoc in bench/projects.sh.
+  packages+=(postgresql chromium python3-aiosmtpd wrk sqlite3 unzip poppler-utils time)
 fi
 
 missing=()
