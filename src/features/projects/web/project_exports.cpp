@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cctype>
+#include <ctime>
 
 #include "features/projects/services/actors_service.hpp"
 #include "features/projects/services/cooperation_service.hpp"
@@ -12,7 +13,6 @@
 #include "features/projects/web/project_views.hpp"
 #include "platform/core/paris_time.hpp"
 #include "platform/export/document_conversion.hpp"
-#include "platform/store/database.hpp"
 
 namespace ateliers::web::project_pages {
 
@@ -141,7 +141,7 @@ Response export_file(const App& app, Visitor& visitor, long long id, int number,
                         {"heading", heading},
                         {"project", {{"title", f.project.title}, {"territory", f.project.territory_name},
                                      {"demo", f.project.demo}, {"summary", paragraphs(f.project.summary)}}},
-                        {"exported_at", paris_time::long_date(store::now_utc_seconds())},
+                        {"exported_at", paris_time::long_date(static_cast<std::int64_t>(std::time(nullptr)))},
                         {"deliverables", deliverables},
                         {"members", members},
                         {"has_members", number == 0 && !members.empty()}};
