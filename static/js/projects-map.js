@@ -1,6 +1,6 @@
 // The stakeholder map: drag an actor with the mouse, a finger or a pen; on release its
 // place is sent to the server (the same form post as without JavaScript, with the page's
-// CSRF token) and the page reloads so the links are redrawn. Without this script the map
+// CSRF token) and the map page is loaded again so the links are redrawn. Without this script the map
 // is still complete and every actor is edited through the forms below it.
 (function () {
   'use strict';
@@ -49,7 +49,11 @@
       body.set('y', String(done.at.y));
       fetch(url.replace('{id}', node.getAttribute('data-actor-id')), {
         method: 'POST', body: body, credentials: 'same-origin', redirect: 'follow'
-      }).then(function () { window.location.reload(); }, function () { window.location.reload(); });
+      }).then(function (response) {
+        // The post answers with the map page it redirects to (its notice says the actor moved).
+        if (response.ok && response.url) window.location.assign(response.url);
+        else window.location.reload();
+      }, function () { window.location.reload(); });
     });
   });
 })();
