@@ -12,6 +12,7 @@
 #include "features/projects/web/project_pages.hpp"
 #include "features/projects/web/project_views.hpp"
 #include "platform/core/paris_time.hpp"
+#include "platform/core/text.hpp"
 #include "platform/export/document_conversion.hpp"
 
 namespace ateliers::web::project_pages {
@@ -47,14 +48,16 @@ nlohmann::json deliverable_export(const services::DeliverableView& d) {
     return out;
 }
 
+// "Management des organisations par la coopération" -> "management-des-organisations-par-la-cooperation"
 std::string slug(const std::string& title) {
     std::string out;
-    for (unsigned char c : title) {
-        if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+    for (unsigned char c : text::fold_for_search(title)) {
+        if (std::isalnum(c)) out += static_cast<char>(c);
         else if (!out.empty() && out.back() != '-') out += '-';
     }
     while (!out.empty() && out.back() == '-') out.pop_back();
     if (out.size() > 60) out.resize(60);
+    while (!out.empty() && out.back() == '-') out.pop_back();
     return out.empty() ? "projet" : out;
 }
 
