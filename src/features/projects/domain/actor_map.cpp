@@ -124,8 +124,7 @@ MapLayout layout_actor_map(const std::vector<MapActor>& actors, const std::vecto
     // Dragged nodes: where they were put, moved down past any node already there.
     for (std::size_t i = 0; i < actors.size(); ++i) {
         if (placed[i]) continue;
-        MapNode n{actors[i].id, std::clamp(*actors[i].x, 0, std::max(0, grid_width - map_node_width)),
-                  std::max(0, *actors[i].y)};
+        MapNode n{actors[i].id, std::max(0, *actors[i].x), std::max(0, *actors[i].y)};
         for (bool moved = true; moved;) {
             moved = false;
             for (const auto& other : placed)
@@ -137,10 +136,12 @@ MapLayout layout_actor_map(const std::vector<MapActor>& actors, const std::vecto
         placed[i] = n;
     }
     std::map<long long, MapNode> by_id;
+    int width = grid_width;
     for (const auto& n : placed) {
         out.nodes.push_back(*n);
         by_id[n->id] = *n;
         height = std::max(height, n->y + map_node_height);
+        width = std::max(width, n->x + map_node_width);  // a node dragged to the right widens the drawing
     }
     for (const auto& l : links) {
         auto f = by_id.find(l.from), t = by_id.find(l.to);
@@ -151,7 +152,7 @@ MapLayout layout_actor_map(const std::vector<MapActor>& actors, const std::vecto
         const auto [x2, y2p] = border_point(t->second, fx, fy);
         out.links.push_back({l.id, x1, y1p, x2, y2p});
     }
-    out.width = grid_width;
+    out.width = width + zone_pad;
     out.height = height + zone_pad;
     return out;
 }
