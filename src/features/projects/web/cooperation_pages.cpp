@@ -69,7 +69,8 @@ Response render_value(const App& app, Visitor& visitor, long long id, const Form
         nlohmann::json entries = nlohmann::json::array();
         for (const auto& e : it->entries)
             entries.push_back({{"label", e.label}, {"observed", e.observed}, {"evidence", e.evidence},
-                               {"indicator", e.indicator}, {"indicator_value", e.indicator_value}});
+                               {"indicator", e.indicator}, {"indicator_value", e.indicator_value},
+                               {"has_indicator", !e.indicator.empty() || !e.indicator_value.empty()}});
         sessions.push_back({{"id", it->id},
                             {"date", readable_date(it->held_on)},
                             {"participants", it->participants},
@@ -83,7 +84,8 @@ Response render_value(const App& app, Visitor& visitor, long long id, const Form
         nlohmann::json cells = nlohmann::json::array();
         for (const auto& c : row.cells)
             cells.push_back({{"discussed", c.discussed}, {"observed", c.observed}, {"indicator", c.indicator},
-                             {"indicator_value", c.indicator_value}});
+                             {"indicator_value", c.indicator_value},
+                             {"has_indicator", !c.indicator.empty() || !c.indicator_value.empty()}});
         comparison.push_back({{"label", row.label}, {"cells", cells}});
     }
     nlohmann::json dimensions = nlohmann::json::array();

@@ -91,6 +91,7 @@ void add_project_annexes(const App& app, const services::CurrentUser& user, long
         data["actor_links"] = links;
         data["has_actor_links"] = !links.empty();
         data["missing_fantastiques"] = missing;
+        data["has_missing_fantastiques"] = !missing.empty();
     }
     if (auto log = services::project_cooperation_log(app.db(), user, id)) {
         nlohmann::json entries = nlohmann::json::array();

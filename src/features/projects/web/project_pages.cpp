@@ -109,7 +109,8 @@ Response project_page(const App& app, const Request& req, Visitor& visitor, long
                                 {"label", projects::state_label(d.state)},
                                 {"state", projects::state_name(d.state)},
                                 {"open", d.state != projects::StageState::locked},
-                                {"versions", d.submissions.size()}});
+                                // null, not 0: a number is a non-empty text to mustache, so "0" would show
+                                {"versions", d.submissions.empty() ? nlohmann::json() : nlohmann::json(d.submissions.size())}});
     }
     nlohmann::json team = nlohmann::json::array(), advisors = nlohmann::json::array();
     for (const auto& m : f.members)
