@@ -30,7 +30,7 @@ const BACKENDS = {
 const fold = (s) => s
   .replace(/<[^>]+>/g, '')
   .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;|&#39;/g, "'")
-  .replace(/[’‘]/g, "'").replace(/[\u00a0\u202f]/g, ' ')
+  .replace(/[’‘]/g, "'").replace(/[\u00a0\u202f]/g, ' ').replace(/ﬁ/g, 'fi').replace(/ﬂ/g, 'fl')
   .replace(/\s+/g, ' ');
 
 for (const [backend, startDb] of Object.entries(BACKENDS)) {
