@@ -158,7 +158,7 @@ describe('projets', () => {
       await page.goto(projectUrl);
       await page.getByRole('link', { name: 'Les acteurs et leur carte' }).click();
       const map = await look('carte des acteurs');
-      assert.match(map, /Les « 4 fantastiques » sont autour de la table/);
+      assert.match(map, /Les « 4 fantastiques » sont autour de la table/i);
       const svg = page.locator('svg.ateliers-actor-map');
       assert.equal(await svg.getAttribute('role'), 'img');
       assert.equal(await page.locator('svg.ateliers-actor-map g.acteur').count(), 11);
