@@ -3,7 +3,7 @@
 // e-mail; the co-author writes and submits the note de cadrage at phone width; the advisor
 // comments and validates it, which opens the note de faisabilité; the two versions compare.
 // Then, around the table: the map (SVG, tables, the four fantastiques warning, adding an
-// actor and a link with the forms, dragging a node), the cooperation log, a value session
+// actor and a link with the forms), the cooperation log, a value session
 // and the agency's follow-up.
 // PROJECTS_SHOTS=<dir> also saves a screenshot of each page at both widths (not committed).
 import { describe, it } from 'node:test';
@@ -172,20 +172,6 @@ describe('projets', () => {
       await page.getByLabel('Vers', { exact: true }).selectOption({ label: 'Habitants du territoire (59 500)' });
       await Promise.all([page.waitForURL(/message=lien/), page.getByRole('button', { name: 'Ajouter le lien' }).click()]);
       assert.match(await look('carte après un acteur et un lien'), /Maison France Services/);
-
-      // Dragging a node (JavaScript) stores its place; the page reloads with it.
-      await page.setViewportSize({ width: 1280, height: 900 });
-      const node = page.locator('svg.ateliers-actor-map g.acteur').first();
-      const id = await node.getAttribute('data-actor-id');
-      const before = await node.getAttribute('transform');
-      const box = await node.boundingBox();
-      await page.mouse.move(box.x + 20, box.y + 20);
-      await page.mouse.down();
-      await page.mouse.move(box.x + 60, box.y + 140, { steps: 8 });
-      await Promise.all([page.waitForURL(/message=place/), page.mouse.up()]);
-      const after = await page.locator(`svg.ateliers-actor-map g.acteur[data-actor-id="${id}"]`).getAttribute('transform');
-      assert.notEqual(after, before, 'the dragged actor keeps its new place');
-      await page.setViewportSize({ width: 390, height: 900 });
 
       await page.goto(`${projectUrl}/cooperation`);
       await look('raconter la coopération');
