@@ -33,7 +33,7 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 if [ "$with_test" = 1 ]; then
   # unzip opens the XLSX and DOCX files the tests write, pdftotext reads their PDFs; the others are servers and tools the suites start.
-  # time (/usr/bin/time -v) measures the peak memory of the badge sheet in bench/events.sh.
+  # time (/usr/bin/time -v) measures peak memory in bench/events.sh (badge sheet) and bench/projects.sh (pandoc).
   packages+=(postgresql chromium python3-aiosmtpd wrk sqlite3 unzip poppler-utils time)
 fi
 

@@ -43,6 +43,7 @@ set(ATELIERS_NODE_TESTS
   "http/live|running|300"
   "http/messages|cycles|300"
   "http/programmes|programmes|300"
+  "http/projects|projects|400"
   "http/reports|reports|300"
   "http/running|running|300"
   "http/security|platform|400"

@@ -2,6 +2,9 @@
 // an organiser opens the demo project of the Tarn and adds a co-author and an advisor by
 // e-mail; the co-author writes and submits the note de cadrage at phone width; the advisor
 // comments and validates it, which opens the note de faisabilité; the two versions compare.
+// Then, around the table: the map (SVG, tables, the four fantastiques warning, adding an
+// actor and a link with the forms), the cooperation log, a value session
+// and the agency's follow-up.
 // PROJECTS_SHOTS=<dir> also saves a screenshot of each page at both widths (not committed).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -108,6 +111,85 @@ describe('projets', () => {
       assert.match(compared, /la confiance entre les équipes/);
       await page.goto(projectUrl);
       assert.match(await look('dossier après validation'), /Livrable 3 : En rédaction/);
+    } finally {
+      await ctx.close();
+    }
+  }));
+
+  it('map the actors, tell the cooperation, weigh the value, follow the projects', { timeout: 300_000 }, t(async () => {
+    const communes = pickCommunes(fx.db, 2, { offset: 2200 });
+    const [oscar, tom] = createBulkUsers(fx.db, [
+      { collectiviteId: communes[0], fullName: 'Oscar Organisateur', role: 'organiser' },
+      { collectiviteId: communes[1], fullName: 'Tom Équipe' },
+    ], { tag: 'projc' });
+    const ctx = await newContext(fx.browser, { viewport: { width: 390, height: 900 } });
+    try {
+      const page = await ctx.newPage();
+      let shot = 40;
+      const look = async (label) => {
+        await checkA11y(page, { label });
+        if (process.env.PROJECTS_SHOTS) {
+          for (const width of [390, 1280]) {
+            await page.setViewportSize({ width, height: 900 });
+            await page.screenshot({ path: `${process.env.PROJECTS_SHOTS}/${String(++shot).padStart(2, '0')}-${width}.png`, fullPage: true });
+          }
+          await page.setViewportSize({ width: 390, height: 900 });
+        }
+        return page.locator('main').innerText();
+      };
+      const login = async (user) => {
+        await ctx.clearCookies();
+        await page.goto(`${fx.server.baseUrl}/compte/connexion`);
+        await page.locator('input[name="email"]').fill(user.email);
+        await page.locator('input[name="password"]').fill(BULK_PASSWORD);
+        await Promise.all([page.waitForURL(/\/espace$/), page.getByRole('button', { name: 'Se connecter' }).click()]);
+      };
+
+      await login(oscar);
+      await page.goto(`${fx.server.baseUrl}/projets/suivi`);
+      const follow = await look('suivi des projets par étape (agence)');
+      assert.match(follow, /Management des organisations par la coopération/);
+      await page.getByRole('link', { name: 'Management des organisations par la coopération' }).first().click();
+      const projectUrl = page.url();
+      await page.getByLabel('Adresse électronique').fill(tom.email);
+      await Promise.all([page.waitForURL(/message=membre/), page.getByRole('button', { name: 'Ajouter' }).click()]);
+
+      await login(tom);
+      await page.goto(projectUrl);
+      await page.getByRole('link', { name: 'Les acteurs et leur carte' }).click();
+      const map = await look('carte des acteurs');
+      assert.match(map, /Les « 4 fantastiques » sont autour de la table/i);
+      const svg = page.locator('svg.ateliers-actor-map');
+      assert.equal(await svg.getAttribute('role'), 'img');
+      assert.equal(await page.locator('svg.ateliers-actor-map g.acteur').count(), 11);
+
+      await page.getByLabel('Nom de la personne ou de l’organisation').fill('Maison France Services');
+      await page.getByLabel('Rôle dans le schéma actantiel').selectOption('adjuvant');
+      await page.getByLabel('Position vis-à-vis du projet').selectOption('soutien');
+      await Promise.all([page.waitForURL(/message=acteur/), page.getByRole('button', { name: 'Ajouter l’acteur' }).click()]);
+      assert.equal(await page.locator('svg.ateliers-actor-map g.acteur').count(), 12);
+      await page.getByLabel('De', { exact: true }).selectOption({ label: 'Maison France Services' });
+      await page.getByLabel('Vers', { exact: true }).selectOption({ label: 'Habitants du territoire (59 500)' });
+      await Promise.all([page.waitForURL(/message=lien/), page.getByRole('button', { name: 'Ajouter le lien' }).click()]);
+      assert.match(await look('carte après un acteur et un lien'), /Maison France Services/);
+
+      await page.goto(`${projectUrl}/cooperation`);
+      await look('raconter la coopération');
+      await page.getByLabel('Date').fill('2024-01-18');
+      await page.getByLabel('Type de moment').selectOption('differend');
+      await page.getByLabel('Titre').fill('Les DGS et les agents en désaccord');
+      await Promise.all([page.waitForURL(/message=raconte/), page.getByRole('button', { name: 'Enregistrer ce moment' }).click()]);
+      assert.match(await look('récit après un moment'), /jeudi 18 janvier 2024/);
+
+      await page.goto(`${projectUrl}/valeur`);
+      await look('valeur créée');
+      await page.getByLabel('Date de la séance').fill('2024-06-01');
+      await page.getByLabel('Participants').fill('Équipe, élus, DGS');
+      await page.getByLabel('Ce qui a été observé (Coopération)').fill('Un espace DGS qui tient');
+      await Promise.all([page.waitForURL(/message=seance/), page.getByRole('button', { name: 'Enregistrer la séance' }).click()]);
+      const value = await look('valeur créée, deux séances comparées');
+      assert.match(value, /D’une séance à l’autre/);
+      assert.match(value, /Un espace DGS qui tient/);
     } finally {
       await ctx.close();
     }

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "features/projects/store/actors.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/auth/account_rules.hpp"
 #include "platform/auth/permissions.hpp"
@@ -101,11 +102,21 @@ Result<std::vector<ProjectSummary>> visible_projects(store::Database& db, const 
             ProjectSummary s;
             for (const auto& d : store::project_deliverables(sql, p.id)) s.stages.push_back(projects::parse_state(d.state));
             s.current = projects::current_stage(s.stages);
+            std::vector<projects::ActorCategory> present;
+            for (const auto& c : store::project_actor_categories(sql, p.id))
+                if (auto parsed = projects::parse_category(c)) present.push_back(*parsed);
+            s.missing_fantastiques = projects::missing_fantastiques(present);
             s.project = std::move(p);
             out.push_back(std::move(s));
         }
         return out;
     });
+}
+
+Result<std::vector<ProjectSummary>> agency_projects(store::Database& db, const CurrentUser& user) {
+    if (!permissions::can_organise(user))
+        return fail("Le suivi de tous les projets est réservé à l’équipe de l’agence.", {}, FailureKind::forbidden);
+    return visible_projects(db, user);
 }
 
 Result<ProjectFile> project_file(store::Database& db, const CurrentUser& user, long long project_id) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "features/projects/domain/actors.hpp"
 #include "features/projects/domain/project_access.hpp"
 #include "features/projects/domain/stages.hpp"
 #include "features/projects/store/deliverables.hpp"
@@ -36,8 +37,11 @@ struct ProjectSummary {
     store::ProjectRow project;
     std::vector<projects::StageState> stages;
     std::size_t current = 0;  // index of the first stage not validated
+    std::vector<projects::ActorCategory> missing_fantastiques;  // of the four, none named yet
 };
 Result<std::vector<ProjectSummary>> visible_projects(store::Database& db, const CurrentUser& user);
+// The agency's follow-up: every project (organisers only), for grouping by stage.
+Result<std::vector<ProjectSummary>> agency_projects(store::Database& db, const CurrentUser& user);
 
 struct QuestionView {
     store::QuestionRow question;

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "features/projects/services/actors_service.hpp"
 #include "features/projects/services/projects_service.hpp"
 #include "features/projects/web/project_pages.hpp"
 #include "features/projects/web/project_views.hpp"
@@ -10,6 +11,12 @@
 namespace ateliers::web::project_pages {
 
 namespace {
+
+nlohmann::json completeness(const std::vector<projects::ActorCategory>& missing) {
+    std::string text;
+    for (auto c : missing) text += (text.empty() ? "" : ", ") + projects::category_label(c);
+    return {{"complete", missing.empty()}, {"missing", text}};
+}
 
 Response list_with(const App& app, Visitor& visitor, const FormFields& typed, const nlohmann::json& picker,
                    const std::map<std::string, std::string>& errors, int status) {
@@ -22,6 +29,7 @@ Response list_with(const App& app, Visitor& visitor, const FormFields& typed, co
                         {"territory", s.project.territory_name},
                         {"demo", s.project.demo},
                         {"caption", stage_caption(s.stages)},
+                        {"fantastiques", completeness(s.missing_fantastiques)},
                         {"stages", stages_view(s.stages)}});
     nlohmann::json error_list = nlohmann::json::array();
     for (const auto& [f, m] : errors) error_list.push_back({{"field", f}, {"message", m}});
@@ -57,10 +65,40 @@ Response create_submit(const App& app, Visitor& visitor, const FormFields& form)
     return list_with(app, visitor, form, picked.view, errors, 422);
 }
 
+Response agency_page(const App& app, Visitor& visitor) {
+    auto projects = services::agency_projects(app.db(), *visitor.user);
+    if (!projects) return failure_page(app, visitor, projects.failure());
+    static const char* stage_names[] = {"Note d’intention", "Note de cadrage", "Note de faisabilité", "Trois livrables validés"};
+    nlohmann::json stages = nlohmann::json::array();
+    std::size_t complete = 0;
+    for (std::size_t stage = 0; stage <= 3; ++stage) {
+        nlohmann::json rows = nlohmann::json::array();
+        for (const auto& s : projects.value()) {
+            if (std::min<std::size_t>(s.current, 3) != stage) continue;
+            rows.push_back({{"id", s.project.id},
+                            {"title", s.project.title},
+                            {"territory", s.project.territory_name},
+                            {"demo", s.project.demo},
+                            {"caption", stage_caption(s.stages)},
+                            {"fantastiques", completeness(s.missing_fantastiques)}});
+        }
+        stages.push_back({{"name", stage_names[stage]}, {"count", rows.size()}, {"projects", rows}, {"has_projects", !rows.empty()},
+                          {"anchor", "etape-" + std::to_string(stage + 1)}});
+    }
+    for (const auto& s : projects.value()) complete += s.missing_fantastiques.empty() ? 1 : 0;
+    return app.page(visitor, "projects/agency",
+                    {{"title", "Suivi des projets – Ateliers des territoires"},
+                     {"stages", stages},
+                     {"total", projects.value().size()},
+                     {"complete", complete}});
+}
+
 Response project_page(const App& app, const Request& req, Visitor& visitor, long long id) {
     auto file = services::project_file(app.db(), *visitor.user, id);
     if (!file) return failure_page(app, visitor, file.failure());
     const auto& f = file.value();
+    auto map = services::project_actor_map(app.db(), *visitor.user, id);
+    if (!map) return failure_page(app, visitor, map.failure());
     std::vector<projects::StageState> states;
     nlohmann::json deliverables = nlohmann::json::array();
     for (const auto& d : f.deliverables) {
@@ -71,7 +109,8 @@ Response project_page(const App& app, const Request& req, Visitor& visitor, long
                                 {"label", projects::state_label(d.state)},
                                 {"state", projects::state_name(d.state)},
                                 {"open", d.state != projects::StageState::locked},
-                                {"versions", d.submissions.size()}});
+                                // null, not 0: a number is a non-empty text to mustache, so "0" would show
+                                {"versions", d.submissions.empty() ? nlohmann::json() : nlohmann::json(d.submissions.size())}});
     }
     nlohmann::json team = nlohmann::json::array(), advisors = nlohmann::json::array();
     for (const auto& m : f.members)
@@ -85,7 +124,10 @@ Response project_page(const App& app, const Request& req, Visitor& visitor, long
                         {"advisors", advisors},
                         {"has_team", !team.empty()},
                         {"has_advisors", !advisors.empty()},
-                        {"manage", projects::can_manage(f.viewer)}};
+                        {"manage", projects::can_manage(f.viewer)},
+                        {"fantastiques", completeness(map.value().missing)},
+                        {"actor_count", map.value().actors.size()},
+                        {"link_count", map.value().links.size()}};
     const auto notice = req.query_param("message");
     if (notice == "membre") data["notice"] = "La personne est ajoutée au projet.";
     if (!req.query_param("erreur").empty()) data["error"] = req.query_param("erreur");
