@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "features/identity/domain/proconnect_rules.hpp"
 #include "platform/mail/outbox_worker.hpp"
 
 namespace ateliers::cli {
@@ -22,6 +23,7 @@ struct ServeOptions {
     int public_cache_ms = 3000;
     std::vector<std::string> trusted_proxies;  // addresses or networks (CIDR)
     std::string host_name, host_address, host_phone;  // the legal notice's hosting provider
+    identity::ProConnectSettings proconnect;          // all four set, or no ProConnect button
 };
 
 int run_migrate(const CommonOptions& common);

@@ -5,6 +5,7 @@
 #include "features/programmes/module.hpp"
 #include "features/projects/module.hpp"
 #include "features/feedback/module.hpp"
+#include "features/identity/module.hpp"
 #include "features/registration/module.hpp"
 #include "features/reports/module.hpp"
 #include "features/running/module.hpp"
@@ -12,7 +13,7 @@
 
 namespace ateliers::cli {
 
-modules::Registry all_modules() {
+modules::Registry all_modules(const identity::ProConnectSettings& proconnect) {
     modules::Registry registry;
     registry.add(cycles::module())
         .add(registration::module())
@@ -22,7 +23,8 @@ modules::Registry all_modules() {
         .add(reports::module())
         .add(events::module())
         .add(programmes::module())
-        .add(projects::module());
+        .add(projects::module())
+        .add(identity::module(proconnect));
     return registry;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // The modules of this installation, in the order their routes are tried.
+#include "features/identity/domain/proconnect_rules.hpp"
 #include "platform/modules/module.hpp"
 
 namespace ateliers::cli {
-modules::Registry all_modules();
+// `proconnect`: the ProConnect settings of `serve` (none for the other commands).
+modules::Registry all_modules(const identity::ProConnectSettings& proconnect = {});
 }
