@@ -1,6 +1,8 @@
 #include "features/identity/module.hpp"
 
+#include "features/identity/web/collectivite_pages.hpp"
 #include "features/identity/web/proconnect_pages.hpp"
+#include "platform/http/paths.hpp"
 
 namespace ateliers::identity {
 
@@ -12,6 +14,20 @@ using web::Request;
 using web::Response;
 using web::Visitor;
 
+//   GET  /admin/collectivites                      registrations and their collectivité's mark
+//   POST /admin/collectivites/ID/confirmer|contester  an organiser's decision
+std::optional<Response> admin_pages(const App& app, const Request& req, Visitor& visitor, const FormFields* form) {
+    const auto parts = web::path_segments(req.path);  // parts[0] == "admin"
+    if (parts.size() < 2 || parts[1] != "collectivites") return std::nullopt;
+    if (!form) {
+        if (parts.size() == 2) return web::collectivite_pages::list_page(app, req, visitor);
+        return std::nullopt;
+    }
+    if (parts.size() == 4 && (parts[3] == "confirmer" || parts[3] == "contester"))
+        return web::collectivite_pages::review_submit(app, req, visitor, parts[2], parts[3]);
+    return std::nullopt;
+}
+
 }  // namespace
 
 //   POST /compte/proconnect          start: to the provider's authorize endpoint
@@ -19,7 +35,9 @@ using web::Visitor;
 modules::Module module(ProConnectSettings settings) {
     modules::Module m;
     m.name = "identity";
-    if (!settings.configured()) return m;  // no button, no routes
+    m.admin_pages = admin_pages;
+    m.nav.push_back({60, "Collectivités", "/admin/collectivites", modules::NavEntry::Audience::organisers});
+    if (!settings.configured()) return m;  // no ProConnect button, no ProConnect routes
     m.pages = [settings](const App& app, const Request& req, Visitor& visitor,
                          const FormFields* form) -> std::optional<Response> {
         if (form && req.path == "/compte/proconnect")

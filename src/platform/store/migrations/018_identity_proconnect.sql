@@ -30,3 +30,14 @@ CREATE TABLE proconnect_sessions (
 );
 
 CREATE INDEX collectivites_siren ON collectivites (siren);
+
+-- An organiser's word on a person's collectivité (élus rarely have ProConnect): confirmed
+-- or contested. It outweighs what ProConnect said; the audit journal keeps the history.
+CREATE TABLE collectivite_reviews (
+  user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  collectivite_id TEXT NOT NULL REFERENCES collectivites(id),
+  decision TEXT NOT NULL CHECK (decision IN ('confirmed', 'contested')),
+  decided_by BIGINT REFERENCES users(id) ON DELETE SET NULL,
+  decided_at BIGINT NOT NULL,
+  PRIMARY KEY (user_id, collectivite_id)
+);
