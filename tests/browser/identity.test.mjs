@@ -54,7 +54,7 @@ describe('ProConnect et collectivités dans le navigateur', () => {
       pc.setAgent(who);
       await page.goto(`${fx.server.baseUrl}/compte/connexion`);
       await look(page, 'connexion-proconnect');
-      await page.getByRole('button', { name: 'S’identifier avec ProConnect' }).click();
+      await page.getByRole('link', { name: 'S’identifier avec ProConnect' }).click();
       await page.waitForURL(`${fx.server.baseUrl}/espace`);
       assert.match(await page.locator('body').innerText(), new RegExp(who.usual_name));
 

@@ -30,7 +30,9 @@ std::optional<Response> admin_pages(const App& app, const Request& req, Visitor&
 
 }  // namespace
 
-//   POST /compte/proconnect          start: to the provider's authorize endpoint
+//   GET  /compte/proconnect?suivant=  start: to the provider's authorize endpoint (a GET:
+//                                    the site's CSP has form-action 'self', which would stop
+//                                    a form's redirect to the provider)
 //   GET  /compte/proconnect/retour   the provider's return (code, state)
 modules::Module module(ProConnectSettings settings) {
     modules::Module m;
@@ -40,8 +42,7 @@ modules::Module module(ProConnectSettings settings) {
     if (!settings.configured()) return m;  // no ProConnect button, no ProConnect routes
     m.pages = [settings](const App& app, const Request& req, Visitor& visitor,
                          const FormFields* form) -> std::optional<Response> {
-        if (form && req.path == "/compte/proconnect")
-            return web::proconnect_pages::start(app, req, visitor, *form, settings);
+        if (!form && req.path == "/compte/proconnect") return web::proconnect_pages::start(app, req, visitor, settings);
         if (!form && req.path == "/compte/proconnect/retour")
             return web::proconnect_pages::callback(app, req, visitor, settings);
         return std::nullopt;

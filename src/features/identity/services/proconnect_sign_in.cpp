@@ -60,7 +60,8 @@ Result<ProConnectStart> start_proconnect(store::Database& db, const ProConnectSe
     const auto nonce = crypto::random_token();
     const auto state_hash = crypto::token_hash(out.state);
     auto saved = store::run_in_transaction(db, [&](soci::session& sql) -> Status {
-        store::save_proconnect_attempt(sql, state_hash, nonce, next_path, store::now_utc_seconds());
+        const auto now = store::now_utc_seconds();
+        store::save_proconnect_attempt(sql, state_hash, nonce, next_path, now, now - attempt_lifetime_seconds);
         return Done{};
     });
     if (!saved) return saved.failure();

@@ -5,8 +5,10 @@
 namespace ateliers::store {
 
 void save_proconnect_attempt(soci::session& sql, const std::string& state_hash, const std::string& nonce,
-                             const std::string& next_path, std::int64_t now) {
+                             const std::string& next_path, std::int64_t now, std::int64_t oldest) {
     const long long at = now;
+    const long long limit = oldest;
+    sql << "DELETE FROM proconnect_attempts WHERE created_at < :t", soci::use(limit);
     sql << "INSERT INTO proconnect_attempts (state_hash, nonce, next_path, created_at) VALUES (:h, :n, :p, :t)",
         soci::use(state_hash), soci::use(nonce), soci::use(next_path), soci::use(at);
 }

@@ -15,8 +15,9 @@ struct ProConnectAttemptRow {
     std::int64_t created_at = 0;
 };
 
+// Also clears attempts started before `oldest`, which nobody will finish.
 void save_proconnect_attempt(soci::session& sql, const std::string& state_hash, const std::string& nonce,
-                             const std::string& next_path, std::int64_t now);
+                             const std::string& next_path, std::int64_t now, std::int64_t oldest);
 
 // Removes the attempt and returns it: a state works once. Also clears attempts older
 // than `oldest`, which nobody will finish.

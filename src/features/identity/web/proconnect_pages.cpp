@@ -36,12 +36,12 @@ Response failure_page(const App& app, Visitor& visitor, const Failure& f) {
 }  // namespace
 
 std::string sign_in_button(const App& app, const Visitor& visitor, const std::string& next) {
-    return app.fragment("identity/proconnect_button", {{"csrf_token", visitor.csrf_token()}, {"suivant", next}});
+    (void)visitor;
+    return app.fragment("identity/proconnect_button", {{"href", "/compte/proconnect?suivant=" + url_encode(next)}});
 }
 
-Response start(const App& app, const Request&, Visitor& visitor, const FormFields& form,
-               const identity::ProConnectSettings& settings) {
-    const auto next = safe_local_path(field(form, "suivant"), "/espace");
+Response start(const App& app, const Request& req, Visitor& visitor, const identity::ProConnectSettings& settings) {
+    const auto next = safe_local_path(req.query_param("suivant"), "/espace");
     auto started = identity::start_proconnect(app.db(), settings, next);
     if (!started) return failure_page(app, visitor, started.failure());
     auto r = redirect_to(started->authorize_url);

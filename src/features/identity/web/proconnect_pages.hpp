@@ -11,8 +11,7 @@
 namespace ateliers::web::proconnect_pages {
 
 std::string sign_in_button(const App& app, const Visitor& visitor, const std::string& next);
-Response start(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
-               const identity::ProConnectSettings& settings);
+Response start(const App& app, const Request& req, Visitor& visitor, const identity::ProConnectSettings& settings);
 Response callback(const App& app, const Request& req, Visitor& visitor, const identity::ProConnectSettings& settings);
 std::string logout_location(const App& app, const Visitor& visitor, const identity::ProConnectSettings& settings);
 
