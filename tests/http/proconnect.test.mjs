@@ -185,10 +185,12 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.equal((await client.get(back)).status, 303);
       // The same return URL again: its state is used up.
       assertRefused(await client.get(back), 410, /n'est plus valable/);
-      // The same code with a fresh state of ours: the provider refuses the code.
-      const fresh = new URL(await throughProvider(client));
+      // The same code with a fresh state of ours (another browser): the provider refuses it.
+      const other = new HttpClient(base);
+      const fresh = new URL(await throughProvider(other));
       fresh.searchParams.set('code', new URL(back).searchParams.get('code'));
-      assertRefused(await client.get(fresh.href), 401, /déjà utilisé ou expiré/);
+      assertRefused(await other.get(fresh.href), 401, /déjà utilisé ou expiré/);
+      assert.equal(other.cookie('ateliers_session'), undefined);
     }));
 
     for (const [fault, status, words] of [

@@ -94,7 +94,10 @@ export async function startProConnect() {
             let payload = Buffer.concat(parts);
             const headers = { ...answer.headers };
             if (rewrite && answer.statusCode === 200) {
-              payload = Buffer.from(rewrite(payload.toString('utf8')));
+              const changed = rewrite(payload.toString('utf8'));
+              // a string keeps the content type; { body, contentType } changes it
+              payload = Buffer.from(typeof changed === 'string' ? changed : changed.body);
+              if (typeof changed !== 'string') headers['content-type'] = changed.contentType;
               headers['content-length'] = String(payload.length);
             }
             res.writeHead(answer.statusCode, headers);
@@ -157,7 +160,10 @@ export async function startProConnect() {
       return forward(req, res, (jwt) => forge(jwt.trim(), (c) => { delete c.siret; }));
     }
     if (route === '/userinfo' && fault === 'unsigned-userinfo') {
-      return forward(req, res, (jwt) => JSON.stringify(decodePart(jwt.trim().split('.')[1])));
+      return forward(req, res, (jwt) => ({
+        body: JSON.stringify(decodePart(jwt.trim().split('.')[1])),
+        contentType: 'application/json; charset=utf-8',
+      }));
     }
     forward(req, res);
   }
