@@ -38,7 +38,6 @@ modules::Module module(ProConnectSettings settings) {
     modules::Module m;
     m.name = "identity";
     m.admin_pages = admin_pages;
-    m.nav.push_back({60, "Collectivités", "/admin/collectivites", modules::NavEntry::Audience::organisers});
     if (!settings.configured()) return m;  // no ProConnect button, no ProConnect routes
     m.pages = [settings](const App& app, const Request& req, Visitor& visitor,
                          const FormFields* form) -> std::optional<Response> {
