@@ -21,7 +21,7 @@ packages=(
   librestinio-dev libasio-dev libhttp-parser-dev libsoci-dev libboost-dev libsqlite3-dev libpq-dev
   libkainjow-mustache-dev nlohmann-json3-dev libsodium-dev libcurl4-openssl-dev
   libical-dev liblemon-dev libspdlog-dev libfmt-dev libcli11-dev
-  libgtest-dev libgmock-dev libxlsxwriter-dev libqrencode-dev
+  libgtest-dev libgmock-dev libxlsxwriter-dev libqrencode-dev libcjose-dev libjansson-dev
   pandoc weasyprint
 )
 # pandoc writes DOCX and WeasyPrint PDF from printable pages (platform/export/document_conversion).

@@ -44,11 +44,13 @@ set(ATELIERS_NODE_TESTS
   "http/messages|cycles|300"
   "http/programmes|programmes|300"
   "http/projects|projects|400"
+  "http/proconnect|identity|300"
   "http/reports|reports|300"
   "http/running|running|300"
   "http/security|platform|400"
   "browser/csp|platform|400"
   "browser/events|events|400"
+  "browser/identity|identity|400"
   "browser/facilitation|running|400"
   "browser/feedback|feedback|400"
   "browser/live|running|600"
@@ -61,7 +63,7 @@ set(ATELIERS_NODE_TESTS
   "browser/selection|selection|400"
   "browser/signup|accounts|400"
 )
-set(ATELIERS_FEATURES cycles registration selection running feedback reports events programmes projects accounts
+set(ATELIERS_FEATURES cycles registration selection running feedback reports events programmes projects identity accounts
   platform)
 
 if(NODE_EXECUTABLE)

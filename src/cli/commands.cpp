@@ -162,7 +162,17 @@ int run_serve(const CommonOptions& common, const ServeOptions& options) {
     config.host = {options.host_name, options.host_address, options.host_phone};
     if (config.host.name.empty())
         spdlog::warn("no hosting provider for the legal notice: set --host-name and --host-address");
-    const auto modules = all_modules({options.retention_months});
+    auto proconnect = options.proconnect;
+    while (!proconnect.issuer.empty() && proconnect.issuer.back() == '/') proconnect.issuer.pop_back();
+    const bool some_proconnect = !proconnect.issuer.empty() || !proconnect.client_id.empty() ||
+                                 !proconnect.client_secret.empty() || !proconnect.redirect_url.empty();
+    if (some_proconnect && !proconnect.configured()) {
+        std::cerr << "ProConnect : --proconnect-issuer, --proconnect-client-id, --proconnect-client-secret et "
+                     "--proconnect-redirect-url vont ensemble ; il en manque.\n";
+        return 2;
+    }
+    if (proconnect.configured()) spdlog::info("ProConnect sign-in through {}", proconnect.issuer);
+    const auto modules = all_modules({options.retention_months, proconnect});
     const web::App app(*db, *views.value(), config, modules);
     std::vector<jobs::PeriodicJob> periodic;
     for (const auto& module : modules.modules()) periodic.insert(periodic.end(), module.jobs.begin(), module.jobs.end());

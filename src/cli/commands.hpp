@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "features/identity/domain/proconnect_rules.hpp"
 #include "platform/mail/outbox_worker.hpp"
 
 namespace ateliers::cli {
@@ -23,6 +24,7 @@ struct ServeOptions {
     std::vector<std::string> trusted_proxies;  // addresses or networks (CIDR)
     std::string host_name, host_address, host_phone;  // the legal notice's hosting provider
     int retention_months = 24;
+    identity::ProConnectSettings proconnect;          // all four set, or no ProConnect button
 };
 
 int run_migrate(const CommonOptions& common);

@@ -80,6 +80,20 @@ int main(int argc, char** argv) {
                       "Mois après la fin d'un cycle au-delà desquels les textes personnels de ses inscrits sont "
                       "effacés (env ATELIERS_RETENTION_MONTHS, défaut 24, 0 : jamais)")
         ->check(CLI::Range(0, 600));
+    serve_options.proconnect.issuer = env_or("ATELIERS_PROCONNECT_ISSUER", "");
+    serve_options.proconnect.client_id = env_or("ATELIERS_PROCONNECT_CLIENT_ID", "");
+    serve_options.proconnect.client_secret = env_or("ATELIERS_PROCONNECT_CLIENT_SECRET", "");
+    serve_options.proconnect.redirect_url = env_or("ATELIERS_PROCONNECT_REDIRECT_URL", "");
+    serve->add_option("--proconnect-issuer", serve_options.proconnect.issuer,
+                      "ProConnect : émetteur, ex. https://auth.agentconnect.gouv.fr/api/v2 "
+                      "(env ATELIERS_PROCONNECT_ISSUER) ; sans lui, pas de bouton ProConnect");
+    serve->add_option("--proconnect-client-id", serve_options.proconnect.client_id,
+                      "ProConnect : identifiant du service (env ATELIERS_PROCONNECT_CLIENT_ID)");
+    serve->add_option("--proconnect-client-secret", serve_options.proconnect.client_secret,
+                      "ProConnect : secret du service (env ATELIERS_PROCONNECT_CLIENT_SECRET)");
+    serve->add_option("--proconnect-redirect-url", serve_options.proconnect.redirect_url,
+                      "ProConnect : URL de retour déclarée, ex. https://site/compte/proconnect/retour "
+                      "(env ATELIERS_PROCONNECT_REDIRECT_URL)");
     serve->add_flag("!--no-worker", serve_options.run_worker, "Ne pas envoyer les e-mails depuis ce processus");
     const auto proxies_env = env_or("ATELIERS_TRUSTED_PROXIES", "");
     for (std::size_t start = 0, comma = 0; comma != std::string::npos; start = comma + 1) {

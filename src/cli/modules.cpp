@@ -5,6 +5,7 @@
 #include "features/programmes/module.hpp"
 #include "features/projects/module.hpp"
 #include "features/feedback/module.hpp"
+#include "features/identity/module.hpp"
 #include "features/registration/module.hpp"
 #include "features/reports/module.hpp"
 #include "features/running/module.hpp"
@@ -23,7 +24,8 @@ modules::Registry all_modules(const ModuleSettings& settings) {
         .add(reports::module())
         .add(events::module())
         .add(programmes::module())
-        .add(projects::module());
+        .add(projects::module())
+        .add(identity::module(settings.proconnect));
     // Last: it gathers what every other module holds about a person.
     std::vector<privacy::PersonalDataSource> personal_data;
     for (const auto& m : registry.modules())

@@ -12,6 +12,8 @@ import { freePort, runBounded, sleep, spawnManaged, tailFile } from './processes
 /**
  * Prepare the database (migrate, import-referential, seed-demo) and serve.
  * db: "sqlite:/path" or "postgresql://...". smtpPort: the SMTP sink's port (optional).
+ * extraArgs: more `serve` arguments, or a function of the server's base URL giving them
+ * (settings that name the server's own address, such as an OpenID redirect URL).
  */
 export async function startServer({ db, smtpPort, mailDir, extraArgs = [], env = {}, readyTimeoutMs = 30_000 } = {}) {
   assert.ok(db, 'startServer: db is required');
@@ -49,7 +51,7 @@ export async function startServer({ db, smtpPort, mailDir, extraArgs = [], env =
       '--mail-dir', mailDir, '--base-url', baseUrl, '--worker-interval-ms', '200',
     ];
     if (smtpPort) args.push('--smtp-url', `smtp://127.0.0.1:${smtpPort}`);
-    args.push(...extraArgs);
+    args.push(...(typeof extraArgs === 'function' ? extraArgs(baseUrl) : extraArgs));
     fs.appendFileSync(logFile, `\n$ ${SERVER_BIN} ${args.join(' ')}\n`);
     child = spawnManaged(SERVER_BIN, args, { logFile, env: childEnv });
     try {

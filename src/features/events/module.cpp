@@ -1,6 +1,7 @@
 #include "features/events/module.hpp"
 
 #include "features/events/services/event_reminders.hpp"
+#include "features/events/services/personal_data.hpp"
 #include "features/events/web/event_admin_pages.hpp"
 #include "features/events/web/event_checkin_pages.hpp"
 #include "features/events/web/event_document_pages.hpp"
@@ -102,6 +103,7 @@ modules::Module module() {
     m.jobs.push_back({"event reminders", [](store::Database& db, std::int64_t now, const services::MailContext& mail) {
                           return jobs::queue_event_reminders(db, now, mail);
                       }});
+    m.personal_data.push_back(services::event_personal_data());
     return m;
 }
 

@@ -1,5 +1,6 @@
 #include "features/programmes/module.hpp"
 
+#include "features/programmes/services/personal_data.hpp"
 #include "features/programmes/services/reminders.hpp"
 #include "features/programmes/web/programme_pages.hpp"
 #include "platform/http/paths.hpp"
@@ -104,6 +105,7 @@ modules::Module module() {
     m.jobs.push_back({"programme reminders", [](store::Database& db, std::int64_t now, const services::MailContext& mail) {
                           return services::queue_programme_reminders(db, now, mail);
                       }});
+    m.personal_data.push_back(services::programme_personal_data());
     return m;
 }
 

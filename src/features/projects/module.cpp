@@ -1,5 +1,6 @@
 #include "features/projects/module.hpp"
 
+#include "features/projects/services/personal_data.hpp"
 #include "features/projects/web/project_pages.hpp"
 #include "platform/http/paths.hpp"
 
@@ -103,6 +104,7 @@ modules::Module module() {
     m.name = "projects";
     m.pages = pages;
     m.nav.push_back({45, "Projets", "/projets", modules::NavEntry::Audience::signed_in});
+    m.personal_data.push_back(services::project_personal_data());
     return m;
 }
 

@@ -34,6 +34,9 @@ Result<std::vector<AuditEntry>> latest_audit_entries(store::Database& db, int li
 std::string audit_action_label(const std::string& action) {
     static const std::vector<std::pair<std::string, std::string>> labels{
         {"cycle.create", "Cycle créé"},
+        {"collectivite.confirm", "Collectivité confirmée"},
+        {"collectivite.contest", "Collectivité contestée"},
+        {"account.proconnect_create", "Compte créé par ProConnect"},
         {"cycle.update", "Cycle modifié"},
         {"cycle.duplicate", "Cycle dupliqué"},
         {"cycle.publish", "Cycle publié"},

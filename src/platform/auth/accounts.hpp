@@ -73,6 +73,20 @@ struct ProfileInput {
 };
 Status update_profile(store::Database& db, long long user_id, const ProfileInput& input);
 
+// A sign-in vouched for by an identity provider (ProConnect), inside the caller's
+// transaction so that the provider's own records and the account are written together.
+// The account of this address is used; if it was never confirmed, it is confirmed and its
+// pending password dropped (the provider proved the mailbox, the pending sign-up did not).
+// Otherwise a confirmed account without password is created, in `collectivite_id` when
+// the provider's data name one (empty: none). Opens a session.
+struct VouchedSignIn {
+    long long user_id = 0;
+    bool created = false;
+    std::string session_token;  // the cookie value
+};
+VouchedSignIn sign_in_vouched(soci::session& sql, const std::string& email, const std::string& full_name,
+                              const std::string& collectivite_id);
+
 inline const std::vector<std::string> known_roles{"participant", "facilitator", "organiser", "admin"};
 
 // scope: the cycle's slug for "facilitator" (the role keeps the cycle's id), empty otherwise.

@@ -29,4 +29,7 @@ std::string escape_html(std::string_view s);
 // digits), within [min, max]; nullopt otherwise, never an exception.
 std::optional<long long> parse_bounded_integer(std::string_view s, long long min, long long max);
 
+// Percent-encoding of a URL query value or form field (RFC 3986 unreserved kept as is).
+std::string url_encode(std::string_view s);
+
 }  // namespace ateliers::text

@@ -60,22 +60,6 @@ Result<FormFields> parse_urlencoded(std::string_view body) {
     return fields;
 }
 
-std::string url_encode(std::string_view s) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-            c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
 std::string field(const FormFields& f, const std::string& name) {
     const auto it = f.find(name);
     return it == f.end() ? std::string{} : it->second;

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "platform/core/result.hpp"
+#include "platform/core/text.hpp"
 
 namespace ateliers::web {
 
@@ -14,7 +15,8 @@ using FormFields = std::map<std::string, std::string>;
 // with a French message, since a browser never sends those.
 Result<FormFields> parse_urlencoded(std::string_view body);
 
-std::string url_encode(std::string_view s);
+// One home for the encoding: platform/core/text (the domains build URLs too).
+inline std::string url_encode(std::string_view s) { return text::url_encode(s); }
 
 // "value" of a field, empty when absent.
 std::string field(const FormFields& f, const std::string& name);

@@ -80,6 +80,12 @@ struct Module {
     // them from its short public-page cache (docs/architecture.md, "How a request flows").
     std::function<bool(const std::string& path)> shared_public_page;
     std::vector<CliCommand> commands;  // sub-commands of the `ateliers` program
+    // Other ways to sign in (ProConnect): HTML shown on the login page under the password
+    // form; `next` is the local page to return to. Empty when the module has none to offer.
+    std::function<std::string(const web::App&, const web::Visitor&, const std::string& next)> sign_in_option;
+    // Asked when a person logs out, before the session ends: where to send the browser
+    // instead of the home page (an identity provider's logout), or empty.
+    std::function<std::string(const web::App&, const web::Visitor&)> sign_out_redirect;
 };
 
 // The modules of one installation, in the order their routes are tried.

@@ -4,6 +4,7 @@
 #include "platform/http/form_view.hpp"
 #include "platform/http/handlers.hpp"
 #include "platform/http/failure_status.hpp"
+#include "platform/modules/module.hpp"
 
 namespace ateliers::web {
 
@@ -23,6 +24,14 @@ nlohmann::json forgot_view(const std::string& email, const nlohmann::json& error
             {"errors", errors}};
 }
 
+// The modules' other ways to sign in (ProConnect), for the login page.
+std::string sign_in_options(const App& app, const Visitor& visitor, const std::string& next) {
+    std::string html;
+    for (const auto& m : app.modules().modules())
+        if (m.sign_in_option) html += m.sign_in_option(app, visitor, safe_next(next));
+    return html;
+}
+
 }  // namespace
 
 Response start_session(const Visitor& visitor, const std::string& session_token, const std::string& location) {
@@ -38,6 +47,7 @@ Response login_form(const App& app, const Request& req, Visitor& visitor) {
     auto view = login_view("", req.query_param("suivant"), form_errors_view("", {}));
     if (req.query_param("reinitialise") == "1")
         view["notice"] = "Votre mot de passe a été modifié. Connectez-vous avec le nouveau mot de passe.";
+    view["sign_in_options"] = sign_in_options(app, visitor, req.query_param("suivant"));
     return app.page(visitor, "login", view);
 }
 
@@ -52,14 +62,22 @@ Response login_submit(const App& app, const Request& req, Visitor& visitor, cons
         if (f.kind == FailureKind::forbidden)
             view["resend_link"] = "/compte/confirmer/renvoyer?email=" + url_encode(email) +
                                   (next.empty() ? "" : "&suivant=" + url_encode(safe_next(next)));
+        view["sign_in_options"] = sign_in_options(app, visitor, next);
         return app.page(visitor, "login", view, http_status(f));
     }
     return start_session(visitor, outcome->session_token, safe_next(next));
 }
 
 Response logout_submit(const App& app, const Request&, Visitor& visitor, const FormFields&) {
+    // A session opened through an identity provider ends there too (its logout page
+    // comes back to us); asked before our session, which it is keyed on, ends.
+    std::string location = "/";
+    if (visitor.user)
+        for (const auto& m : app.modules().modules())
+            if (m.sign_out_redirect && location == "/")
+                if (auto there = m.sign_out_redirect(app, visitor); !there.empty()) location = std::move(there);
     if (!visitor.session_token.empty()) services::log_out(app.db(), visitor.session_token);
-    auto r = redirect_to("/");
+    auto r = redirect_to(location);
     r.header("Set-Cookie", set_cookie_value("ateliers_session", "", {true, visitor.secure_transport, 0}));
     return r;
 }
