@@ -5,8 +5,9 @@
 // PRIVACY_SHOTS=<dir> also saves a screenshot of each page at both widths (not committed).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkA11y, newContext } from '../support/harness.mjs';
+import { newContext } from '../support/harness.mjs';
 import { useBrowserFixture } from '../support/browser_fixture.mjs';
+import { pageTour } from '../support/page_tour.mjs';
 import { BULK_PASSWORD, createBulkUsers, pickCommunes, q, queryRows, runSql, situationText } from '../support/bulk.mjs';
 
 describe('mes données personnelles', () => {
@@ -29,25 +30,7 @@ describe('mes données personnelles', () => {
     const ctx = await newContext(fx.browser, { viewport: { width: 390, height: 900 } });
     try {
       const page = await ctx.newPage();
-      let shot = 0;
-      const look = async (label) => {
-        await checkA11y(page, { label });
-        if (process.env.PRIVACY_SHOTS) {
-          for (const width of [390, 1280]) {
-            await page.setViewportSize({ width, height: 900 });
-            await page.screenshot({ path: `${process.env.PRIVACY_SHOTS}/${String(++shot).padStart(2, '0')}-${width}.png`, fullPage: true });
-          }
-          await page.setViewportSize({ width: 390, height: 900 });
-        }
-        return page.locator('main').innerText();
-      };
-      const login = async (user) => {
-        await ctx.clearCookies();
-        await page.goto(`${fx.server.baseUrl}/compte/connexion`);
-        await page.locator('input[name="email"]').fill(user.email);
-        await page.locator('input[name="password"]').fill(BULK_PASSWORD);
-        await Promise.all([page.waitForURL(/\/espace$/), page.getByRole('button', { name: 'Se connecter' }).click()]);
-      };
+      const { look, login } = pageTour(ctx, page, { baseUrl: fx.server.baseUrl, shotsDir: process.env.PRIVACY_SHOTS, firstShot: 0 });
 
       await login(paul);
       await page.getByRole('link', { name: 'Mes données personnelles' }).click();

@@ -8,9 +8,10 @@
 // PROJECTS_SHOTS=<dir> also saves a screenshot of each page at both widths (not committed).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkA11y, newContext } from '../support/harness.mjs';
+import { newContext } from '../support/harness.mjs';
 import { useBrowserFixture } from '../support/browser_fixture.mjs';
-import { BULK_PASSWORD, createBulkUsers, pickCommunes } from '../support/bulk.mjs';
+import { pageTour } from '../support/page_tour.mjs';
+import { createBulkUsers, pickCommunes } from '../support/bulk.mjs';
 
 describe('projets', () => {
   const fx = useBrowserFixture();
@@ -26,25 +27,7 @@ describe('projets', () => {
     const ctx = await newContext(fx.browser, { viewport: { width: 390, height: 900 } });
     try {
       const page = await ctx.newPage();
-      let shot = 0;
-      const look = async (label) => {
-        await checkA11y(page, { label });
-        if (process.env.PROJECTS_SHOTS) {
-          for (const width of [390, 1280]) {
-            await page.setViewportSize({ width, height: 900 });
-            await page.screenshot({ path: `${process.env.PROJECTS_SHOTS}/${String(++shot).padStart(2, '0')}-${width}.png`, fullPage: true });
-          }
-          await page.setViewportSize({ width: 390, height: 900 });
-        }
-        return page.locator('main').innerText();
-      };
-      const login = async (user) => {
-        await ctx.clearCookies();
-        await page.goto(`${fx.server.baseUrl}/compte/connexion`);
-        await page.locator('input[name="email"]').fill(user.email);
-        await page.locator('input[name="password"]').fill(BULK_PASSWORD);
-        await Promise.all([page.waitForURL(/\/espace$/), page.getByRole('button', { name: 'Se connecter' }).click()]);
-      };
+      const { look, login } = pageTour(ctx, page, { baseUrl: fx.server.baseUrl, shotsDir: process.env.PROJECTS_SHOTS, firstShot: 0 });
 
       await login(olga);
       await page.goto(`${fx.server.baseUrl}/projets`);
@@ -125,25 +108,7 @@ describe('projets', () => {
     const ctx = await newContext(fx.browser, { viewport: { width: 390, height: 900 } });
     try {
       const page = await ctx.newPage();
-      let shot = 40;
-      const look = async (label) => {
-        await checkA11y(page, { label });
-        if (process.env.PROJECTS_SHOTS) {
-          for (const width of [390, 1280]) {
-            await page.setViewportSize({ width, height: 900 });
-            await page.screenshot({ path: `${process.env.PROJECTS_SHOTS}/${String(++shot).padStart(2, '0')}-${width}.png`, fullPage: true });
-          }
-          await page.setViewportSize({ width: 390, height: 900 });
-        }
-        return page.locator('main').innerText();
-      };
-      const login = async (user) => {
-        await ctx.clearCookies();
-        await page.goto(`${fx.server.baseUrl}/compte/connexion`);
-        await page.locator('input[name="email"]').fill(user.email);
-        await page.locator('input[name="password"]').fill(BULK_PASSWORD);
-        await Promise.all([page.waitForURL(/\/espace$/), page.getByRole('button', { name: 'Se connecter' }).click()]);
-      };
+      const { look, login } = pageTour(ctx, page, { baseUrl: fx.server.baseUrl, shotsDir: process.env.PROJECTS_SHOTS, firstShot: 40 });
 
       await login(oscar);
       await page.goto(`${fx.server.baseUrl}/projets/suivi`);
