@@ -149,7 +149,7 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       // The report: two confirmed, one came; per workshop; as CSV.
       const report = await o.get(`${ADMIN}/bilan`);
       assert.equal(report.status, 200);
-      assert.match(report.pageText, /1 personnes accueillies sur 2 inscrit·es confirmé·es/);
+      assert.match(report.pageText, /1 personne accueillie sur 2 inscrit·es confirmé·es/);
       assert.match(report.pageText, /Par région/);
       assert.match(report.pageText, /Par type de territoire/);
       assert.match(report.text, /<th scope="row">Association<\/th><td>2<\/td><td>1<\/td><td>50 %<\/td>/);

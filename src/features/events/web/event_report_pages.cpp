@@ -52,7 +52,8 @@ Response report_page(const App& app, Visitor& visitor, const std::string& slug) 
         {"workshops", workshops},
         {"has_workshops", !workshops.empty()},
         {"registered", r.total.registered},
-        {"came", r.total.came}};
+        {"came_text", r.total.came == 1 ? std::string("1 personne accueillie")
+                                         : std::to_string(r.total.came) + " personnes accueillies"}};
     return app.page(visitor, "events/report", data);
 }
 
