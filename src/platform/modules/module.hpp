@@ -40,20 +40,6 @@ struct SpaceSection {
     std::function<std::string(const web::App&, const web::Visitor&)> html;
 };
 
-// The period the agency's report covers: activity at or after `from`, strictly before
-// `to` (UTC seconds); unset: no bound. The cycles' own filters also take a status.
-struct ReportPeriod {
-    std::optional<std::int64_t> from, to;
-};
-
-// A part of the agency's report (/admin/rapports) on the module's own kind of work: its
-// HTML holds figures, each followed by the table of its data, under `heading`.
-struct ReportSection {
-    std::string id;  // the heading's anchor
-    std::string heading;
-    std::function<std::string(const web::App&, const ReportPeriod&)> html;
-};
-
 // An entry of the site's main menu.
 struct NavEntry {
     enum class Audience { everyone, signed_in, facilitators, organisers };
@@ -70,7 +56,6 @@ struct Module {
     ApiRoutes api;
     std::vector<jobs::PeriodicJob> jobs;  // run by the outbox worker
     std::vector<SpaceSection> space_sections;
-    std::vector<ReportSection> report_sections;
     // What the module holds about a person ("Mes données") and how it forgets it.
     std::vector<privacy::PersonalDataSource> personal_data;
     std::vector<NavEntry> nav;

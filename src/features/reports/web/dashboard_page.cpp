@@ -3,7 +3,6 @@
 #include "platform/core/paris_time.hpp"
 #include "features/cycles/services/cycle_admin.hpp"
 #include "platform/http/admin_routes.hpp"
-#include "platform/modules/module.hpp"
 #include "platform/http/forms.hpp"
 #include "features/reports/web/report_routes.hpp"
 #include "features/reports/web/report_view.hpp"
@@ -142,16 +141,6 @@ json tiles(const services::DashboardTotals& t) {
               "au questionnaire de fin de cycle, sur " + count_text(t.ended_cycles) + " cycle(s) terminé(s)")});
 }
 
-// The other modules' parts of the report, over the same dates.
-json module_sections(const App& app, const services::DashboardFilters& filters) {
-    json out = json::array();
-    const modules::ReportPeriod period{filters.from, filters.to};
-    for (const auto& module : app.modules().modules())
-        for (const auto& section : module.report_sections)
-            out.push_back({{"id", section.id}, {"heading", section.heading}, {"html", section.html(app, period)}});
-    return out;
-}
-
 }  // namespace
 
 Response dashboard_page(const App& app, const Request& req, Visitor& visitor) {
@@ -185,7 +174,6 @@ Response dashboard_page(const App& app, const Request& req, Visitor& visitor) {
     view["cycles"] = cycle_rows(d.value());
     view["no_cycles"] = d->cycles.empty();
     view["cycle_count"] = d->cycles.size();
-    view["module_sections"] = module_sections(app, filters.value());
     return app.page(visitor, "reports/dashboard", view);
 }
 
