@@ -60,24 +60,21 @@ privacy::DataTable mails_sent_table(soci::session& sql, const std::string& email
     return table;
 }
 
-void erase_account_row(soci::session& sql, long long user_id, std::int64_t now) {
+void erase_account_row(soci::session& sql, long long user_id, const AccountIdentity& who, std::int64_t now) {
     sql << "DELETE FROM web_sessions WHERE user_id = :u", soci::use(user_id);
     sql << "DELETE FROM account_tokens WHERE user_id = :u", soci::use(user_id);
     sql << "DELETE FROM api_tokens WHERE user_id = :u", soci::use(user_id);
     sql << "DELETE FROM user_roles WHERE user_id = :u AND role <> 'participant'", soci::use(user_id);
     sql << "UPDATE facilitators SET user_id = NULL WHERE user_id = :u", soci::use(user_id);
-    std::string name, old_email;
-    sql << "SELECT full_name, email FROM users WHERE id = :u", soci::use(user_id), soci::into(name),
-        soci::into(old_email);
     // The journal keeps what was done, not to whom by name.
-    for (const auto& said : {old_email, name}) {
+    for (const auto& said : {who.email, who.full_name}) {
         if (said.empty()) continue;
         const std::string pattern = "%" + said + "%";  // soci binds references: no temporaries
         sql << "UPDATE audit_log SET details = REPLACE(details, :s, 'Compte effacé'), "
                "target = REPLACE(target, :s2, 'compte-efface') WHERE details LIKE :p OR target LIKE :p2",
             soci::use(said), soci::use(said), soci::use(pattern), soci::use(pattern);
     }
-    const std::string limit_subject = "email:" + old_email;
+    const std::string limit_subject = "email:" + who.email;
     sql << "DELETE FROM account_limits WHERE subject = :s", soci::use(limit_subject);
     // An address nobody can own (.invalid, RFC 2606) keeps the column unique; an empty
     // hash matches no password.

@@ -25,7 +25,8 @@ privacy::DataTable mails_sent_table(soci::session& sql, const std::string& email
 
 // Revokes sessions, links, API tokens and roles; the account row keeps its collectivité
 // and mandate (the agency counts them) under a name and an address that say nothing.
-void erase_account_row(soci::session& sql, long long user_id, std::int64_t now);
+// `who`: the account as read before the erasure (its name and address leave the journal).
+void erase_account_row(soci::session& sql, long long user_id, const AccountIdentity& who, std::int64_t now);
 // Every message to the address, sent or waiting: nothing more goes to an erased account
 // but the confirmation of its erasure, queued afterwards.
 void forget_mails_to(soci::session& sql, const std::string& email);

@@ -97,7 +97,7 @@ Status erase_account(store::Database& db, long long user_id, long long actor_id,
                                         "qualité d’élu ou d’agent) restent dans les bilans de l’ANCT.",
                                         "Si vous n’êtes pas à l’origine de cette demande, répondez à ce message."},
                                        "Revenir sur le site", mail.base_url + "/"));
-        store::erase_account_row(sql, user_id, now);
+        store::erase_account_row(sql, user_id, *who, now);
         record_audit(sql, actor_id, "account.erase", "user:" + std::to_string(user_id),
                      actor_id == user_id ? "À la demande de la personne, depuis son compte"
                                          : "Par un organisateur, à la demande de la personne");
