@@ -2,7 +2,8 @@
 #include "platform/auth/accounts.hpp"
 #include "platform/auth/accounts_internal.hpp"
 #include "platform/auth/crypto.hpp"
-#include "platform/referential/collectivites.hpp"
+#include "platform/auth/current_user_row.hpp"
+#include "platform/store/statements.hpp"
 #include "platform/store/rows.hpp"
 
 namespace ateliers::services {
@@ -51,7 +52,8 @@ Result<LoginOutcome> log_in(store::Database& db, const std::string& email_typed,
         soci::row r;
         sql << "SELECT id, password_hash, confirmed_at FROM users WHERE email = :e", soci::use(email), soci::into(r);
         if (sql.got_data())
-            out.account = Candidate{store::as_int(r, 0), store::as_text(r, 1), store::as_optional_int(r, 2).has_value()};
+            out.account = Candidate{store::as_int(r, "id"), store::as_text(r, "password_hash"),
+                                    store::as_optional_int(r, "confirmed_at").has_value()};
         return out;
     });
     if (!admitted) return admitted.failure();
@@ -92,26 +94,15 @@ std::optional<CurrentUser> user_for_session(store::Database& db, const std::stri
             soci::row r;
             const auto hash = crypto::token_hash(session_token);
             const long long now = now_utc_seconds();
-            sql << "SELECT u.id, u.email, u.full_name, COALESCE(u.collectivite_id, ''), u.function_title, u.mandate "
-                   "FROM web_sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = :h AND s.expires_at > :n",
-                soci::use(hash), soci::use(now), soci::into(r);
-            if (!sql.got_data()) return std::nullopt;
-            CurrentUser u;
-            u.id = store::as_int(r, 0);
-            u.email = store::as_text(r, 1);
-            u.full_name = store::as_text(r, 2);
-            u.collectivite_id = store::as_text(r, 3);
-            u.function_title = store::as_text(r, 4);
-            u.mandate = store::as_text(r, 5);
-            if (auto c = store::find_collectivite(sql, u.collectivite_id)) u.collectivite_label = store::collectivite_label(*c);
-            soci::rowset<soci::row> roles =
-                (sql.prepare << "SELECT role, scope FROM user_roles WHERE user_id = :u ORDER BY role, scope",
-                 soci::use(u.id));
-            for (const auto& role : roles) {
-                const auto scope = store::as_text(role, 1);
-                u.roles.push_back(scope.empty() ? store::as_text(role, 0) : store::as_text(role, 0) + ":" + scope);
-            }
-            return u;
+            const bool found = store::execute(
+                sql,
+                "SELECT " + account_detail::current_user_columns(db.dialect()) +
+                    " FROM web_sessions s JOIN users u ON u.id = s.user_id "
+                    "LEFT JOIN collectivites c ON c.id = u.collectivite_id "
+                    "WHERE s.token_hash = :h AND s.expires_at > :n",
+                soci::use(hash), soci::use(now), soci::into(r));
+            if (!found) return std::nullopt;
+            return account_detail::current_user_from_row(r);
         });
     } catch (const std::exception& e) {
         (void)store::technical_failure(e);

@@ -1,11 +1,10 @@
 #include "platform/auth/api_tokens.hpp"
 
-#include <algorithm>
 #include <cctype>
 
 #include "platform/core/text.hpp"
 #include "platform/auth/crypto.hpp"
-#include "platform/referential/collectivites.hpp"
+#include "platform/auth/current_user_row.hpp"
 #include "platform/store/rows.hpp"
 #include "platform/store/statements.hpp"
 
@@ -49,13 +48,13 @@ Result<CreatedApiToken> create_api_token(store::Database& db, const std::string&
         soci::row r;
         sql << "SELECT id, confirmed_at FROM users WHERE email = :e", soci::use(email), soci::into(r);
         if (!sql.got_data()) return fail("Aucun compte avec l'adresse " + email + ".", "email", FailureKind::not_found);
-        if (!store::as_optional_int(r, 1))
+        if (!store::as_optional_int(r, "confirmed_at"))
             return fail("Le compte " + email +
                             " n'a pas encore confirmé son adresse e-mail : aucun jeton ne peut lui être donné.",
                         "email", FailureKind::conflict);
         CreatedApiToken out;
         out.token = crypto::random_token();
-        out.user_id = as_int(r, 0);
+        out.user_id = as_int(r, "id");
         out.email = email;
         out.label = label;
         // soci::use binds by reference: only named values are bound.
@@ -69,53 +68,19 @@ Result<CreatedApiToken> create_api_token(store::Database& db, const std::string&
 
 std::optional<CurrentUser> user_for_api_token(store::Database& db, const std::string& token) {
     if (!looks_like_token(token)) return std::nullopt;
-    // Every API request comes through here: one statement rather than the three of
-    // user_for_session (user, collectivité, roles), since preparing SQL is most of the cost.
-    const bool postgres = db.dialect() == store::Dialect::postgresql;
-    const std::string roles_of_user =
-        postgres ? "(SELECT string_agg(CASE WHEN scope = '' THEN role ELSE role || ':' || scope END, chr(31)) "
-                   "FROM user_roles WHERE user_id = u.id)"
-                 : "(SELECT group_concat(CASE WHEN scope = '' THEN role ELSE role || ':' || scope END, char(31)) "
-                   "FROM user_roles WHERE user_id = u.id)";
     try {
         return store::with_session(db, [&](soci::session& sql) -> std::optional<CurrentUser> {
             soci::row r;
             const auto hash = crypto::token_hash(token);
             const bool found = store::execute(
                 sql,
-                "SELECT u.id, u.email, u.full_name, COALESCE(u.collectivite_id, ''), u.function_title, u.mandate, "
-                "c.id, c.kind, c.name, c.epci_type, c.departement_code, " +
-                    roles_of_user +
+                "SELECT " + account_detail::current_user_columns(db.dialect()) +
                     " FROM api_tokens t JOIN users u ON u.id = t.user_id "
                     "LEFT JOIN collectivites c ON c.id = u.collectivite_id "
                     "WHERE t.token_hash = :h AND u.confirmed_at IS NOT NULL",
                 soci::use(hash), soci::into(r));
             if (!found) return std::nullopt;
-            CurrentUser u;
-            u.id = as_int(r, 0);
-            u.email = as_text(r, 1);
-            u.full_name = as_text(r, 2);
-            u.collectivite_id = as_text(r, 3);
-            u.function_title = as_text(r, 4);
-            u.mandate = as_text(r, 5);
-            if (!as_text(r, 6).empty()) {
-                store::CollectiviteRow c;
-                c.id = as_text(r, 6);
-                c.kind = as_text(r, 7);
-                c.name = as_text(r, 8);
-                c.epci_type = as_text(r, 9);
-                c.departement_code = as_text(r, 10);
-                u.collectivite_label = store::collectivite_label(c);
-            }
-            const auto roles = as_text(r, 11);
-            for (std::size_t start = 0; start < roles.size();) {
-                auto end = roles.find('\x1f', start);
-                if (end == std::string::npos) end = roles.size();
-                if (end > start) u.roles.push_back(roles.substr(start, end - start));
-                start = end + 1;
-            }
-            std::sort(u.roles.begin(), u.roles.end());  // as user_for_session: by role, then scope
-            return u;
+            return account_detail::current_user_from_row(r);
         });
     } catch (const std::exception& e) {
         (void)store::technical_failure(e);
@@ -135,7 +100,8 @@ Result<std::vector<ApiTokenInfo>> api_tokens_of(store::Database& db, const std::
                 (sql.prepare << "SELECT token_hash, label, created_at FROM api_tokens WHERE user_id = :u "
                                 "ORDER BY created_at, token_hash",
                  soci::use(user_id));
-            for (const auto& r : rows) out.push_back({as_text(r, 0), as_text(r, 1), as_int(r, 2)});
+            for (const auto& r : rows)
+                out.push_back({as_text(r, "token_hash"), as_text(r, "label"), as_int(r, "created_at")});
             return out;
         });
     } catch (const std::exception& e) {
