@@ -47,10 +47,10 @@ std::vector<std::string> demo_collectivites(soci::session& sql) {
         (sql.prepare << "SELECT id, region_code, size_class, zone FROM collectivites WHERE kind = 'commune' "
                         "AND zone IN ('metro', 'drom') ORDER BY code");
     for (const auto& r : communes) {
-        const auto region = as_text(r, 1);
-        auto& regions = as_text(r, 3) == "metro" ? metro : overseas;
+        const auto region = as_text(r, "region_code");
+        auto& regions = as_text(r, "zone") == "metro" ? metro : overseas;
         if (std::find(regions.begin(), regions.end(), region) == regions.end()) regions.push_back(region);
-        groups[{region, as_text(r, 2)}].push_back(as_text(r, 0));
+        groups[{region, as_text(r, "size_class")}].push_back(as_text(r, "id"));
     }
     std::sort(metro.begin(), metro.end());
     std::sort(overseas.begin(), overseas.end());
@@ -73,7 +73,7 @@ std::vector<std::string> demo_collectivites(soci::session& sql) {
     }
     soci::rowset<soci::row> epci =
         (sql.prepare << "SELECT id FROM collectivites WHERE kind = 'epci' ORDER BY code LIMIT 4 OFFSET 200");
-    for (const auto& r : epci) out.push_back(as_text(r, 0));
+    for (const auto& r : epci) out.push_back(as_text(r, "id"));
     return out;
 }
 
@@ -206,7 +206,7 @@ int seed_finished_cycle(store::Database& db, const std::vector<Person>& people, 
         std::vector<long long> sessions;
         soci::rowset<soci::row> rows =
             (sql.prepare << "SELECT id FROM cycle_sessions WHERE cycle_id = :c ORDER BY number", soci::use(cycle_id));
-        for (const auto& r : rows) sessions.push_back(as_int(r, 0));
+        for (const auto& r : rows) sessions.push_back(as_int(r, "id"));
         const std::array<const char*, 6> leads{
             "Organiser une balade urbaine avec les riverains avant le prochain conseil",
             "Rencontrer les commerçants un par un pour entendre leurs craintes",

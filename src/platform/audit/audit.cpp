@@ -17,13 +17,15 @@ Result<std::vector<AuditEntry>> latest_audit_entries(store::Database& db, int li
         return store::with_session(db, [&](soci::session& sql) {
             std::vector<AuditEntry> out;
             soci::rowset<soci::row> rows =
-                (sql.prepare << "SELECT a.id, a.at, COALESCE(u.full_name, ''), COALESCE(u.email, ''), a.action, "
-                                "a.target, a.details FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id "
+                (sql.prepare << "SELECT a.id AS id, a.at AS at, COALESCE(u.full_name, '') AS actor_name, "
+                                "COALESCE(u.email, '') AS actor_email, a.action AS action, a.target AS target, "
+                                "a.details AS details FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id "
                                 "ORDER BY a.at DESC, a.id DESC LIMIT :lim",
                  soci::use(limit));
             for (const auto& r : rows)
-                out.push_back({store::as_int(r, 0), store::as_int(r, 1), store::as_text(r, 2), store::as_text(r, 3),
-                               store::as_text(r, 4), store::as_text(r, 5), store::as_text(r, 6)});
+                out.push_back({store::as_int(r, "id"), store::as_int(r, "at"), store::as_text(r, "actor_name"),
+                               store::as_text(r, "actor_email"), store::as_text(r, "action"), store::as_text(r, "target"),
+                               store::as_text(r, "details")});
             return out;
         });
     } catch (const std::exception& e) {

@@ -117,8 +117,8 @@ Status resend_confirmation(store::Database& db, const std::string& email_typed, 
         sql << "SELECT id, full_name FROM users WHERE email = :e AND confirmed_at IS NULL", soci::use(email),
             soci::into(r);
         if (!sql.got_data()) return Done{};
-        const auto token = issue_token(sql, store::as_int(r, 0), "confirm", accounts::confirm_token_lifetime_seconds);
-        queue_confirmation_mail(sql, email, store::as_text(r, 1), token, mail, next_path, true);
+        const auto token = issue_token(sql, store::as_int(r, "id"), "confirm", accounts::confirm_token_lifetime_seconds);
+        queue_confirmation_mail(sql, email, store::as_text(r, "full_name"), token, mail, next_path, true);
         return Done{};
     });
 }

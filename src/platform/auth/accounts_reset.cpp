@@ -34,9 +34,9 @@ Status request_password_reset(store::Database& db, const std::string& email_type
         sql << "SELECT id, full_name FROM users WHERE email = :e", soci::use(email), soci::into(r);
         if (!sql.got_data()) return Done{};
         const auto token =
-            issue_token(sql, store::as_int(r, 0), "reset", accounts::reset_token_lifetime_seconds);
+            issue_token(sql, store::as_int(r, "id"), "reset", accounts::reset_token_lifetime_seconds);
         enqueue_mail(sql, compose_mail(email, "Réinitialisez votre mot de passe – Ateliers des territoires",
-                                       "Bonjour " + store::as_text(r, 1) + ",",
+                                       "Bonjour " + store::as_text(r, "full_name") + ",",
                                        {"Une réinitialisation du mot de passe de votre compte a été demandée.",
                                         "Le lien ci-dessous est valable 2 heures et ne peut servir qu'une fois ; "
                                         "les liens envoyés avant celui-ci ne fonctionnent plus.",

@@ -24,8 +24,9 @@ Result<OutboxClaim> claim_pending(store::Database& db, int batch_size, std::int6
              soci::use(until, "until"), soci::use(claim.token, "token"), soci::use(at, "now"),
              soci::use(max_attempts, "max"), soci::use(limit, "lim"));
         for (const auto& r : rows)
-            claim.mails.push_back({store::as_int(r, 0), store::as_text(r, 1), store::as_text(r, 2),
-                                   store::as_text(r, 3), store::as_text(r, 4), store::as_text(r, 5)});
+            claim.mails.push_back({store::as_int(r, "id"), store::as_text(r, "recipient"), store::as_text(r, "subject"),
+                                   store::as_text(r, "body_text"), store::as_text(r, "body_html"),
+                                   store::as_text(r, "message_id")});
         return Done{};
     });
     if (!done) return done.failure();
@@ -43,7 +44,7 @@ Result<std::set<long long>> renew_claim(store::Database& db, OutboxClaim& claim,
             (sql.prepare << "UPDATE outbox SET locked_until = :until WHERE claim_token = :token AND sent_at IS NULL "
                             "RETURNING id",
              soci::use(until, "until"), soci::use(claim.token, "token"));
-        for (const auto& r : rows) held.insert(store::as_int(r, 0));
+        for (const auto& r : rows) held.insert(store::as_int(r, "id"));
         return Done{};
     });
     if (!done) return done.failure();

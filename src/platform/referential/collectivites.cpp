@@ -10,21 +10,21 @@ namespace {
 
 const char* select_columns =
     "SELECT c.id, c.kind, c.code, c.name, c.epci_type, c.population, c.size_class, c.zone, c.departement_code, "
-    "c.region_code, COALESCE(d.name, '') FROM collectivites c LEFT JOIN departements d ON d.code = c.departement_code ";
+    "c.region_code, COALESCE(d.name, '') AS departement_name FROM collectivites c LEFT JOIN departements d ON d.code = c.departement_code ";
 
 CollectiviteRow from_row(const soci::row& r) {
     CollectiviteRow c;
-    c.id = as_text(r, 0);
-    c.kind = as_text(r, 1);
-    c.code = as_text(r, 2);
-    c.name = as_text(r, 3);
-    c.epci_type = as_text(r, 4);
-    c.population = as_int(r, 5);
-    c.size_class = as_text(r, 6);
-    c.zone = as_text(r, 7);
-    c.departement_code = as_text(r, 8);
-    c.region_code = as_text(r, 9);
-    c.departement_name = as_text(r, 10);
+    c.id = as_text(r, "id");
+    c.kind = as_text(r, "kind");
+    c.code = as_text(r, "code");
+    c.name = as_text(r, "name");
+    c.epci_type = as_text(r, "epci_type");
+    c.population = as_int(r, "population");
+    c.size_class = as_text(r, "size_class");
+    c.zone = as_text(r, "zone");
+    c.departement_code = as_text(r, "departement_code");
+    c.region_code = as_text(r, "region_code");
+    c.departement_name = as_text(r, "departement_name");
     return c;
 }
 

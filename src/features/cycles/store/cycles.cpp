@@ -55,8 +55,8 @@ std::vector<SessionRow> cycle_sessions(soci::session& sql, long long cycle_id) {
         "SELECT id, number, starts_at, ends_at, visio_url, sequence FROM cycle_sessions "
         "WHERE cycle_id = :c ORDER BY starts_at, number",
         [&](const soci::row& r) {
-            out.push_back({as_int(r, 0), static_cast<int>(as_int(r, 1)), as_int(r, 2), as_int(r, 3), as_text(r, 4),
-                           static_cast<int>(as_int(r, 5))});
+            out.push_back({as_int(r, "id"), static_cast<int>(as_int(r, "number")), as_int(r, "starts_at"),
+                           as_int(r, "ends_at"), as_text(r, "visio_url"), static_cast<int>(as_int(r, "sequence"))});
         },
         soci::use(cycle_id));
     return out;
@@ -73,7 +73,7 @@ std::vector<int> taken_seats(soci::session& sql, long long cycle_id) {
     std::vector<int> seats;
     for_each_row(
         sql, "SELECT seat FROM registrations WHERE cycle_id = :c AND seat IS NOT NULL",
-        [&](const soci::row& r) { seats.push_back(static_cast<int>(as_int(r, 0))); }, soci::use(cycle_id));
+        [&](const soci::row& r) { seats.push_back(static_cast<int>(as_int(r, "seat"))); }, soci::use(cycle_id));
     return seats;
 }
 

@@ -10,24 +10,25 @@ namespace ateliers::store {
 std::vector<ParticipantRow> confirmed_participants(soci::session& sql, long long cycle_id) {
     std::vector<ParticipantRow> out;
     soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT r.id, r.user_id, u.full_name, u.email, r.mandate, r.collectivite_id, c.kind, c.name, "
-                        "c.epci_type, c.departement_code FROM registrations r JOIN users u ON u.id = r.user_id "
+        (sql.prepare << "SELECT r.id AS registration_id, r.user_id AS user_id, u.full_name AS full_name, u.email AS email, "
+                        "r.mandate AS mandate, r.collectivite_id AS collectivite_id, c.kind AS kind, c.name AS name, "
+                        "c.epci_type AS epci_type, c.departement_code AS departement_code FROM registrations r JOIN users u ON u.id = r.user_id "
                         "JOIN collectivites c ON c.id = r.collectivite_id "
                         "WHERE r.cycle_id = :c AND r.status = 'confirmed' ORDER BY r.id",
          soci::use(cycle_id));
     for (const auto& r : rows) {
         ParticipantRow p;
-        p.registration_id = as_int(r, 0);
-        p.user_id = as_int(r, 1);
-        p.full_name = as_text(r, 2);
-        p.email = as_text(r, 3);
-        p.mandate = as_text(r, 4);
-        p.collectivite_id = as_text(r, 5);
+        p.registration_id = as_int(r, "registration_id");
+        p.user_id = as_int(r, "user_id");
+        p.full_name = as_text(r, "full_name");
+        p.email = as_text(r, "email");
+        p.mandate = as_text(r, "mandate");
+        p.collectivite_id = as_text(r, "collectivite_id");
         CollectiviteRow c;
-        c.kind = as_text(r, 6);
-        c.name = as_text(r, 7);
-        c.epci_type = as_text(r, 8);
-        c.departement_code = as_text(r, 9);
+        c.kind = as_text(r, "kind");
+        c.name = as_text(r, "name");
+        c.epci_type = as_text(r, "epci_type");
+        c.departement_code = as_text(r, "departement_code");
         p.collectivite_label = collectivite_label(c);
         out.push_back(std::move(p));
     }
@@ -49,8 +50,8 @@ std::vector<GroupRow> cycle_group_rows(soci::session& sql, long long cycle_id) {
                         "WHERE s.cycle_id = :c ORDER BY s.number, g.group_number, g.registration_id",
          soci::use(cycle_id));
     for (const auto& r : rows)
-        out.push_back({as_int(r, 0), as_int(r, 1), static_cast<int>(as_int(r, 2)), as_int(r, 3) != 0,
-                       as_int(r, 4) != 0});
+        out.push_back({as_int(r, "session_id"), as_int(r, "registration_id"), static_cast<int>(as_int(r, "group_number")),
+                       as_int(r, "is_client") != 0, as_int(r, "locked") != 0});
     return out;
 }
 
@@ -60,7 +61,7 @@ AttendanceMap cycle_attendance_records(soci::session& sql, long long cycle_id) {
         (sql.prepare << "SELECT a.session_id, a.registration_id, a.status FROM attendance a "
                         "JOIN cycle_sessions s ON s.id = a.session_id WHERE s.cycle_id = :c",
          soci::use(cycle_id));
-    for (const auto& r : rows) out[{as_int(r, 0), as_int(r, 1)}] = as_text(r, 2);
+    for (const auto& r : rows) out[{as_int(r, "session_id"), as_int(r, "registration_id")}] = as_text(r, "status");
     return out;
 }
 
