@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { checkA11y, newContext } from '../support/harness.mjs';
 import { useBrowserFixture } from '../support/browser_fixture.mjs';
 import { BULK_PASSWORD, createBulkUsers, pickCommunes, queryRows } from '../support/bulk.mjs';
+import { pageTour } from '../support/page_tour.mjs';
 
 const SLUG = 'territoires-engagement';
 
@@ -117,6 +118,21 @@ describe('programmes', () => {
       assert.match(action, /Avancement : 30 % → 60 %/);
       assert.match(action, /Deuxième groupe formé/);
       await checkA11y(page, { label: 'action après suivi' });
+
+      // A flagship action: its project started from its page at phone width.
+      await visit(`${base}/plan`, 'plan');
+      await page.getByRole('link', { name: 'Budget participatif jeunesse' }).click();
+      await page.waitForLoadState();
+      assert.match(await page.locator('main').innerText(), /Aucun projet ne porte encore cette action/);
+      const { look } = pageTour(ctx, page, { baseUrl: fx.server.baseUrl, shotsDir: process.env.PROGRAMMES_SHOTS });
+      await look('projet phare sans projet');
+      const flagshipUrl = page.url();
+      await Promise.all([page.waitForURL(/\/projets\/\d+\?message=phare/),
+        page.getByRole('button', { name: 'Relier le projet' }).click()]);
+      assert.match(await page.locator('main').innerText(), /Le projet est créé pour l’action du plan/);
+      await page.goto(flagshipUrl);
+      assert.match(await page.locator('main').innerText(), /Cette action est portée par le projet Budget participatif jeunesse/);
+      await look('projet phare et son projet');
 
       const review = await visit(`${base}/bilans/1`, 'bilan annuel');
       const chart = page.locator('#graphique-bilan svg[role="img"]');

@@ -159,6 +159,42 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.equal((await team.get(`${ws(b)}/plan`)).status, 200);
     }));
 
+    it('starts the project of a flagship action from its page, once, for the territory people only', { timeout: TEST_TIMEOUT }, t(async () => {
+      const [[a]] = territories;
+      const [[action]] = queryRows(db.url, `SELECT id FROM plan_actions WHERE territory_id = ${a}
+        AND title = 'Budget participatif jeunesse'`);
+      const page = `/programmes/${SLUG}/territoires/${a}/plan/actions/${action}`;
+      const team = new HttpClient(base);
+      await login(team, teamB.email, BULK_PASSWORD);
+      const { form: teamForm } = await team.form('/espace', '/compte/deconnexion'); // any form: its CSRF token
+      const intruder = await team.submit({ ...teamForm, actionUrl: `${base}${page}/projet` }, { projet: 'nouveau' });
+      assert.equal(intruder.status, 403, 'another territory cannot start it');
+
+      const p = new HttpClient(base);
+      await login(p, provider.email, BULK_PASSWORD);
+      const shown = await p.get(page);
+      assert.equal(shown.status, 200);
+      assert.match(shown.pageText, /Aucun projet ne porte encore cette action/);
+      const { form } = await p.form(page, '/projet');
+      const bad = await p.submit(form, { projet: 'n’importe quoi' });
+      assert.equal(bad.status, 422);
+      assert.match(bad.pageText, /Choisissez de créer le projet ou d’en rattacher un/);
+      const started = await p.submit(form, { projet: 'nouveau' });
+      assert.equal(started.status, 303, started.pageText);
+      assert.match(started.locationPath, /^\/projets\/\d+\?message=phare$/);
+      const project = await p.get(started.locationPath);
+      assert.equal(project.status, 200, 'the provider reviews the project it started');
+      assert.match(project.pageText, /Budget participatif jeunesse/);
+      assert.match(project.pageText, /Le projet est créé pour l’action du plan/);
+      const after = await p.get(page);
+      assert.match(after.pageText, /Cette action est portée par le projet Budget participatif jeunesse/);
+      assert.match(after.pageText, /Livrable 1 : En rédaction/);
+      const twice = await p.submit(form, { projet: 'nouveau' });
+      assert.equal(twice.status, 409);
+      assert.match(twice.pageText, /déjà portée par un projet/);
+      assert.equal(queryRows(db.url, `SELECT COUNT(*) FROM projects WHERE plan_action_id = ${action}`)[0][0], '1');
+    }));
+
     it('exports the actions as CSV and refuses a wrong import line by line, importing nothing', { timeout: TEST_TIMEOUT }, t(async () => {
       const [[a]] = territories;
       const plan = `/programmes/${SLUG}/territoires/${a}/plan`;

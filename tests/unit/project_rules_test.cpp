@@ -64,6 +64,13 @@ TEST(ProjectStages, ValidatingOpensTheNextOnly) {
     EXPECT_EQ(pj::with_state(start, 7, S::validated), start);
 }
 
+TEST(ProjectStages, SummarySaysWhichDeliverableAndItsState) {
+    using S = pj::StageState;
+    EXPECT_EQ(pj::stage_summary({S::draft, S::locked, S::locked}), "Livrable 1 : En rédaction");
+    EXPECT_EQ(pj::stage_summary({S::validated, S::to_rework, S::locked}), "Livrable 2 : À reprendre");
+    EXPECT_EQ(pj::stage_summary({S::validated, S::validated, S::validated}), "Les 3 livrables sont validés");
+}
+
 TEST(ProjectDiff, WordsAddedAndRemoved) {
     const auto parts = pj::word_diff("Former les managers des cinq EPCI", "Former 40 managers des cinq EPCI au CNFPT");
     ASSERT_FALSE(parts.empty());

@@ -35,6 +35,7 @@ using web::Visitor;
 //   GET  /programmes/SLUG/territoires/ID/plan/actions/AID        an action and its follow-ups
 //   GET  /programmes/SLUG/territoires/ID/plan/actions/AID/modifier POST  edit it
 //   POST /programmes/SLUG/territoires/ID/plan/actions/AID/suivi  record a follow-up
+//   POST /programmes/SLUG/territoires/ID/plan/actions/AID/projet start or attach its project (flagships)
 std::optional<Response> pages(const App& app, const Request& req, Visitor& visitor, const FormFields* form) {
     namespace p = web::programmes_pages;
     const auto parts = web::path_segments(req.path);
@@ -93,6 +94,8 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
     }
     if (parts.size() == 8 && parts[7] == "suivi" && form)
         return p::plan_follow_up(app, req, visitor, *form, slug, *id, *action);
+    if (parts.size() == 8 && parts[7] == "projet" && form)
+        return p::plan_action_project(app, req, visitor, *form, slug, *id, *action);
     return std::nullopt;
 }
 

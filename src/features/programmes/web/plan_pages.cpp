@@ -4,10 +4,13 @@
 #include "features/programmes/services/plans.hpp"
 #include "features/programmes/web/page_support.hpp"
 #include "features/programmes/web/programme_pages.hpp"
+#include "features/programmes/services/flagship_projects.hpp"
+#include "features/programmes/web/flagship_view.hpp"
 #include "platform/core/paris_time.hpp"
 #include "platform/core/text.hpp"
 #include "platform/http/failure_status.hpp"
 #include "platform/http/form_view.hpp"
+#include "platform/http/paths.hpp"
 
 namespace ateliers::web::programmes_pages {
 
@@ -262,7 +265,7 @@ Response plan_action_update(const App& app, const Request&, Visitor& visitor, co
 namespace {
 
 Response action_page(const App& app, Visitor& visitor, const services::PlanActionView& v, const FormFields* typed,
-                     const Failure* problem, const std::string& notice) {
+                     const Failure* problem, const std::string& notice, const Failure* flagship_problem = nullptr) {
     const std::string base = territory_path(v.programme.slug, v.territory.id);
     auto data = page_head(v.programme, v.territory);
     data["title"] = v.action.title + " – " + v.territory.label;
@@ -302,7 +305,9 @@ Response action_page(const App& app, Visitor& visitor, const services::PlanActio
     data["can_edit"] = v.can_edit;
     data["edit_link"] = base + "/plan/actions/" + std::to_string(v.action.id) + "/modifier";
     data["notice"] = notice;
-    return render_page(app, visitor, "programmes/action", data, problem ? http_status(*problem) : 200);
+    data["flagship"] = flagship_view(app, v, flagship_problem ? flagship_problem->message : "");
+    const int status = problem ? http_status(*problem) : flagship_problem ? http_status(*flagship_problem) : 200;
+    return render_page(app, visitor, "programmes/action", data, status);
 }
 
 }  // namespace
@@ -313,7 +318,10 @@ Response plan_action_page(const App& app, const Request& req, Visitor& visitor, 
     auto v = services::open_plan_action(app.db(), user_of(visitor), slug, territory_id, action_id);
     if (!v) return failure_page(app, visitor, v.failure(), "Action indisponible");
     const auto message = req.query_param("message");
-    const std::string notice = message == "enregistree" ? "Action enregistrée." : message == "suivi" ? "Suivi enregistré." : "";
+    const std::string notice = message == "enregistree" ? "Action enregistrée."
+                               : message == "suivi"     ? "Suivi enregistré."
+                               : message == "projet"    ? "Le projet porte désormais cette action."
+                                                        : "";
     return action_page(app, visitor, v.value(), nullptr, nullptr, notice);
 }
 
@@ -337,6 +345,31 @@ Response plan_follow_up(const App& app, const Request&, Visitor& visitor, const 
     const auto& f = saved.failure();
     if (f.kind != FailureKind::invalid) return failure_page(app, visitor, f, "Suivi non enregistré");
     return action_page(app, visitor, v.value(), &form, &f, "");
+}
+
+// "nouveau" starts the project; a project's id attaches it.
+Response plan_action_project(const App& app, const Request&, Visitor& visitor, const FormFields& form,
+                             const std::string& slug, long long territory_id, long long action_id) {
+    const std::string back = territory_path(slug, territory_id) + "/plan/actions/" + std::to_string(action_id);
+    if (!visitor.user) return login_first(back);
+    const auto choice = field(form, "projet");
+    Status done = Done{};
+    if (choice == "nouveau") {
+        auto started = services::start_action_project(app.db(), user_of(visitor), slug, territory_id, action_id);
+        if (started) return redirect_to("/projets/" + std::to_string(started.value()) + "?message=phare");
+        done = started.failure();
+    } else if (const auto project = path_id(choice)) {
+        done = services::attach_action_project(app.db(), user_of(visitor), slug, territory_id, action_id, *project);
+        if (done) return redirect_to(back + "?message=projet");
+    } else {
+        done = fail("Choisissez de créer le projet ou d’en rattacher un.", "projet", FailureKind::invalid);
+    }
+    const auto& f = done.failure();
+    if (f.kind != FailureKind::invalid && f.kind != FailureKind::conflict)
+        return failure_page(app, visitor, f, "Projet non relié");
+    auto v = services::open_plan_action(app.db(), user_of(visitor), slug, territory_id, action_id);
+    if (!v) return failure_page(app, visitor, v.failure(), "Action indisponible");
+    return action_page(app, visitor, v.value(), nullptr, nullptr, "", &f);
 }
 
 }  // namespace ateliers::web::programmes_pages

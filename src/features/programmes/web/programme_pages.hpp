@@ -60,5 +60,7 @@ Response plan_action_update(const App& app, const Request& req, Visitor& visitor
                             const std::string& slug, long long territory_id, long long action_id);
 Response plan_follow_up(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
                         const std::string& slug, long long territory_id, long long action_id);
+Response plan_action_project(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
+                             const std::string& slug, long long territory_id, long long action_id);
 
 }  // namespace ateliers::web::programmes_pages

@@ -64,4 +64,11 @@ std::size_t current_stage(const std::vector<StageState>& states) {
     return states.size();
 }
 
+std::string stage_summary(const std::vector<StageState>& states) {
+    const auto at = current_stage(states);
+    if (states.empty()) return "";
+    if (at == states.size()) return "Les " + std::to_string(states.size()) + " livrables sont validés";
+    return "Livrable " + std::to_string(at + 1) + " : " + state_label(states[at]);
+}
+
 }  // namespace ateliers::projects

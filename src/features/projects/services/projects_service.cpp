@@ -52,27 +52,94 @@ projects::Viewer viewer_on(soci::session& sql, const CurrentUser& user, long lon
     return v;
 }
 
-Result<long long> create_project(store::Database& db, const CurrentUser* actor, const NewProject& p) {
-    if (actor && !permissions::can_organise(*actor)) return fail("Seule l’équipe de l’agence crée des projets.", {}, FailureKind::forbidden);
+namespace {
+
+Status new_project_problem(const NewProject& p) {
     if (p.title.empty()) return invalid("Donnez un titre au projet.", "title");
     if (p.title.size() > 200) return invalid("Le titre ne peut dépasser 200 caractères.", "title");
     if (p.summary.size() > 4000) return invalid("La présentation ne peut dépasser 4 000 caractères.", "summary");
+    return Done{};
+}
+
+// Inside the caller's transaction, once the question set is loaded.
+Result<long long> insert_new_project(soci::session& sql, long long actor_id, const NewProject& p) {
+    if (p.territory_id.empty() || !store::collectivite_exists(sql, p.territory_id))
+        return invalid("Choisissez le territoire du projet dans le référentiel des collectivités.", "territory_id");
+    store::ProjectRow row;
+    row.title = p.title;
+    row.territory_id = p.territory_id;
+    row.summary = p.summary;
+    row.question_set = current_question_set;
+    row.plan_action_id = p.plan_action_id;
+    row.demo = p.demo;
+    const long long now = store::now_utc_seconds();
+    const long long id = store::insert_project(sql, row, now);
+    for (int n = 1; n <= 3; ++n)
+        store::insert_deliverable(sql, id, n, projects::state_name(n == 1 ? projects::StageState::draft : projects::StageState::locked), now);
+    record_audit(sql, actor_id, "project.create", "project:" + std::to_string(id), "Projet créé : " + p.title);
+    return id;
+}
+
+}  // namespace
+
+Result<long long> create_project(store::Database& db, const CurrentUser* actor, const NewProject& p) {
+    if (actor && !permissions::can_organise(*actor)) return fail("Seule l’équipe de l’agence crée des projets.", {}, FailureKind::forbidden);
+    if (auto problem = new_project_problem(p); !problem) return problem.failure();
     if (auto loaded = ensure_question_set(db, default_question_set_path()); !loaded) return loaded.failure();
     return store::in_transaction<long long>(db, [&](soci::session& sql) -> Result<long long> {
-        if (p.territory_id.empty() || !store::collectivite_exists(sql, p.territory_id))
-            return invalid("Choisissez le territoire du projet dans le référentiel des collectivités.", "territory_id");
-        store::ProjectRow row;
-        row.title = p.title;
-        row.territory_id = p.territory_id;
-        row.summary = p.summary;
-        row.question_set = current_question_set;
-        row.demo = p.demo;
+        return insert_new_project(sql, actor ? actor->id : 0, p);
+    });
+}
+
+Result<long long> start_flagship_project(store::Database& db, const CurrentUser* actor, const FlagshipStart& s) {
+    NewProject p;
+    p.title = s.title;
+    p.territory_id = s.collectivite_id;
+    p.summary = s.summary;
+    p.plan_action_id = s.plan_action_id;
+    if (auto problem = new_project_problem(p); !problem) return problem.failure();
+    if (auto loaded = ensure_question_set(db, default_question_set_path()); !loaded) return loaded.failure();
+    return store::in_transaction<long long>(db, [&](soci::session& sql) -> Result<long long> {
+        if (store::project_of_plan_action(sql, s.plan_action_id))
+            return fail("Cette action est déjà portée par un projet.", {}, FailureKind::conflict);
+        auto id = insert_new_project(sql, actor ? actor->id : 0, p);
+        if (!id) return id;
         const long long now = store::now_utc_seconds();
-        const long long id = store::insert_project(sql, row, now);
-        for (int n = 1; n <= 3; ++n)
-            store::insert_deliverable(sql, id, n, projects::state_name(n == 1 ? projects::StageState::draft : projects::StageState::locked), now);
-        record_audit(sql, actor ? actor->id : 0, "project.create", "project:" + std::to_string(id), "Projet créé : " + p.title);
+        // Someone both in the team and a provider writes: the team role is inserted first.
+        for (const auto& email : s.team_emails) store::insert_member(sql, id.value(), accounts::normalise_email(email), "team", now);
+        for (const auto& email : s.advisor_emails)
+            store::insert_member(sql, id.value(), accounts::normalise_email(email), "advisor", now);
         return id;
+    });
+}
+
+Status attach_flagship_project(store::Database& db, const CurrentUser* actor, long long project_id,
+                               const std::string& collectivite_id, long long plan_action_id) {
+    return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
+        auto project = store::find_project(sql, project_id);
+        if (!project || project->territory_id != collectivite_id)
+            return fail("Choisissez un projet de ce territoire.", "project", FailureKind::invalid);
+        if (project->plan_action_id)
+            return fail("Ce projet porte déjà une autre action d’un plan.", "project", FailureKind::conflict);
+        if (store::project_of_plan_action(sql, plan_action_id))
+            return fail("Cette action est déjà portée par un projet.", {}, FailureKind::conflict);
+        store::set_project_plan_action(sql, project_id, plan_action_id);
+        record_audit(sql, actor ? actor->id : 0, "project.plan_action", "project:" + std::to_string(project_id),
+                     "Projet rattaché à l’action de plan " + std::to_string(plan_action_id));
+        return Done{};
+    });
+}
+
+Result<std::vector<FlagshipProject>> collectivite_flagship_projects(store::Database& db, const std::string& collectivite_id) {
+    return store::in_transaction<std::vector<FlagshipProject>>(db, [&](soci::session& sql) -> Result<std::vector<FlagshipProject>> {
+        std::vector<FlagshipProject> out;
+        for (const auto& p : store::list_projects(sql)) {
+            if (p.territory_id != collectivite_id) continue;
+            std::vector<projects::StageState> stages;
+            for (const auto& d : store::project_deliverables(sql, p.id)) stages.push_back(projects::parse_state(d.state));
+            out.push_back({p.id, p.plan_action_id.value_or(0), p.title, projects::stage_summary(stages)});
+        }
+        return out;
     });
 }
 

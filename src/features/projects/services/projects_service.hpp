@@ -1,6 +1,7 @@
 #pragma once
 // Territorial projects: creation and members (organisers), lists and a project's file for
 // whoever may see it (projects/domain/project_access.hpp). One transaction per use case.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,10 +26,36 @@ struct NewProject {
     std::string territory_id;  // a collectivité of the referential
     std::string summary;
     bool demo = false;
+    std::optional<long long> plan_action_id = {};  // the plan action it carries (programmes module)
 };
 // Organisers only; `actor` null: the command line (demo content). The first deliverable
 // opens at once, the other two are locked.
 Result<long long> create_project(store::Database& db, const CurrentUser* actor, const NewProject& p);
+// A flagship action of a three-year plan (programmes module) carried by a project of this
+// method. The programmes module has checked that the person may edit the plan; this
+// module keeps its own rules: the project is the same collectivité's and carries one
+// action at most. The territory's team become co-authors, its providers advisors.
+struct FlagshipStart {
+    long long plan_action_id = 0;
+    std::string collectivite_id;
+    std::string title;
+    std::string summary;
+    std::vector<std::string> team_emails;
+    std::vector<std::string> advisor_emails;
+};
+Result<long long> start_flagship_project(store::Database& db, const CurrentUser* actor, const FlagshipStart& s);
+Status attach_flagship_project(store::Database& db, const CurrentUser* actor, long long project_id,
+                               const std::string& collectivite_id, long long plan_action_id);
+
+struct FlagshipProject {
+    long long project_id = 0;
+    long long plan_action_id = 0;  // 0: carries no plan action
+    std::string title;
+    std::string stage;  // "Livrable 2 : En rédaction" (projects::stage_summary)
+};
+// The projects of one collectivité, to show the one an action carries and offer the others.
+Result<std::vector<FlagshipProject>> collectivite_flagship_projects(store::Database& db, const std::string& collectivite_id);
+
 // role: team | advisor.
 Status add_project_member(store::Database& db, const CurrentUser* actor, long long project_id, const std::string& email,
                           const std::string& role);

@@ -31,11 +31,13 @@ ProjectRow project_from(const soci::row& r) {
 long long insert_project(soci::session& sql, const ProjectRow& p, long long now) {
     long long id = 0;
     const int demo = p.demo ? 1 : 0;
+    const long long action = p.plan_action_id.value_or(0);
+    soci::indicator action_given = p.plan_action_id ? soci::i_ok : soci::i_null;
     execute(sql,
-            "INSERT INTO projects (title, territory_id, summary, question_set, demo, created_at) VALUES (:t, :ter, :s, :q, "
-            ":d, :now) RETURNING id",
-            soci::use(p.title), soci::use(p.territory_id), soci::use(p.summary), soci::use(p.question_set), soci::use(demo),
-            soci::use(now), soci::into(id));
+            "INSERT INTO projects (title, territory_id, summary, question_set, plan_action_id, demo, created_at) "
+            "VALUES (:t, :ter, :s, :q, :a, :d, :now) RETURNING id",
+            soci::use(p.title), soci::use(p.territory_id), soci::use(p.summary), soci::use(p.question_set),
+            soci::use(action, action_given), soci::use(demo), soci::use(now), soci::into(id));
     return id;
 }
 
@@ -51,6 +53,17 @@ std::vector<ProjectRow> list_projects(soci::session& sql) {
     for_each_row(sql, std::string(project_columns) + "ORDER BY p.title, p.id",
                  [&](const soci::row& r) { out.push_back(project_from(r)); });
     return out;
+}
+
+std::optional<long long> project_of_plan_action(soci::session& sql, long long plan_action_id) {
+    std::optional<long long> out;
+    for_each_row(sql, "SELECT id FROM projects WHERE plan_action_id = :a",
+                 [&](const soci::row& r) { out = as_int(r, "id"); }, soci::use(plan_action_id));
+    return out;
+}
+
+void set_project_plan_action(soci::session& sql, long long project_id, long long plan_action_id) {
+    execute(sql, "UPDATE projects SET plan_action_id = :a WHERE id = :p", soci::use(plan_action_id), soci::use(project_id));
 }
 
 bool collectivite_exists(soci::session& sql, const std::string& id) {

@@ -26,6 +26,9 @@ long long insert_project(soci::session& sql, const ProjectRow& p, long long now)
 std::optional<ProjectRow> find_project(soci::session& sql, long long id);
 std::vector<ProjectRow> list_projects(soci::session& sql);  // by title
 bool collectivite_exists(soci::session& sql, const std::string& id);
+// The project carrying a plan action of the programmes module, if any.
+std::optional<long long> project_of_plan_action(soci::session& sql, long long plan_action_id);
+void set_project_plan_action(soci::session& sql, long long project_id, long long plan_action_id);
 
 struct MemberRow {
     long long id = 0;

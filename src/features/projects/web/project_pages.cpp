@@ -130,6 +130,9 @@ Response project_page(const App& app, const Request& req, Visitor& visitor, long
                         {"link_count", map.value().links.size()}};
     const auto notice = req.query_param("message");
     if (notice == "membre") data["notice"] = "La personne est ajoutée au projet.";
+    if (notice == "phare")
+        data["notice"] = "Le projet est créé pour l’action du plan : l’équipe du territoire en rédige les livrables, "
+                         "ses prestataires et l’ANCT les relisent.";
     if (!req.query_param("erreur").empty()) data["error"] = req.query_param("erreur");
     return app.page(visitor, "projects/project", data);
 }
