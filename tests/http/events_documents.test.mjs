@@ -136,6 +136,16 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
 
       // The organisers' sheet: every confirmed person, with their workshop.
       await register(elise);
+      const parts = await o.get(`${ADMIN}/badges`);
+      assert.equal(parts.status, 200);
+      assert.match(parts.pageText, /2 badges de personnes inscrites et confirmées/);
+      assert.match(parts.pageText, /badges 1 à 2 : Capucine Badge → Élise Absente/, 'alphabetical, accents aside');
+      const part = pdfText(await o.get(`${ADMIN}/badges.pdf?partie=1`), tmp.dir, `partie-${backend}`);
+      assert.match(part, /Élise Absente/);
+      const missing = await o.get(`${ADMIN}/badges.pdf?partie=2`);
+      assert.equal(missing.status, 404);
+      assert.match(missing.pageText, /n’a pas de partie « 2 »/);
+      assert.equal((await d.get(`${ADMIN}/badges`)).status, 403);
       const sheet = pdfText(await o.get(`${ADMIN}/badges.pdf`), tmp.dir, `planche-${backend}`);
       assert.match(sheet, /Capucine Badge/);
       assert.match(sheet, /Élise Absente/);

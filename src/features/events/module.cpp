@@ -57,7 +57,8 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
 //   POST /admin/evenements/SLUG/publier                      publish or withdraw
 //   POST /admin/evenements/SLUG/ateliers/ID/capacite         a workshop's capacity
 //   GET  /admin/evenements/SLUG/bilan | bilan.csv            who came, from where, per workshop
-//   GET  /admin/evenements/SLUG/badges.pdf | badges.html     sheet of every confirmed person's badge
+//   GET  /admin/evenements/SLUG/badges                       the badge sheet's parts (12 pages each)
+//   GET  /admin/evenements/SLUG/badges.pdf[?partie=N] | badges.html  sheet of every confirmed person's badge
 //   GET  /admin/evenements/SLUG/inscriptions/ID/badge.pdf | attestation.pdf
 //   GET  /admin/evenements/SLUG/accueil  POST                 welcome desk: check in (ticket or name)
 //   POST /admin/evenements/SLUG/accueil/atelier               present in a workshop
@@ -72,7 +73,9 @@ std::optional<Response> admin_pages(const App& app, const Request& req, Visitor&
         if (parts.size() == 4 && parts[3] == "accueil") return web::events_checkin::desk_page(app, req, visitor, parts[2]);
         if (parts.size() == 4 && parts[3] == "bilan") return web::events_report::report_page(app, visitor, parts[2]);
         if (parts.size() == 4 && parts[3] == "bilan.csv") return web::events_report::report_csv(app, visitor, parts[2]);
-        if (parts.size() == 4 && parts[3] == "badges.pdf") return web::events_documents::badge_sheet(app, visitor, parts[2]);
+        if (parts.size() == 4 && parts[3] == "badges.pdf")
+            return web::events_documents::badge_sheet(app, req, visitor, parts[2]);
+        if (parts.size() == 4 && parts[3] == "badges") return web::events_documents::badge_sheet_parts(app, visitor, parts[2]);
         if (parts.size() == 4 && parts[3] == "badges.html")
             return web::events_documents::badge_sheet_page(app, visitor, parts[2]);
         if (parts.size() == 6 && parts[3] == "inscriptions")

@@ -103,6 +103,10 @@ Result<EventBadges> event_badge_sheet(store::Database& db, const std::string& sl
         Rows out;
         for (auto& r : store::event_registrations(sql, event.id, false))
             if (r.status == "confirmed") out.push_back(std::move(r));
+        // Alphabetical, accents aside: the badges are laid out on the welcome table in this order.
+        std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+            return text::fold_for_search(a.full_name) < text::fold_for_search(b.full_name);
+        });
         return out;
     });
 }

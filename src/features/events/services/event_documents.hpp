@@ -33,6 +33,7 @@ struct EventBadges {
 };
 
 // Every confirmed registration of the event.
+// Every confirmed person, in alphabetical order of name.
 Result<EventBadges> event_badge_sheet(store::Database& db, const std::string& slug);
 // One registration of the event (organisers), confirmed.
 Result<EventBadges> event_badge_of(store::Database& db, const std::string& slug, long long registration_id);

@@ -2,9 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "features/events/domain/badge_sheet.hpp"
 #include "features/events/services/event_documents.hpp"
 #include "features/events/web/event_views.hpp"
 #include "platform/core/paris_time.hpp"
+#include "platform/core/text.hpp"
 #include "platform/export/document_conversion.hpp"
 #include "platform/export/qr_code.hpp"
 #include "platform/http/failure_status.hpp"
@@ -13,8 +15,6 @@
 namespace ateliers::web::events_documents {
 
 namespace {
-
-constexpr std::size_t badges_per_page = 8;  // two columns of four on A4
 
 Response failed(const App& app, const Visitor& visitor, const Failure& f) {
     const char* title = f.kind == FailureKind::not_found   ? "Introuvable"
@@ -55,11 +55,11 @@ Response pdf(const App& app, const Visitor& visitor, const std::string& html, co
     return r;
 }
 
-// The printable page of the badges, the one WeasyPrint prints.
-std::string badges_html(const App& app, const services::EventBadges& b) {
+// The printable page of the badges, the one WeasyPrint prints: those of `part` only.
+std::string badges_html(const App& app, const services::EventBadges& b, const events::SheetPart& part) {
     nlohmann::json pages = nlohmann::json::array();
-    for (std::size_t i = 0; i < b.badges.size(); ++i) {
-        if (i % badges_per_page == 0) pages.push_back({{"badges", nlohmann::json::array()}});
+    for (std::size_t i = part.first; i < part.first + part.count && i < b.badges.size(); ++i) {
+        if ((i - part.first) % events::badges_per_page == 0) pages.push_back({{"badges", nlohmann::json::array()}});
         const auto& badge = b.badges[i];
         const auto& r = badge.registration;
         const auto workshops = workshops_view(badge.workshops);
@@ -79,10 +79,27 @@ std::string badges_html(const App& app, const services::EventBadges& b) {
                                           {"empty", b.badges.empty()}});
 }
 
+std::string badges_html(const App& app, const services::EventBadges& b) {
+    return badges_html(app, b, events::SheetPart{1, 0, b.badges.size()});
+}
+
 Response badges_pdf(const App& app, const Visitor& visitor, const Result<services::EventBadges>& badges,
                     const std::string& filename) {
     if (!badges) return failed(app, visitor, badges.failure());
     return pdf(app, visitor, badges_html(app, badges.value()), filename);
+}
+
+// "Partie 2 : badges 97 à 192 (Dupont Anne → Martin Paul), 12 pages"
+nlohmann::json part_view(const std::string& slug, const services::EventBadges& b, const events::SheetPart& part) {
+    const auto pages = part.pages();
+    nlohmann::json out = {{"number", part.number},
+                          {"link", "/admin/evenements/" + slug + "/badges.pdf?partie=" + std::to_string(part.number)},
+                          {"pages", std::to_string(pages) + (pages > 1 ? " pages" : " page")}};
+    if (part.count == 0) return out;
+    out["range"] = "badges " + std::to_string(part.first + 1) + " à " + std::to_string(part.first + part.count);
+    out["names"] = b.badges[part.first].registration.full_name + " → " +
+                   b.badges[part.first + part.count - 1].registration.full_name;
+    return out;
 }
 
 Response certificate_pdf(const App& app, const Visitor& visitor, const Result<services::EventCertificate>& certificate) {
@@ -126,8 +143,39 @@ Response my_certificate(const App& app, Visitor& visitor, const std::string& slu
     return certificate_pdf(app, visitor, services::my_event_certificate(app.db(), slug, visitor.user->id));
 }
 
-Response badge_sheet(const App& app, Visitor& visitor, const std::string& slug) {
-    return badges_pdf(app, visitor, services::event_badge_sheet(app.db(), slug), "badges-" + slug + ".pdf");
+Response badge_sheet(const App& app, const Request& req, Visitor& visitor, const std::string& slug) {
+    auto badges = services::event_badge_sheet(app.db(), slug);
+    if (!badges) return failed(app, visitor, badges.failure());
+    const auto count = badges->badges.size();
+    const auto asked = req.query_param("partie");
+    if (asked.empty()) {
+        // A sheet too long to print in one go is offered in parts.
+        if (events::sheet_parts(count).size() > 1) return redirect_to("/admin/evenements/" + slug + "/badges");
+        return pdf(app, visitor, badges_html(app, badges.value()), "badges-" + slug + ".pdf");
+    }
+    const auto number = text::parse_bounded_integer(asked, 1, 10000);
+    const auto part = number ? events::sheet_part(count, static_cast<int>(*number)) : std::nullopt;
+    if (!part)
+        return app.error_page(visitor, 404, "Partie introuvable",
+                              "La planche de badges n’a pas de partie « " + asked + " ». Choisissez-en une dans la liste.");
+    return pdf(app, visitor, badges_html(app, badges.value(), *part),
+               "badges-" + slug + "-partie-" + std::to_string(part->number) + ".pdf");
+}
+
+Response badge_sheet_parts(const App& app, Visitor& visitor, const std::string& slug) {
+    auto badges = services::event_badge_sheet(app.db(), slug);
+    if (!badges) return failed(app, visitor, badges.failure());
+    const auto& b = badges.value();
+    nlohmann::json parts = nlohmann::json::array();
+    for (const auto& part : events::sheet_parts(b.badges.size())) parts.push_back(part_view(slug, b, part));
+    const auto count = b.badges.size();
+    return app.page(visitor, "events/badge_parts",
+                    {{"title", "Planche de badges – " + b.event.title},
+                     {"event", {{"title", b.event.title}, {"slug", slug}}},
+                     {"count", std::to_string(count) + (count > 1 ? " badges" : " badge")},
+                     {"empty", count == 0},
+                     {"several", parts.size() > 1},
+                     {"parts", parts}});
 }
 
 Response badge_sheet_page(const App& app, Visitor& visitor, const std::string& slug) {

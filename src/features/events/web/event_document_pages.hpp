@@ -18,7 +18,9 @@ Response my_certificate(const App& app, Visitor& visitor, const std::string& slu
 
 //   GET /admin/evenements/SLUG/badges.pdf                          every confirmed person
 //   GET /admin/evenements/SLUG/inscriptions/ID/badge.pdf | attestation.pdf
-Response badge_sheet(const App& app, Visitor& visitor, const std::string& slug);
+// The whole sheet, or part N (?partie=N); a sheet of several parts sends to their list.
+Response badge_sheet(const App& app, const Request& req, Visitor& visitor, const std::string& slug);
+Response badge_sheet_parts(const App& app, Visitor& visitor, const std::string& slug);
 //   GET /admin/evenements/SLUG/badges.html   the same sheet as a page, to print from the browser
 Response badge_sheet_page(const App& app, Visitor& visitor, const std::string& slug);
 Response badge_of(const App& app, Visitor& visitor, const std::string& slug, long long registration_id);
