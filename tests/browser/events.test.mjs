@@ -140,7 +140,7 @@ describe('événements', () => {
       await page.goto(`${fx.server.baseUrl}/admin/evenements/${SLUG}`);
       await look('administration d’un événement', 'admin-evenement');
       await page.goto(`${fx.server.baseUrl}/admin/evenements/${SLUG}/badges`);
-      assert.match(await page.locator('main').innerText(), /Partie 1 \(PDF, 1 page\)/);
+      assert.match(await page.locator('main').innerText(), /Toute la planche \(PDF, 1 page\)/);
       await look('planche de badges', 'planche-badges');
       await page.goto(`${fx.server.baseUrl}/admin/evenements/${SLUG}/bilan`);
       assert.match(await page.locator('main').innerText(), /personnes? accueillies? sur/);
