@@ -26,6 +26,7 @@ const KNOWN_ROUTES = [
   ['GET', '/api/v1/registrations/1'],
   ['DELETE', '/api/v1/registrations/1'],
   ['POST', '/api/v1/registrations/1/cancel'],
+  ['DELETE', '/api/v1/registrations/1/cancel'],
   ['GET', '/api/v1/me'],
   ['GET', '/api/v1/me/registrations'],
   ['POST', '/api/v1/events/{event}/registrations'],
