@@ -146,6 +146,12 @@ describe('OpenAPI description of /api/v1', () => {
     // A status the operation does not describe.
     assert.throws(() => openApiChecker(JSON.parse(documentText)).checkApiResponse({ ...answer, status: 409 }),
       (e) => e instanceof OpenApiMismatch && /status 409 is not described/.test(e.message));
+    // A header the response must carry (Allow on 405, WWW-Authenticate on 401, Location on 201).
+    const refusal = await c.request('POST', '/api/v1/cycles');
+    assert.equal(refusal.status, 405);
+    const without = { method: 'POST', path: '/api/v1/cycles', status: 405, contentType: refusal.contentType, body: refusal.text };
+    assert.throws(() => openApiChecker(JSON.parse(documentText)).checkApiResponse({ ...without, headers: {} }),
+      (e) => e instanceof OpenApiMismatch && /required header Allow is missing/.test(e.message));
     // A path the document does not know.
     assert.throws(() => openApiChecker(JSON.parse(documentText)).checkApiResponse({ ...answer, path: '/api/v1/secret' }),
       (e) => e instanceof OpenApiMismatch && /not in docs\/openapi.json/.test(e.message));

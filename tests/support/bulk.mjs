@@ -255,7 +255,7 @@ export function requestJson(baseUrl, agent, method, p, { token, body, timeoutMs 
           }
           try {
             // Every /api/v1 answer must match docs/openapi.json.
-            checkApiResponse({ method, path: u.pathname + u.search, status: res.statusCode, contentType: res.headers['content-type'], body: text });
+            checkApiResponse({ method, path: u.pathname + u.search, status: res.statusCode, contentType: res.headers['content-type'], body: text, headers: res.headers });
           } catch (e) {
             reject(e);
             return;

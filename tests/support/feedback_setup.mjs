@@ -12,7 +12,7 @@ export async function registerViaApi(baseUrl, user, slug) {
     body: JSON.stringify(registrationBody(user)),
   });
   const text = await res.text();
-  checkApiResponse({ method: 'POST', path: res.url, status: res.status, contentType: res.headers.get('content-type'), body: text });
+  checkApiResponse({ method: 'POST', path: res.url, status: res.status, contentType: res.headers.get('content-type'), body: text, headers: res.headers });
   const json = JSON.parse(text);
   assert.equal(res.status, 201, `registration of ${user.email} to ${slug}: ${JSON.stringify(json)}`);
   return json;

@@ -64,7 +64,7 @@ export class HttpClient {
     this.storeCookies(res);
     const buf = Buffer.from(await res.arrayBuffer());
     // Every /api/v1 answer must match docs/openapi.json (throws OpenApiMismatch).
-    checkApiResponse({ method, path: url, status: res.status, contentType: res.headers.get('content-type'), body: buf });
+    checkApiResponse({ method, path: url, status: res.status, contentType: res.headers.get('content-type'), body: buf, headers: res.headers });
     return wrapResponse(url, res.status, res.headers, buf, this.baseUrl);
   }
 

@@ -5,7 +5,8 @@
 // checkApiResponse on every answer under /api/v1, so any drift fails the test that
 // received it, with the operation and the schema error in the message.
 //
-//   checkApiResponse({ method, path, status, contentType, body })  throws OpenApiMismatch
+//   checkApiResponse({ method, path, status, contentType, body, headers })  throws OpenApiMismatch
+//                                (headers, when given, must hold those the response marks required)
 //   findOperation(method, path)  { template, operation } | { template } | null
 //   openApiChecker(doc)          the same functions for another document (tests of the checker)
 import fs from 'node:fs';
@@ -67,8 +68,8 @@ export function openApiChecker(doc) {
     return { template: found.template, operation: item[m], pointerBase: ['paths', found.template, m] };
   }
 
-  /** The JSON pointer of the schema of `responses[status]`, following a response $ref. */
-  function responseSchemaRef(operation, base, status) {
+  /** The response object for `status` (a response $ref followed) and its JSON pointer; null when not described. */
+  function describedResponse(operation, base, status) {
     const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => operation.responses?.[k]);
     if (!key) return null;
     let parts = [...base, 'responses', key];
@@ -78,7 +79,15 @@ export function openApiChecker(doc) {
       response = parts.reduce((node, part) => node[part], doc);
     }
     const json = response.content?.['application/json'];
-    return json ? pointer([...parts, 'content', 'application/json', 'schema']) : undefined;
+    return { response, schemaRef: json ? pointer([...parts, 'content', 'application/json', 'schema']) : undefined };
+  }
+
+  // headers: a fetch Headers, a plain object (node:http, rawRequest), or absent (not checked).
+  function headerOf(headers, name) {
+    if (!headers) return undefined;
+    if (typeof headers.get === 'function') return headers.get(name) ?? undefined;
+    const key = Object.keys(headers).find((k) => k.toLowerCase() === name.toLowerCase());
+    return key === undefined ? undefined : headers[key];
   }
 
   function validate(ref, what, body, contentType) {
@@ -98,7 +107,14 @@ export function openApiChecker(doc) {
 
   const errorRef = pointer(['components', 'schemas', 'Error']);
 
-  function checkApiResponse({ method, path: p, status, contentType, body }) {
+  function requireHeaders(response, headers, what) {
+    if (!headers) return;
+    for (const [name, header] of Object.entries(response?.headers ?? {}))
+      if (header.required && headerOf(headers, name) === undefined)
+        throw new OpenApiMismatch(`${what}: the required header ${name} is missing`);
+  }
+
+  function checkApiResponse({ method, path: p, status, contentType, body, headers }) {
     if (relativePath(p) === null || !status) return;
     method = method.toUpperCase();
     const label = `${method} ${new URL(p, 'http://server.invalid').pathname} → ${status}`;
@@ -112,14 +128,17 @@ export function openApiChecker(doc) {
     if (!found.operation) {
       if (status !== 405 && status !== 404)
         throw new OpenApiMismatch(`${label}: ${method} ${found.template} is not in docs/openapi.json (the server answered ${status})`);
+      // The platform's 405 for any method a path does not take (with its Allow header).
+      if (status === 405) requireHeaders(doc.components?.responses?.MethodNotAllowed, headers, `${label} (method not described)`);
       if (method !== 'HEAD') validate(errorRef, `${label} (method not described)`, body, contentType);
       return;
     }
     const what = `${label}, operation ${found.operation.operationId} (${method} ${found.template})`;
-    const ref = responseSchemaRef(found.operation, found.pointerBase, status);
-    if (ref === null) throw new OpenApiMismatch(`${what}: status ${status} is not described in docs/openapi.json`);
-    if (ref === undefined || method === 'HEAD') return;
-    validate(ref, what, body, contentType);
+    const described = describedResponse(found.operation, found.pointerBase, status);
+    if (described === null) throw new OpenApiMismatch(`${what}: status ${status} is not described in docs/openapi.json`);
+    requireHeaders(described.response, headers, what);
+    if (described.schemaRef === undefined || method === 'HEAD') return;
+    validate(described.schemaRef, what, body, contentType);
   }
 
   return { doc, findOperation, checkApiResponse };

@@ -53,7 +53,7 @@ export function rawRequest(baseUrl, { method = 'POST', path: p = '/', headers = 
       const text = bodyBuf.toString('utf8');
       try {
         // Every /api/v1 answer must match docs/openapi.json.
-        checkApiResponse({ method, path: u.pathname, status: Number(m[1]), contentType: resHeaders['content-type'], body: text });
+        checkApiResponse({ method, path: u.pathname, status: Number(m[1]), contentType: resHeaders['content-type'], body: text, headers: resHeaders });
       } catch (e) {
         reject(e);
         return;
