@@ -42,6 +42,7 @@ set(ATELIERS_NODE_TESTS
   "http/feedback|feedback|300"
   "http/live|running|300"
   "http/messages|cycles|300"
+  "http/openapi|platform|300"
   "http/programmes|programmes|300"
   "http/projects|projects|400"
   "http/proconnect|identity|300"

@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
     serve->add_option("--mail-dir", serve_options.mail.mail_dir, "Dossier des .eml (env ATELIERS_MAIL_DIR)");
     serve->add_option("--mail-from", serve_options.mail.from, "Expéditeur des e-mails (env ATELIERS_MAIL_FROM)");
     serve->add_option("--assets", serve_options.assets_dir,
-                      "Dossier contenant templates/, static/ et node_modules/ (env ATELIERS_ASSETS_DIR)");
+                      "Dossier contenant templates/, static/, docs/openapi.json et node_modules/ (env ATELIERS_ASSETS_DIR)");
     serve->add_option("--worker-interval-ms", serve_options.worker_interval_ms,
                       "Intervalle d'envoi des e-mails en attente (défaut 1000)");
     serve->add_option("--public-cache-ms", serve_options.public_cache_ms,

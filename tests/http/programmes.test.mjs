@@ -104,6 +104,40 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.match(listing.text, new RegExp(`href="/programmes/${SLUG}/territoires/${a}"`));
     }));
 
+    it('answers the programme over the API with the page’s rights: workspaces for members, stages for the ANCT', { timeout: TEST_TIMEOUT }, t(async () => {
+      // Every answer is also checked against docs/openapi.json by the HttpClient.
+      const [[a], [b]] = territories;
+      const anonymous = new HttpClient(base);
+      const list = await anonymous.get('/api/v1/programmes');
+      assert.equal(list.status, 200);
+      assert.ok(list.json().programmes.some((p) => p.slug === SLUG && p.url.endsWith(`/programmes/${SLUG}`)));
+      const open = await anonymous.get(`/api/v1/programmes/${SLUG}`);
+      assert.equal(open.status, 200);
+      const seen = open.json();
+      assert.equal(seen.manages, false);
+      assert.deepEqual(seen.territories.map((x) => String(x.id)).sort(), territories.map(([id]) => String(id)).sort());
+      assert.ok(seen.territories.every((x) => !x.can_open && x.stage === null && x.actions === null), 'stages are for the ANCT');
+      assert.equal((await anonymous.get('/api/v1/programmes/nexiste-pas')).status, 404);
+      const badToken = await anonymous.get(`/api/v1/programmes/${SLUG}`, { headers: { authorization: 'Bearer inconnu' } });
+      assert.equal(badToken.status, 401);
+
+      const p = new HttpClient(base);
+      await login(p, provider.email, BULK_PASSWORD);
+      const mine = (await p.get(`/api/v1/programmes/${SLUG}`)).json();
+      const byId = new Map(mine.territories.map((x) => [String(x.id), x]));
+      assert.equal(byId.get(String(a)).can_open, true, 'the provider opens its territory');
+      assert.equal(byId.get(String(b)).can_open, false);
+      assert.equal(mine.manages, false);
+      const viaToken = (await anonymous.get(`/api/v1/programmes/${SLUG}`, { headers: { authorization: `Bearer ${teamB.token}` } })).json();
+      assert.equal(viaToken.territories.find((x) => String(x.id) === String(b)).can_open, true, 'a token acts as its account');
+
+      const [anct] = createBulkUsers(db.url, [{ collectiviteId: pickCommunes(db.url, 1, { offset: 3310 })[0], role: 'organiser' }], { tag: 'progapi' });
+      const managed = (await anonymous.get(`/api/v1/programmes/${SLUG}`, { headers: { authorization: `Bearer ${anct.token}` } })).json();
+      assert.equal(managed.manages, true);
+      assert.ok(managed.territories.every((x) => typeof x.stage === 'string' && x.stage && Number.isInteger(x.actions)));
+      assert.equal((await anonymous.request('POST', `/api/v1/programmes/${SLUG}`)).status, 405);
+    }));
+
     it('refuses a level outside the scale or of another grid version, keeping what was typed', { timeout: TEST_TIMEOUT }, t(async () => {
       const [[a]] = territories;
       const c = new HttpClient(base);

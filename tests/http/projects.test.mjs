@@ -142,6 +142,40 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.match(follow.pageText, /Au complet/);
     }));
 
+    it('answers projects over the API with the pages’ rights', { timeout: TEST_TIMEOUT }, t(async () => {
+      // Every answer is also checked against docs/openapi.json by the HttpClient.
+      const c = new HttpClient(base);
+      const bearer = (user) => ({ headers: { authorization: `Bearer ${user.token}` } });
+      assert.equal((await c.get('/api/v1/projects')).status, 401, 'no caller');
+      assert.equal((await c.get(`/api/v1/projects/${project}`)).status, 401);
+      const mine = await c.get('/api/v1/projects', bearer(ana));
+      assert.equal(mine.status, 200);
+      const listed = mine.json().projects.find((p) => String(p.id) === String(project));
+      assert.ok(listed, 'a team member sees the project');
+      assert.equal(listed.deliverables.length, 3);
+      assert.ok(listed.deliverables.every((d) => d.state && d.state_label));
+      const file = await c.get(`/api/v1/projects/${project}`, bearer(bea));
+      assert.equal(file.status, 200);
+      const body = file.json();
+      assert.deepEqual(body.deliverables.map((d) => d.number), [1, 2, 3]);
+      assert.ok(body.members.some((m) => m.name === 'Ana Autrice' && m.role === 'team'));
+      assert.ok(body.members.some((m) => m.name === 'Béa Accompagnatrice' && m.role === 'advisor'));
+      assert.equal(body.current_deliverable === null || [1, 2, 3].includes(body.current_deliverable), true);
+      // The page's rule: another territory's account neither lists nor opens it.
+      const other = await c.get('/api/v1/projects', bearer(otto));
+      assert.equal(other.status, 200);
+      assert.ok(!other.json().projects.some((p) => String(p.id) === String(project)));
+      const refused = await c.get(`/api/v1/projects/${project}`, bearer(otto));
+      assert.equal(refused.status, 403);
+      assert.equal(refused.json().error, 'Vous n’avez pas accès à ce projet.');
+      assert.equal((await c.get('/api/v1/projects/999999', bearer(olga))).status, 404);
+      assert.equal((await c.get('/api/v1/projects/abc', bearer(olga))).status, 404);
+      // A session reads too (same rights as a token).
+      const session = await as(ana);
+      assert.equal((await session.get(`/api/v1/projects/${project}`)).status, 200);
+      assert.equal((await session.request('DELETE', `/api/v1/projects/${project}`)).status, 405);
+    }));
+
     it('refuses an over-long answer, a stage not open and a review without the right, losing nothing', { timeout: TEST_TIMEOUT }, t(async () => {
       const c = await as(ana);
       const page = `/projets/${project}/livrables/2`;

@@ -3,6 +3,7 @@
 // are invited through the outbox, the diagnostic refuses a level outside the scale or a
 // criterion of another grid version and keeps nothing, a territory cannot read another.
 #include "features/programmes/services/programme_members.hpp"
+#include "features/programmes/services/programme_overview.hpp"
 #include "programmes_fixture.hpp"
 
 using namespace ateliers;
@@ -18,6 +19,32 @@ TEST_F(ProgrammesTest, GridLoadsOnceAndKeepsItsVersion) {
     EXPECT_EQ(count("SELECT COUNT(*) FROM grid_families"), 5);
     EXPECT_EQ(count("SELECT COUNT(*) FROM grid_levels"), 4);
     EXPECT_EQ(count("SELECT COUNT(*) FROM grid_criterion_levels"), 4 * count("SELECT COUNT(*) FROM grid_criteria"));
+}
+
+// What the API's programme list and an anonymous caller's view hold (GET /api/v1/programmes…).
+TEST_F(ProgrammesTest, ListAndAnonymousOverviewShowThePublicPartOnly) {
+    store::ProgrammeRow later;
+    later.slug = "suite";
+    later.title = "Suite";
+    later.starts_year = 2028;
+    ASSERT_TRUE(services::create_programme(*db_, &organiser, later).ok());
+    auto list = services::programme_list(*db_);
+    ASSERT_TRUE(list.ok()) << list.failure().message;
+    ASSERT_EQ(list->size(), 2u);
+    EXPECT_EQ(list->at(0).slug, "suite") << "the latest first";
+    EXPECT_EQ(list->at(1).slug, "territoires-engagement");
+
+    auto anonymous = services::programme_overview(*db_, nullptr, "territoires-engagement");
+    ASSERT_TRUE(anonymous.ok()) << anonymous.failure().message;
+    EXPECT_FALSE(anonymous->manages);
+    ASSERT_EQ(anonymous->territories.size(), 2u);
+    for (const auto& t : anonymous->territories) {
+        EXPECT_FALSE(t.can_open);
+        EXPECT_TRUE(t.stage.empty());
+    }
+    auto missing = services::programme_overview(*db_, nullptr, "inconnu");
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.failure().kind, FailureKind::not_found);
 }
 
 TEST_F(ProgrammesTest, InvitationsGoThroughTheOutboxOnce) {

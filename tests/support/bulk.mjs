@@ -30,6 +30,7 @@ import {
   tailFile,
   within,
 } from './harness.mjs';
+import { checkApiResponse } from './openapi_check.mjs';
 
 const PYTHON = '/usr/bin/python3';
 const PSQL = '/usr/lib/postgresql/15/bin/psql';
@@ -236,7 +237,7 @@ export function requestJson(baseUrl, agent, method, p, { token, body, timeoutMs 
     headers['content-type'] = 'application/json';
     headers['content-length'] = payload.length;
   }
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const req = http.request(
       { host: u.hostname, port: u.port, path: u.pathname + u.search, method, headers, agent, timeout: timeoutMs },
@@ -251,6 +252,13 @@ export function requestJson(baseUrl, agent, method, p, { token, body, timeoutMs 
             json = JSON.parse(text);
           } catch {
             json = undefined;
+          }
+          try {
+            // Every /api/v1 answer must match docs/openapi.json.
+            checkApiResponse({ method, path: u.pathname + u.search, status: res.statusCode, contentType: res.headers['content-type'], body: text, headers: res.headers });
+          } catch (e) {
+            reject(e);
+            return;
           }
           resolve({ status: res.statusCode, headers: res.headers, text, json, ms });
         });

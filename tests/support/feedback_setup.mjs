@@ -2,6 +2,7 @@
 // a confirmed registration made through the API, and a cycle whose sessions are moved into the past.
 import assert from 'node:assert/strict';
 import { q, registrationBody, runSql } from './bulk.mjs';
+import { checkApiResponse } from './openapi_check.mjs';
 
 /** Register a bulk user (see createBulkUsers) to a cycle over the API; returns { id, status }. */
 export async function registerViaApi(baseUrl, user, slug) {
@@ -10,7 +11,9 @@ export async function registerViaApi(baseUrl, user, slug) {
     headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/json' },
     body: JSON.stringify(registrationBody(user)),
   });
-  const json = await res.json();
+  const text = await res.text();
+  checkApiResponse({ method: 'POST', path: res.url, status: res.status, contentType: res.headers.get('content-type'), body: text, headers: res.headers });
+  const json = JSON.parse(text);
   assert.equal(res.status, 201, `registration of ${user.email} to ${slug}: ${JSON.stringify(json)}`);
   return json;
 }

@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { getForm, htmlToText } from './html.mjs';
+import { checkApiResponse } from './openapi_check.mjs';
 
 export class HttpClient {
   constructor(baseUrl, { timeoutMs = 20_000 } = {}) {
@@ -62,6 +63,8 @@ export class HttpClient {
     });
     this.storeCookies(res);
     const buf = Buffer.from(await res.arrayBuffer());
+    // Every /api/v1 answer must match docs/openapi.json (throws OpenApiMismatch).
+    checkApiResponse({ method, path: url, status: res.status, contentType: res.headers.get('content-type'), body: buf, headers: res.headers });
     return wrapResponse(url, res.status, res.headers, buf, this.baseUrl);
   }
 

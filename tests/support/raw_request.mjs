@@ -3,6 +3,7 @@
 
 import net from 'node:net';
 import { sleep } from './processes.mjs';
+import { checkApiResponse } from './openapi_check.mjs';
 
 
 /**
@@ -49,7 +50,15 @@ export function rawRequest(baseUrl, { method = 'POST', path: p = '/', headers = 
       }
       let bodyBuf = sep >= 0 ? raw.subarray(sep + 4) : Buffer.alloc(0);
       if (resHeaders['content-length']) bodyBuf = bodyBuf.subarray(0, Number(resHeaders['content-length']));
-      resolve({ status: Number(m[1]), headers: resHeaders, text: bodyBuf.toString('utf8'), writeError });
+      const text = bodyBuf.toString('utf8');
+      try {
+        // Every /api/v1 answer must match docs/openapi.json.
+        checkApiResponse({ method, path: u.pathname, status: Number(m[1]), contentType: resHeaders['content-type'], body: text, headers: resHeaders });
+      } catch (e) {
+        reject(e);
+        return;
+      }
+      resolve({ status: Number(m[1]), headers: resHeaders, text, writeError });
     };
     const timer = setTimeout(() => finish(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
     sock.on('data', (c) => {

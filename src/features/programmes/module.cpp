@@ -3,6 +3,7 @@
 #include "features/programmes/services/personal_data.hpp"
 #include "features/programmes/services/reminders.hpp"
 #include "features/programmes/web/programme_pages.hpp"
+#include "features/programmes/web/programmes_api.hpp"
 #include "platform/http/paths.hpp"
 
 namespace ateliers::programmes {
@@ -105,6 +106,7 @@ modules::Module module() {
     modules::Module m;
     m.name = "programmes";
     m.pages = pages;
+    m.api = web::programmes_api::route;
     m.jobs.push_back({"programme reminders", [](store::Database& db, std::int64_t now, const services::MailContext& mail) {
                           return services::queue_programme_reminders(db, now, mail);
                       }});

@@ -2,6 +2,7 @@
 
 #include "features/projects/services/personal_data.hpp"
 #include "features/projects/web/project_pages.hpp"
+#include "features/projects/web/projects_api.hpp"
 #include "platform/http/paths.hpp"
 
 namespace ateliers::projects {
@@ -103,6 +104,7 @@ modules::Module module() {
     modules::Module m;
     m.name = "projects";
     m.pages = pages;
+    m.api = web::projects_api::route;
     m.nav.push_back({45, "Projets", "/projets", modules::NavEntry::Audience::signed_in});
     m.personal_data.push_back(services::project_personal_data());
     return m;

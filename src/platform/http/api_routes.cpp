@@ -3,6 +3,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <fstream>
+#include <sstream>
 #include <vector>
 
 #include "platform/core/text.hpp"
@@ -78,6 +80,14 @@ Response with_caller(const App& app, const Request& req, const std::optional<ser
     return handler(*caller.user);
 }
 
+Response with_optional_caller(const App& app, const Request& req, const std::optional<services::CurrentUser>& cookie_user,
+                              const std::function<Response(const services::CurrentUser*)>& handler) {
+    if (text::trim(req.header("authorization")).empty()) return handler(cookie_user ? &*cookie_user : nullptr);
+    auto caller = authenticate(app, req, cookie_user, true);
+    if (caller.refusal) return *caller.refusal;
+    return handler(&*caller.user);
+}
+
 Response json(int status, const nlohmann::ordered_json& body) {
     auto r = json_response(status, body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
     r.header("Cache-Control", "no-store");
@@ -112,6 +122,22 @@ std::optional<Response> refused(const App& app, const Request& req, const std::v
     return std::nullopt;
 }
 
+// The OpenAPI description, read from the checkout (assets) at each request: it is small,
+// and an edited document is served without a restart. Clients may cache it for an hour.
+Response openapi_document(const App& app, const Request& req) {
+    if (api::verb_of(req) != api::Verb::read) return api::method_not_allowed("GET, HEAD");
+    std::ifstream in(app.config().assets_dir + "/docs/openapi.json", std::ios::binary);
+    if (!in) {
+        spdlog::error("API: {}/docs/openapi.json is missing", app.config().assets_dir);
+        return api::error(500, "La description de l'API est introuvable sur ce serveur.");
+    }
+    std::ostringstream body;
+    body << in.rdbuf();
+    auto r = json_response(200, body.str());
+    r.header("Cache-Control", "public, max-age=3600");
+    return r;
+}
+
 }  // namespace
 
 std::optional<Response> api_route(const App& app, const Request& req,
@@ -121,6 +147,7 @@ std::optional<Response> api_route(const App& app, const Request& req,
     if (parts.size() == 3 && parts[2] == "collectivites") return std::nullopt;
     try {
         if (auto refusal = refused(app, req, parts)) return refusal;
+        if (parts.size() == 3 && parts[2] == "openapi.json") return openapi_document(app, req);
         for (const auto& module : app.modules().modules())
             if (module.api)
                 if (auto r = module.api(app, req, cookie_user)) return r;

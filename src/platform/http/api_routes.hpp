@@ -6,6 +6,9 @@
 //                POST /api/v1/registrations/{id}/cancel (and DELETE /api/v1/registrations/{id})
 //                GET  /api/v1/registrations/{id}, GET /api/v1/me, GET /api/v1/me/registrations
 // Organisers:    GET  /api/v1/cycles/{slug}/registrations
+// Programmes:    GET  /api/v1/programmes, GET /api/v1/programmes/{slug} (more for members)
+// Projects:      GET  /api/v1/projects, GET /api/v1/projects/{id} (token or session)
+// The document:  GET  /api/v1/openapi.json (docs/openapi.json, the OpenAPI 3.1 description)
 //
 // Writes authenticate by `Authorization: Bearer <token>` only (tokens come from
 // `ateliers token create`); they are therefore exempt from the form CSRF check,
@@ -43,6 +46,12 @@ Verb verb_of(const Request& req);
 // protected by the form CSRF token. Otherwise the 401 answer.
 Response with_caller(const App& app, const Request& req, const std::optional<services::CurrentUser>& cookie_user,
                      bool cookie_allowed, const std::function<Response(const services::CurrentUser&)>& handler);
+
+// Runs `handler` with the caller when there is one: a bearer token when sent (a bad one
+// gets the 401 answer), else the cookie session, else nobody (null). For public reads
+// that show more to some people.
+Response with_optional_caller(const App& app, const Request& req, const std::optional<services::CurrentUser>& cookie_user,
+                              const std::function<Response(const services::CurrentUser*)>& handler);
 
 }  // namespace api
 

@@ -25,6 +25,11 @@ std::string stage_of(const store::TerritoryProgress& p, int criteria, bool plan_
 
 }  // namespace
 
+Result<std::vector<store::ProgrammeRow>> programme_list(store::Database& db) {
+    return store::in_transaction<std::vector<store::ProgrammeRow>>(
+        db, [&](soci::session& sql) -> Result<std::vector<store::ProgrammeRow>> { return store::list_programmes(sql); });
+}
+
 Result<ProgrammeOverview> programme_overview(store::Database& db, const CurrentUser* user, const std::string& slug) {
     return store::in_transaction<ProgrammeOverview>(db, [&](soci::session& sql) -> Result<ProgrammeOverview> {
         auto programme = store::find_programme(sql, slug);

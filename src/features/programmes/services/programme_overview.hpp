@@ -39,6 +39,9 @@ struct ProgrammeOverview {
     std::map<std::string, std::string> family_titles;      // code → title, latest grid
 };
 
+// Every programme, the latest first: what a programme is and its territories are public.
+Result<std::vector<store::ProgrammeRow>> programme_list(store::Database& db);
+
 // `user` null: an anonymous visitor, who sees the public part only.
 Result<ProgrammeOverview> programme_overview(store::Database& db, const CurrentUser* user, const std::string& slug);
 

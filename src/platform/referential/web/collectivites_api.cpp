@@ -20,7 +20,7 @@ std::vector<store::CollectiviteRow> search(const App& app, const std::string& q)
 Response collectivites_search_api(const App& app, const Request& req) {
     const auto q = req.query_param("q");
     if (!text::is_valid_utf8(q))
-        return json_response(400, R"({"error":"La recherche contient des caractères invalides."})");
+        return json_response(400, R"({"error":"La recherche contient des caractères invalides.","fields":{}})");
     nlohmann::json out = nlohmann::json::array();
     for (const auto& c : search(app, q))
         out.push_back({{"id", c.id},
