@@ -68,7 +68,7 @@ TEST(ProjectStages, SummarySaysWhichDeliverableAndItsState) {
     using S = pj::StageState;
     EXPECT_EQ(pj::stage_summary({S::draft, S::locked, S::locked}), "Livrable 1 : En rédaction");
     EXPECT_EQ(pj::stage_summary({S::validated, S::to_rework, S::locked}), "Livrable 2 : À reprendre");
-    EXPECT_EQ(pj::stage_summary({S::validated, S::validated, S::validated}), "Les 3 livrables sont validés");
+    EXPECT_EQ(pj::stage_summary({S::validated, S::validated, S::validated}), "Les trois livrables sont validés");
 }
 
 TEST(ProjectDiff, WordsAddedAndRemoved) {

@@ -67,7 +67,7 @@ std::size_t current_stage(const std::vector<StageState>& states) {
 std::string stage_summary(const std::vector<StageState>& states) {
     const auto at = current_stage(states);
     if (states.empty()) return "";
-    if (at == states.size()) return "Les " + std::to_string(states.size()) + " livrables sont validés";
+    if (at == states.size()) return "Les trois livrables sont validés";
     return "Livrable " + std::to_string(at + 1) + " : " + state_label(states[at]);
 }
 

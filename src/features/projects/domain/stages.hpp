@@ -27,7 +27,7 @@ StageState after_review(bool validated);
 std::vector<StageState> with_state(std::vector<StageState> states, std::size_t index, StageState next);
 // The index of the stage the project is at: the first not validated (size() when all are).
 std::size_t current_stage(const std::vector<StageState>& states);
-// Where the project stands, in French: "Livrable 2 : En rédaction", "Les 3 livrables sont validés".
+// Where the project stands, in French: "Livrable 2 : En rédaction", "Les trois livrables sont validés".
 std::string stage_summary(const std::vector<StageState>& states);
 
 inline constexpr std::size_t max_answer_chars = 20000;

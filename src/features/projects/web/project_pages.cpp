@@ -28,7 +28,7 @@ Response list_with(const App& app, Visitor& visitor, const FormFields& typed, co
                         {"title", s.project.title},
                         {"territory", s.project.territory_name},
                         {"demo", s.project.demo},
-                        {"caption", stage_caption(s.stages)},
+                        {"caption", projects::stage_summary(s.stages)},
                         {"fantastiques", completeness(s.missing_fantastiques)},
                         {"stages", stages_view(s.stages)}});
     nlohmann::json error_list = nlohmann::json::array();
@@ -79,7 +79,7 @@ Response agency_page(const App& app, Visitor& visitor) {
                             {"title", s.project.title},
                             {"territory", s.project.territory_name},
                             {"demo", s.project.demo},
-                            {"caption", stage_caption(s.stages)},
+                            {"caption", projects::stage_summary(s.stages)},
                             {"fantastiques", completeness(s.missing_fantastiques)}});
         }
         stages.push_back({{"name", stage_names[stage]}, {"count", rows.size()}, {"projects", rows}, {"has_projects", !rows.empty()},
@@ -118,7 +118,7 @@ Response project_page(const App& app, const Request& req, Visitor& visitor, long
     nlohmann::json data{{"title", f.project.title + " – Projets"},
                         {"project", {{"id", f.project.id}, {"title", f.project.title}, {"territory", f.project.territory_name},
                                      {"demo", f.project.demo}, {"summary", paragraphs(f.project.summary)}}},
-                        {"caption", stage_caption(states)},
+                        {"caption", projects::stage_summary(states)},
                         {"deliverables", deliverables},
                         {"team", team},
                         {"advisors", advisors},

@@ -19,12 +19,6 @@ nlohmann::json stages_view(const std::vector<projects::StageState>& states) {
     return out;
 }
 
-std::string stage_caption(const std::vector<projects::StageState>& states) {
-    const auto current = projects::current_stage(states);
-    if (current >= states.size()) return "Les trois livrables sont validés";
-    return "Livrable " + std::to_string(current + 1) + " : " + projects::state_label(states[current]);
-}
-
 Response failure_page(const App& app, const Visitor& visitor, const Failure& f) {
     const int status = http_status(f);
     const char* title = status == 404 ? "Introuvable" : status == 403 ? "Accès refusé" : "Action impossible";

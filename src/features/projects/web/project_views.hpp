@@ -12,7 +12,6 @@ namespace ateliers::web::project_pages {
 
 // The three stages as badges: number, label, state name, whether current.
 nlohmann::json stages_view(const std::vector<projects::StageState>& states);
-std::string stage_caption(const std::vector<projects::StageState>& states);  // "Livrable 2 : En rédaction"
 // A service failure as a page (404, 403, 409…).
 Response failure_page(const App& app, const Visitor& visitor, const Failure& f);
 nlohmann::json paragraphs(const std::string& text);

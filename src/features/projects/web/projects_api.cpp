@@ -28,7 +28,7 @@ nlohmann::ordered_json project_json(const App& app, const store::ProjectRow& p,
             // The deliverable being worked on (1–3); null once the three are validated.
             {"current_deliverable",
              current < states.size() ? nlohmann::ordered_json(current + 1) : nlohmann::ordered_json(nullptr)},
-            {"caption", project_pages::stage_caption(states)}};
+            {"caption", projects::stage_summary(states)}};
 }
 
 Response list(const App& app, const services::CurrentUser& user) {
