@@ -16,6 +16,11 @@
 #   BARE_PORT, APP_PORT                                (default 18081, 18080)
 #   TARGET_RATIO                                       (default 0.25)
 #   BARE_ONLY=1    measure only the baseline (useful while the app does not build)
+#   SIGNED_IN=1    the pages of people who are signed in: the public-page cache off
+#                  (--public-cache-ms 0), the public pages above measured uncached, then
+#                  /espace, /admin, a facilitator's groups page, an event programme and a
+#                  programme dashboard with an organiser's session cookie (p99 target
+#                  P99_TARGET_MS, default 20)
 #
 # A missed target prints "TARGET MISSED" but still exits 0: this is a
 # benchmark, not a test. Setup failures (build, app start) exit non-zero.
@@ -32,6 +37,8 @@ BARE_PORT=${BARE_PORT:-18081}
 APP_PORT=${APP_PORT:-18080}
 TARGET_RATIO=${TARGET_RATIO:-0.25}
 BARE_ONLY=${BARE_ONLY:-0}
+SIGNED_IN=${SIGNED_IN:-0}
+P99_TARGET_MS=${P99_TARGET_MS:-20}
 WRK_THREADS=${WRK_THREADS:-2}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-64}
 HOST=127.0.0.1   # loopback only, never anything else
@@ -118,20 +125,22 @@ to_ms() {
 # Results, indexed like NAMES; filled by measure().
 NAMES=() RPS=() P99=() ERRS=() NON2XX=() TARGETED=()
 
-# measure NAME URL TARGETED(0|1)
+# measure NAME URL TARGETED(0|1) [COOKIE]
 measure() {
-    local name=$1 url=$2 targeted=$3 out rps p99 non2xx sockerr
+    local name=$1 url=$2 targeted=$3 cookie=${4:-} out rps p99 non2xx sockerr
+    local headers=()
+    [[ -z $cookie ]] || headers=(-H "Cookie: $cookie")
     # Status is checked first: a 404 or 500 page is cheap and would inflate req/s.
     local code
-    code=$(curl -sS -o /dev/null -w '%{http_code}' --max-time 5 "$url" || echo 000)
+    code=$(curl -sS -o /dev/null -w '%{http_code}' --max-time 5 "${headers[@]}" "$url" || echo 000)
     [[ $code == 2?? ]] || log "warning: $url answers HTTP $code, its figure is not meaningful"
 
     if ((WARMUP > 0)); then
         log "warm-up ${WARMUP}s: $name ($url)"
-        wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${WARMUP}s" "$url" >/dev/null
+        wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${WARMUP}s" "${headers[@]}" "$url" >/dev/null
     fi
     log "measuring ${DURATION}s: $name ($url)"
-    out=$(wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${DURATION}s" --latency "$url")
+    out=$(wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${DURATION}s" --latency "${headers[@]}" "$url")
 
     rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
     p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
@@ -187,7 +196,9 @@ if [[ $BARE_ONLY != 1 ]]; then
 
     port_in_use "$APP_PORT" && die "port $APP_PORT already in use (set APP_PORT)"
     mkdir -p "$TMP/mail"
-    "$BIN" serve --db "$DB" --port "$APP_PORT" --address "$HOST" --mail-dir "$TMP/mail" \
+    cache_flags=()
+    ((SIGNED_IN)) && cache_flags=(--public-cache-ms 0)
+    "$BIN" serve --db "$DB" --port "$APP_PORT" --address "$HOST" --mail-dir "$TMP/mail" "${cache_flags[@]}" \
         >"$TMP/app.log" 2>&1 &
     SERVER_PID=$!
     wait_ready "http://$HOST:$APP_PORT/healthz" 30 "$TMP/app.log" || die "app did not start"
@@ -198,6 +209,15 @@ if [[ $BARE_ONLY != 1 ]]; then
         [[ $path == /* ]] || path="/$path"
         measure "app $path" "http://$HOST:$APP_PORT$path" 1
     done
+    if ((SIGNED_IN)); then
+        cycle=$(sqlite3 "$db_file" "SELECT id || ' ' || slug FROM cycles WHERE status = 'published' ORDER BY id LIMIT 1")
+        cookie=$(node bench/signed_in_cookie.mjs "$DB" "http://$HOST:$APP_PORT" "${cycle%% *}")
+        [[ -n $cookie ]] || die "could not sign in"
+        for path in /espace /admin "/animation/${cycle#* }/groupes" /evenements/journees-des-territoires \
+                    /programmes/territoires-engagement; do
+            measure "signed-in $path" "http://$HOST:$APP_PORT$path" 1 "$cookie"
+        done
+    fi
     stop_server
 fi
 
@@ -217,6 +237,9 @@ for i in "${!NAMES[@]}"; do
         if ((NON2XX[i] > 0)); then
             verdict="MISSED"
             missed+=("TARGET MISSED: ${NAMES[i]} answered ${NON2XX[i]} non-2xx/3xx responses, figure not valid")
+        elif ((SIGNED_IN)) && ! awk -v p="${P99[i]}" -v t="$P99_TARGET_MS" 'BEGIN { exit !(p + 0 < t + 0) }'; then
+            verdict="MISSED"
+            missed+=("TARGET MISSED: ${NAMES[i]} p99 ${P99[i]} ms, needs < $P99_TARGET_MS ms")
         elif awk -v r="$ratio" -v t="$TARGET_RATIO" 'BEGIN { exit !(r + 0 >= t + 0) }'; then
             verdict="ok"
         else
