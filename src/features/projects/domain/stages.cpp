@@ -64,4 +64,9 @@ std::size_t current_stage(const std::vector<StageState>& states) {
     return states.size();
 }
 
+std::string stage_name(std::size_t index) {
+    static const char* names[] = {"Note d’intention", "Note de cadrage", "Note de faisabilité", "Trois livrables validés"};
+    return names[index < 3 ? index : 3];
+}
+
 }  // namespace ateliers::projects

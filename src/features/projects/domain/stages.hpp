@@ -28,6 +28,10 @@ std::vector<StageState> with_state(std::vector<StageState> states, std::size_t i
 // The index of the stage the project is at: the first not validated (size() when all are).
 std::size_t current_stage(const std::vector<StageState>& states);
 
+// The stage a project is at, by index (current_stage): "Note d’intention", "Note de
+// cadrage", "Note de faisabilité", then "Trois livrables validés".
+std::string stage_name(std::size_t index);
+
 inline constexpr std::size_t max_answer_chars = 20000;
 
 }  // namespace ateliers::projects
