@@ -206,3 +206,20 @@ TEST_F(TerritoryReachTest, APeriodWithNothingInItReachesNoOne) {
     EXPECT_EQ(reach->reached.total, 0);
     EXPECT_EQ(reach->reached.communes_through_epci, 0);
 }
+
+TEST_F(TerritoryReachTest, ACodeIsReadAsTheReferentialStoresIt) {
+    soci::session sql(db_->pool());
+    const auto id_of = [&](const std::string& code) {
+        const auto c = store::find_collectivite_by_code(sql, code);
+        return c ? c->id : std::string("(aucune)");
+    };
+    EXPECT_EQ(id_of("42168"), "commune:42168");         // INSEE code
+    EXPECT_EQ(id_of("214201683"), "commune:42168");     // the commune's SIREN
+    EXPECT_EQ(id_of("244200895"), "epci:244200895");    // the EPCI's SIREN
+    EXPECT_EQ(id_of("42"), "departement:42");           // a département before a région
+    EXPECT_EQ(id_of("region-84"), "region:84");
+    EXPECT_EQ(id_of(" 42168 "), "commune:42168");
+    EXPECT_EQ(id_of("commune-00000"), "(aucune)");
+    EXPECT_EQ(id_of(""), "(aucune)");
+    EXPECT_EQ(store::epci_member_communes(sql, "epci:244200895").size(), 2u);
+}
