@@ -48,6 +48,7 @@ set(ATELIERS_NODE_TESTS
   "http/proconnect|identity|300"
   "http/reports|reports|300"
   "http/running|running|300"
+  "http/territories|reports|300"
   "http/security|platform|400"
   "browser/csp|platform|400"
   "browser/events|events|400"
@@ -63,6 +64,7 @@ set(ATELIERS_NODE_TESTS
   "browser/reports|reports|400"
   "browser/selection|selection|400"
   "browser/signup|accounts|400"
+  "browser/territories|reports|400"
 )
 set(ATELIERS_FEATURES cycles registration selection running feedback reports events programmes projects identity accounts
   platform)

@@ -21,11 +21,18 @@ modules::Registry all_modules(const ModuleSettings& settings) {
         .add(selection::module())
         .add(running::module())
         .add(feedback::module())
-        .add(reports::module())
         .add(events::module())
         .add(programmes::module())
         .add(projects::module())
         .add(identity::module(settings.proconnect));
+    // Then the reports: they gather every other module's part of the agency report and
+    // what its people did in each territory.
+    services::ReachSources reach;
+    for (const auto& m : registry.modules()) {
+        if (m.report_section) reach.sections.push_back(m.report_section);
+        if (m.territory_activity) reach.activities.push_back(m.territory_activity);
+    }
+    registry.add(reports::module(std::move(reach)));
     // Last: it gathers what every other module holds about a person.
     std::vector<privacy::PersonalDataSource> personal_data;
     for (const auto& m : registry.modules())

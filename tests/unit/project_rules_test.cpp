@@ -87,3 +87,10 @@ TEST(ProjectDiff, WordsAddedAndRemoved) {
     EXPECT_FALSE(pj::unchanged(pj::word_diff("", "nouveau")));
     EXPECT_TRUE(pj::word_diff("", "").empty());
 }
+
+TEST(ProjectStages, NamedByTheDeliverableUnderWay) {
+    EXPECT_EQ(pj::stage_name(0), "Note d’intention");
+    EXPECT_EQ(pj::stage_name(2), "Note de faisabilité");
+    EXPECT_EQ(pj::stage_name(3), "Trois livrables validés");
+    EXPECT_EQ(pj::stage_name(7), "Trois livrables validés");
+}

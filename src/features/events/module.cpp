@@ -1,5 +1,6 @@
 #include "features/events/module.hpp"
 
+#include "features/events/services/event_reach.hpp"
 #include "features/events/services/event_reminders.hpp"
 #include "features/events/services/personal_data.hpp"
 #include "features/events/web/event_admin_pages.hpp"
@@ -107,6 +108,10 @@ modules::Module module() {
                           return jobs::queue_event_reminders(db, now, mail);
                       }});
     m.personal_data.push_back(services::event_personal_data());
+    m.report_section = [](soci::session& sql, const modules::ReportPeriod& period) {
+        return services::event_report_section(sql, period);
+    };
+    m.territory_activity = services::event_territory_activity;
     return m;
 }
 

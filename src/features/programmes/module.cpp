@@ -1,6 +1,7 @@
 #include "features/programmes/module.hpp"
 
 #include "features/programmes/services/personal_data.hpp"
+#include "features/programmes/services/programme_reach.hpp"
 #include "features/programmes/services/reminders.hpp"
 #include "features/programmes/web/programme_pages.hpp"
 #include "features/programmes/web/programmes_api.hpp"
@@ -111,6 +112,8 @@ modules::Module module() {
                           return services::queue_programme_reminders(db, now, mail);
                       }});
     m.personal_data.push_back(services::programme_personal_data());
+    m.report_section = services::programme_report_section;
+    m.territory_activity = services::programme_territory_activity;
     return m;
 }
 

@@ -1,6 +1,7 @@
 #include "features/projects/module.hpp"
 
 #include "features/projects/services/personal_data.hpp"
+#include "features/projects/services/project_reach.hpp"
 #include "features/projects/web/project_pages.hpp"
 #include "features/projects/web/projects_api.hpp"
 #include "platform/http/paths.hpp"
@@ -107,6 +108,8 @@ modules::Module module() {
     m.api = web::projects_api::route;
     m.nav.push_back({45, "Projets", "/projets", modules::NavEntry::Audience::signed_in});
     m.personal_data.push_back(services::project_personal_data());
+    m.report_section = services::project_report_section;
+    m.territory_activity = services::project_territory_activity;
     return m;
 }
 

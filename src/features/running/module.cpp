@@ -4,6 +4,7 @@
 
 #include "features/cycles/services/facilitation_access.hpp"
 #include "features/running/cli/groups_command.hpp"
+#include "features/running/services/cycle_reach.hpp"
 #include "features/running/services/personal_data.hpp"
 #include "features/running/web/facilitation_routes.hpp"
 #include "features/running/web/live_hub.hpp"
@@ -54,6 +55,8 @@ modules::Module module() {
     m.nav.push_back({50, "Animation", "/animation", modules::NavEntry::Audience::facilitators});
     m.commands.push_back(groups_command());
     m.personal_data.push_back(services::live_personal_data());
+    m.report_section = services::cycle_report_section;
+    m.territory_activity = services::cycle_territory_activity;
     return m;
 }
 

@@ -15,6 +15,7 @@
 #include "platform/http/http.hpp"
 #include "platform/mail/outbox.hpp"
 #include "platform/mail/periodic_job.hpp"
+#include "platform/core/reach.hpp"
 #include "platform/privacy/personal_data.hpp"
 #include "platform/core/cli_command.hpp"
 
@@ -40,6 +41,12 @@ struct SpaceSection {
     std::function<std::string(const web::App&, const web::Visitor&)> html;
 };
 
+// A module's part of the agency report for a period (run in the report's session).
+using ReportSectionSource = std::function<ReportSection(soci::session&, const ReportPeriod&)>;
+// Every participation of the given collectivités (referential ids), in any order.
+using TerritoryActivitySource =
+    std::function<std::vector<TerritoryParticipation>(soci::session&, const std::vector<std::string>& collectivite_ids)>;
+
 // An entry of the site's main menu.
 struct NavEntry {
     enum class Audience { everyone, signed_in, facilitators, organisers };
@@ -58,6 +65,11 @@ struct Module {
     std::vector<SpaceSection> space_sections;
     // What the module holds about a person ("Mes données") and how it forgets it.
     std::vector<privacy::PersonalDataSource> personal_data;
+    // Its part of the agency report (/admin/rapports) for a period, as data; empty when
+    // the module has no work of its own to report.
+    ReportSectionSource report_section;
+    // What the people of some collectivités did in the module's offers (/territoires/CODE).
+    TerritoryActivitySource territory_activity;
     std::vector<NavEntry> nav;
     // Long-lived answers (event streams) taken over from the server before the app.
     std::function<std::unique_ptr<web::StreamHandler>(const web::App&)> streams;

@@ -85,4 +85,35 @@ long long count_collectivites(soci::session& sql) {
     return n;
 }
 
+std::optional<CollectiviteRow> find_collectivite_by_code(soci::session& sql, const std::string& typed) {
+    const auto code = text::trim(typed);
+    if (code.empty() || code.size() > 40) return std::nullopt;
+    if (const auto dash = code.find('-'); dash != std::string::npos) {
+        const auto kind = code.substr(0, dash);
+        if (kind == "commune" || kind == "epci" || kind == "departement" || kind == "region")
+            return find_collectivite(sql, kind + ":" + code.substr(dash + 1));
+    }
+    soci::row r;
+    if (execute(sql,
+                std::string(select_columns) +
+                    "WHERE c.code = :code ORDER BY CASE c.kind WHEN 'commune' THEN 0 WHEN 'epci' THEN 1 "
+                    "WHEN 'departement' THEN 2 ELSE 3 END LIMIT 1",
+                soci::use(code), soci::into(r)))
+        return from_row(r);
+    soci::row by_siren;
+    if (execute(sql, std::string(select_columns) + "WHERE c.siren = :siren ORDER BY c.id LIMIT 1", soci::use(code),
+                soci::into(by_siren)))
+        return from_row(by_siren);
+    return std::nullopt;
+}
+
+std::vector<CollectiviteRow> epci_member_communes(soci::session& sql, const std::string& epci_id) {
+    std::vector<CollectiviteRow> out;
+    soci::rowset<soci::row> rows = (sql.prepare << std::string(select_columns) +
+                                                       "WHERE c.kind = 'commune' AND c.epci_id = :e ORDER BY c.name",
+                                    soci::use(epci_id, "e"));
+    for (const auto& r : rows) out.push_back(from_row(r));
+    return out;
+}
+
 }  // namespace ateliers::store

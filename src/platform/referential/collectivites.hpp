@@ -34,4 +34,13 @@ std::string collectivite_label(const CollectiviteRow& c);
 
 long long count_collectivites(soci::session& sql);
 
+// The collectivité a page address names: "kind-code" ("region-84", "epci-244200895"), or
+// a bare code as the referential stores it (INSEE code of a commune, SIREN of an EPCI,
+// département or région code), then a SIREN. A bare code shared by a département and a
+// région ("84") names the département: the région is "region-84".
+std::optional<CollectiviteRow> find_collectivite_by_code(soci::session& sql, const std::string& code);
+
+// The communes whose EPCI is `epci_id`, by name.
+std::vector<CollectiviteRow> epci_member_communes(soci::session& sql, const std::string& epci_id);
+
 }  // namespace ateliers::store

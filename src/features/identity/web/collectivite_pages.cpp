@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "platform/referential/web/territory_link.hpp"
 #include "features/identity/services/collectivite_verification.hpp"
 #include "platform/core/text.hpp"
 #include "platform/http/admin_routes.hpp"
@@ -43,6 +44,7 @@ Response list_page(const App& app, const Request& req, Visitor& visitor) {
                         {"name", r.full_name},
                         {"email", r.email},
                         {"collectivite", r.collectivite_name},
+                        {"collectivite_href", territory_href(r.collectivite_id)},
                         {"mark", identity::collectivite_mark_label(r.mark)},
                         {"mark_code", identity::collectivite_mark_code(r.mark)},
                         {"badge", badge_class(r.mark)},

@@ -71,4 +71,9 @@ std::string stage_summary(const std::vector<StageState>& states) {
     return "Livrable " + std::to_string(at + 1) + " : " + state_label(states[at]);
 }
 
+std::string stage_name(std::size_t index) {
+    static const char* names[] = {"Note d’intention", "Note de cadrage", "Note de faisabilité", "Trois livrables validés"};
+    return names[index < 3 ? index : 3];
+}
+
 }  // namespace ateliers::projects

@@ -30,6 +30,10 @@ std::size_t current_stage(const std::vector<StageState>& states);
 // Where the project stands, in French: "Livrable 2 : En rédaction", "Les trois livrables sont validés".
 std::string stage_summary(const std::vector<StageState>& states);
 
+// The stage a project is at, by index (current_stage): "Note d’intention", "Note de
+// cadrage", "Note de faisabilité", then "Trois livrables validés".
+std::string stage_name(std::size_t index);
+
 inline constexpr std::size_t max_answer_chars = 20000;
 
 }  // namespace ateliers::projects

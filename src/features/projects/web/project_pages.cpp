@@ -68,7 +68,6 @@ Response create_submit(const App& app, Visitor& visitor, const FormFields& form)
 Response agency_page(const App& app, Visitor& visitor) {
     auto projects = services::agency_projects(app.db(), *visitor.user);
     if (!projects) return failure_page(app, visitor, projects.failure());
-    static const char* stage_names[] = {"Note d’intention", "Note de cadrage", "Note de faisabilité", "Trois livrables validés"};
     nlohmann::json stages = nlohmann::json::array();
     std::size_t complete = 0;
     for (std::size_t stage = 0; stage <= 3; ++stage) {
@@ -82,7 +81,7 @@ Response agency_page(const App& app, Visitor& visitor) {
                             {"caption", projects::stage_summary(s.stages)},
                             {"fantastiques", completeness(s.missing_fantastiques)}});
         }
-        stages.push_back({{"name", stage_names[stage]}, {"count", rows.size()}, {"projects", rows}, {"has_projects", !rows.empty()},
+        stages.push_back({{"name", ateliers::projects::stage_name(stage)}, {"count", rows.size()}, {"projects", rows}, {"has_projects", !rows.empty()},
                           {"anchor", "etape-" + std::to_string(stage + 1)}});
     }
     for (const auto& s : projects.value()) complete += s.missing_fantastiques.empty() ? 1 : 0;

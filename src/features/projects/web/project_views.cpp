@@ -7,12 +7,11 @@
 namespace ateliers::web::project_pages {
 
 nlohmann::json stages_view(const std::vector<projects::StageState>& states) {
-    static const char* names[] = {"Note d’intention", "Note de cadrage", "Note de faisabilité"};
     const auto current = projects::current_stage(states);
     nlohmann::json out = nlohmann::json::array();
     for (std::size_t i = 0; i < states.size() && i < 3; ++i)
         out.push_back({{"number", i + 1},
-                       {"name", names[i]},
+                       {"name", projects::stage_name(i)},
                        {"label", projects::state_label(states[i])},
                        {"state", projects::state_name(states[i])},
                        {"current", i == current}});

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "platform/referential/web/territory_link.hpp"
 #include "platform/auth/account_rules.hpp"
 #include "platform/core/paris_time.hpp"
 #include "platform/referential/size_class.hpp"
@@ -75,6 +76,7 @@ Response render(const App& app, const Visitor& visitor, const services::CycleReg
                         {"full_name", r.full_name},
                         {"email", r.email},
                         {"collectivite", r.collectivite_label},
+                        {"collectivite_href", territory_href(r.collectivite_id)},
                         {"collectivite_verified", r.collectivite_verified},
                         {"size_class", referential::size_class_label(r.size_class)},
                         {"priority", referential::is_priority_size_class(r.size_class)},

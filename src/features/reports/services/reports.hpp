@@ -19,11 +19,13 @@
 // Every rate and average is 0 (never NaN) when its denominator is 0; the counts
 // beside it tell whether there was anything to measure.
 #include <array>
+#include <functional>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "platform/core/reach.hpp"
 #include "platform/core/result.hpp"
 #include "features/registration/services/registration_admin.hpp"
 #include "platform/export/spreadsheet.hpp"
@@ -162,8 +164,12 @@ Result<Dashboard> dashboard(store::Database& db, const DashboardFilters& filters
 std::vector<spreadsheet::Table> report_tables(const Dashboard& d);
 std::vector<spreadsheet::Table> report_tables(const CycleReport& r);
 
-// rapports.csv / .xlsx: aggregated figures only, so nothing goes to the audit log.
-Result<ExportFile> export_dashboard(store::Database& db, const DashboardFilters& filters, ExportFormat format);
+// rapports.csv / .xlsx: aggregated figures only, so nothing goes to the audit log. After
+// the cycles' tables: "collectivités touchées" and each module's section over the same
+// dates (agency_reach.hpp), when `sections` are given.
+Result<ExportFile> export_dashboard(
+    store::Database& db, const DashboardFilters& filters, ExportFormat format,
+    const std::vector<std::function<modules::ReportSection(soci::session&, const modules::ReportPeriod&)>>& sections = {});
 // rapport-<slug>.csv / .xlsx: the leads name collectivités (one per cycle, hence a
 // person) and comments are personal, so the export is written to the audit log.
 Result<ExportFile> export_cycle_report(store::Database& db, long long actor_id, const std::string& slug,

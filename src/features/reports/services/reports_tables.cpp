@@ -6,6 +6,7 @@
 #include "platform/core/paris_time.hpp"
 #include "platform/audit/audit.hpp"
 #include "features/cycles/services/cycle_admin.hpp"
+#include "features/reports/services/agency_reach.hpp"
 #include "features/reports/services/reports.hpp"
 
 namespace ateliers::services {
@@ -140,10 +141,18 @@ std::vector<Table> report_tables(const CycleReport& r) {
             comments};
 }
 
-Result<ExportFile> export_dashboard(store::Database& db, const DashboardFilters& filters, ExportFormat format) {
+Result<ExportFile> export_dashboard(
+    store::Database& db, const DashboardFilters& filters, ExportFormat format,
+    const std::vector<std::function<modules::ReportSection(soci::session&, const modules::ReportPeriod&)>>& sections) {
     auto d = dashboard(db, filters);
     if (!d) return d.failure();
-    return export_tables(report_tables(d.value()), "rapports", format);
+    auto tables = report_tables(d.value());
+    if (!sections.empty()) {
+        auto reach = agency_reach(db, sections, {filters.from, filters.to});
+        if (!reach) return reach.failure();
+        for (auto& t : reach_tables(reach.value())) tables.push_back(std::move(t));
+    }
+    return export_tables(tables, "rapports", format);
 }
 
 Result<ExportFile> export_cycle_report(store::Database& db, long long actor_id, const std::string& slug,

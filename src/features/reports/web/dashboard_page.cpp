@@ -5,6 +5,7 @@
 #include "platform/http/admin_routes.hpp"
 #include "platform/http/forms.hpp"
 #include "features/reports/web/report_routes.hpp"
+#include "features/reports/web/reach_view.hpp"
 #include "features/reports/web/report_view.hpp"
 #include "features/cycles/web/cycle_pages.hpp"
 #include "platform/http/failure_status.hpp"
@@ -143,7 +144,7 @@ json tiles(const services::DashboardTotals& t) {
 
 }  // namespace
 
-Response dashboard_page(const App& app, const Request& req, Visitor& visitor) {
+Response dashboard_page(const App& app, const Request& req, Visitor& visitor, const services::ReachSources& sources) {
     const auto typed = typed_filters(req);
     const auto filters = services::parse_dashboard_filters(typed.from, typed.to, typed.status);
     json view{{"title", "Rapports et tableau de bord – Administration"},
@@ -174,15 +175,20 @@ Response dashboard_page(const App& app, const Request& req, Visitor& visitor) {
     view["cycles"] = cycle_rows(d.value());
     view["no_cycles"] = d->cycles.empty();
     view["cycle_count"] = d->cycles.size();
+    auto reach = services::agency_reach(app.db(), sources.sections, {filters->from, filters->to});
+    if (!reach) return admin::service_error(app, visitor, reach.failure());
+    view["reach_html"] = app.fragment("reports/reach", reach_view(reach.value()));
     return app.page(visitor, "reports/dashboard", view);
 }
 
-Response dashboard_download(const App& app, const Request& req, Visitor& visitor, const std::string& format) {
+Response dashboard_download(const App& app, const Request& req, Visitor& visitor, const std::string& format,
+                            const services::ReachSources& sources) {
     const auto typed = typed_filters(req);
     const auto filters = services::parse_dashboard_filters(typed.from, typed.to, typed.status);
     if (!filters) return admin::service_error(app, visitor, filters.failure());
     auto file = services::export_dashboard(app.db(), filters.value(),
-                                           format == "csv" ? services::ExportFormat::csv : services::ExportFormat::xlsx);
+                                           format == "csv" ? services::ExportFormat::csv : services::ExportFormat::xlsx,
+                                           sources.sections);
     if (!file) return admin::service_error(app, visitor, file.failure());
     return attachment(file.value());
 }

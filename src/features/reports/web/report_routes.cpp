@@ -18,13 +18,14 @@ std::pair<std::string, std::string> split_extension(const std::string& segment) 
 
 }  // namespace
 
-std::optional<Response> reports_route(const App& app, const Request& req, Visitor& visitor) {
+std::optional<Response> reports_route(const App& app, const Request& req, Visitor& visitor,
+                                      const services::ReachSources& reach) {
     const auto parts = path_segments(req.path);
     if (parts.size() < 2 || parts[0] != "admin") return std::nullopt;
     if (parts.size() == 2) {
-        if (parts[1] == "rapports") return reports::dashboard_page(app, req, visitor);
-        if (parts[1] == "rapports.csv") return reports::dashboard_download(app, req, visitor, "csv");
-        if (parts[1] == "rapports.xlsx") return reports::dashboard_download(app, req, visitor, "xlsx");
+        if (parts[1] == "rapports") return reports::dashboard_page(app, req, visitor, reach);
+        if (parts[1] == "rapports.csv") return reports::dashboard_download(app, req, visitor, "csv", reach);
+        if (parts[1] == "rapports.xlsx") return reports::dashboard_download(app, req, visitor, "xlsx", reach);
         return std::nullopt;
     }
     if (parts.size() == 3 && parts[1] == "rapports") {
