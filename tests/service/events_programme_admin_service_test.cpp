@@ -1,0 +1,130 @@
+// The back office's forms against a real database (SQLite, and PostgreSQL when
+// ATELIERS_TEST_PG_URL is set): create an event, duplicate it with its programme at shifted
+// dates and without registrations, edit the programme; refusals keep nothing and say why
+// per field; every change is journalled.
+#include "features/events/services/event_admin.hpp"
+#include "features/events/services/event_programme.hpp"
+#include "features/events/services/event_programme_admin.hpp"
+#include "features/events/services/event_registrations.hpp"
+#include "platform/core/paris_time.hpp"
+#include "test_database.hpp"
+
+using namespace ateliers;
+
+namespace {
+
+const services::MailContext mail{"https://ateliers.example"};
+
+class EventsProgrammeAdminTest : public test_support::DatabaseTest {
+protected:
+    void SetUp() override {
+        DatabaseTest::SetUp();
+        auto created = services::create_event_from_form(*db_, 0, form());
+        ASSERT_TRUE(created.ok()) << created.failure().message;
+        ASSERT_EQ(created.value(), "journees-2027");
+        auto s = services::save_event_slot(*db_, 0, "journees-2027", 0, {"Ateliers du jeudi", "", "25/11/2027", "13:45", "15:30"});
+        ASSERT_TRUE(s.ok()) << s.failure().message;
+        slot = s.value();
+        auto w = services::save_event_item(*db_, 0, "journees-2027", 0, {"workshop", "Coopérer", "", "Salle 2", std::to_string(slot), "", "", "", "1"}, mail);
+        ASSERT_TRUE(w.ok()) << w.failure().message;
+        workshop = w.value();
+        auto p = services::save_event_item(*db_, 0, "journees-2027", 0, {"round_table", "Les territoires se racontent", "", "Grande salle", "", "25/11/2027", "10:00", "11:30", ""}, mail);
+        ASSERT_TRUE(p.ok()) << p.failure().message;
+        round_table = p.value();
+        auto sp = services::add_item_speaker(*db_, 0, "journees-2027", round_table, {"", "Claude Grivel", "", "UNADEL", "moderator"});
+        ASSERT_TRUE(sp.ok()) << sp.failure().message;
+        speaker = sp.value();
+    }
+
+    static events::EventForm form() {
+        return {"Journées 2027", "", "journees", "25/11/2027", "9:00", "26/11/2027", "17:30", "Halle Pajol", "Paris 18e",
+                "Oui", "Déjeuners", "", "250", "", "", "UNADEL", ""};
+    }
+
+    void take_the_workshop_seat() {
+        auto p = services::event_programme(*db_, "journees-2027", true);
+        ASSERT_TRUE(p.ok());
+        ASSERT_TRUE(services::publish_event(*db_, 0, p->event.id, true).ok());
+        auto ana = person("ana", "commune:42168");
+        services::EventRegistrationRequest r{{"UNADEL", "association", "Chargée de mission", "in_person", "", "", false}, "", {{slot, workshop}}};
+        auto done = services::register_to_event(*db_, ana, "journees-2027", r, mail);
+        ASSERT_TRUE(done.ok()) << done.failure().message;
+    }
+
+    long long slot = 0, workshop = 0, round_table = 0, speaker = 0;
+};
+
+}  // namespace
+
+TEST_F(EventsProgrammeAdminTest, CreatesAnUnpublishedEventAndJournalsEachChange) {
+    auto p = services::event_programme(*db_, "journees-2027", true);
+    ASSERT_TRUE(p.ok());
+    EXPECT_FALSE(p->event.published);
+    EXPECT_EQ(p->event.capacity, 250);
+    EXPECT_EQ(p->event.starts_at, paris_time::to_utc(2027, 11, 25, 9, 0));
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'event.create'"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'event.programme'"), 4);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM event_item_speakers WHERE role = 'moderator'"), 1);
+    // The same slug twice: refused on the slug field, nothing stored.
+    auto again = services::create_event_from_form(*db_, 0, form());
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.failure().kind, FailureKind::conflict);
+    EXPECT_NE(again.failure().fields.at("slug").find("journees-2027"), std::string::npos);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM events"), 1);
+}
+
+TEST_F(EventsProgrammeAdminTest, EditsWithErrorsKeepNothingAndSayWhyPerField) {
+    // Overlapping slot.
+    auto overlap = services::save_event_slot(*db_, 0, "journees-2027", 0, {"Autres ateliers", "", "25/11/2027", "15:00", "16:00"});
+    ASSERT_FALSE(overlap.ok());
+    EXPECT_NE(overlap.failure().fields.at("start_time").find("Ateliers du jeudi"), std::string::npos);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM event_slots"), 1);
+    // A workshop in the slot of another day than the one typed.
+    auto other_day = services::save_event_item(*db_, 0, "journees-2027", 0, {"workshop", "Animer", "", "", std::to_string(slot), "26/11/2027", "", "", ""}, mail);
+    ASSERT_FALSE(other_day.ok());
+    EXPECT_TRUE(other_day.failure().fields.count("slot_id"));
+    // A capacity below the seats already taken.
+    take_the_workshop_seat();
+    auto below = services::save_event_item(*db_, 0, "journees-2027", workshop, {"workshop", "Coopérer", "", "Salle 2", std::to_string(slot), "", "", "", "0"}, mail);
+    ASSERT_FALSE(below.ok());
+    EXPECT_EQ(below.failure().fields.at("capacity"), events::capacity_problem(0, 1));
+    EXPECT_EQ(count("SELECT capacity FROM event_items WHERE id = " + std::to_string(workshop)), 1);
+    // A raise is journalled as a capacity change; moving the slot moves its workshop.
+    auto raised = services::save_event_item(*db_, 0, "journees-2027", workshop, {"workshop", "Coopérer ensemble", "", "Salle 3", std::to_string(slot), "", "", "", "20"}, mail);
+    ASSERT_TRUE(raised.ok()) << raised.failure().message;
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'event.capacity'"), 1);
+    ASSERT_TRUE(services::save_event_slot(*db_, 0, "journees-2027", slot, {"Ateliers du jeudi", "", "25/11/2027", "14:00", "15:45"}).ok());
+    EXPECT_EQ(count("SELECT starts_at FROM event_items WHERE id = " + std::to_string(workshop)), paris_time::to_utc(2027, 11, 25, 14, 0));
+    // The same person twice on an item.
+    auto twice = services::add_item_speaker(*db_, 0, "journees-2027", round_table, {std::to_string(speaker), "", "", "", "speaker"});
+    ASSERT_FALSE(twice.ok());
+    EXPECT_TRUE(twice.failure().fields.count("speaker_id"));
+}
+
+TEST_F(EventsProgrammeAdminTest, DuplicateCopiesTheProgrammeAtShiftedDatesWithoutRegistrations) {
+    take_the_workshop_seat();
+    auto copy = services::duplicate_event(*db_, 0, "journees-2027", {"Journées 2028", "", "364"});
+    ASSERT_TRUE(copy.ok()) << copy.failure().message;
+    EXPECT_EQ(copy.value(), "journees-2028");
+    auto p = services::event_programme(*db_, "journees-2028", true);
+    ASSERT_TRUE(p.ok());
+    EXPECT_FALSE(p->event.published);
+    EXPECT_EQ(p->confirmed, 0);
+    EXPECT_EQ(p->event.starts_at, paris_time::to_utc(2028, 11, 23, 9, 0));  // 364 days: same weekday
+    ASSERT_EQ(p->slots.size(), 1u);
+    EXPECT_EQ(p->slots[0].starts_at, paris_time::to_utc(2028, 11, 23, 13, 45));
+    EXPECT_EQ(count("SELECT COUNT(*) FROM event_items WHERE event_id = " + std::to_string(p->event.id)), 2);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM event_items i JOIN event_slots s ON s.id = i.slot_id WHERE s.event_id = " +
+                    std::to_string(p->event.id)),
+              1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM event_item_speakers l JOIN event_speakers s ON s.id = l.speaker_id WHERE s.event_id = " +
+                    std::to_string(p->event.id)),
+              1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM event_registrations"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'event.duplicate'"), 1);
+    // Twice under the same slug: refused, nothing copied a second time.
+    auto again = services::duplicate_event(*db_, 0, "journees-2027", {"Journées 2028", "", "364"});
+    ASSERT_FALSE(again.ok());
+    EXPECT_TRUE(again.failure().fields.count("slug"));
+    EXPECT_EQ(count("SELECT COUNT(*) FROM events"), 2);
+}
