@@ -36,6 +36,7 @@ set(ATELIERS_NODE_TESTS
   "http/concurrency|registration|600"
   "http/cycle_pages|cycles|300"
   "http/events|events|300"
+  "http/events_editor|events|300"
   "http/events_documents|events|400"
   "http/events_tickets|events|300"
   "http/facilitation|running|300"

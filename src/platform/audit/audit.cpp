@@ -43,6 +43,7 @@ std::string audit_action_label(const std::string& action) {
         {"cycle.close", "Cycle clos"},
         {"cycle.sessions_moved", "Séances déplacées"},
         {"event.create", "Événement créé"},
+        {"event.duplicate", "Événement dupliqué"},
         {"event.publish", "Événement publié"},
         {"event.unpublish", "Événement retiré du site"},
         {"event.programme", "Programme d’un événement modifié"},
