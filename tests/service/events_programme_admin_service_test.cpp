@@ -1,8 +1,9 @@
 // The back office's forms against a real database (SQLite, and PostgreSQL when
 // ATELIERS_TEST_PG_URL is set): create an event, duplicate it with its programme at shifted
-// dates and without registrations, edit the programme; refusals keep nothing and say why
+// dates and without registrations, edit the programme; e-mail registrants once per form; refusals keep nothing and say why
 // per field; every change is journalled.
 #include "features/events/services/event_admin.hpp"
+#include "features/events/services/event_mailing.hpp"
 #include "features/events/services/event_programme.hpp"
 #include "features/events/services/event_programme_admin.hpp"
 #include "features/events/services/event_registrations.hpp"
@@ -127,4 +128,48 @@ TEST_F(EventsProgrammeAdminTest, DuplicateCopiesTheProgrammeAtShiftedDatesWithou
     ASSERT_FALSE(again.ok());
     EXPECT_TRUE(again.failure().fields.count("slug"));
     EXPECT_EQ(count("SELECT COUNT(*) FROM events"), 2);
+}
+
+TEST_F(EventsProgrammeAdminTest, MailingReachesTheChosenGroupOncePerForm) {
+    take_the_workshop_seat();
+    auto bea = person("bea", "commune:42056");
+    services::EventRegistrationRequest r{{"ANCT", "etat", "Cheffe de projet", "online", "", "", false}, "", {}};
+    ASSERT_TRUE(services::register_to_event(*db_, bea, "journees-2027", r, mail).ok());
+    auto audiences = services::event_mailing_audiences(*db_, "journees-2027");
+    ASSERT_TRUE(audiences.ok());
+    ASSERT_EQ(audiences->size(), 3u);  // everyone, the one workshop, the waiting list
+    EXPECT_EQ(audiences.value()[0].recipients, 2);
+    EXPECT_EQ(audiences.value()[1].code, "atelier-" + std::to_string(workshop));
+    EXPECT_EQ(audiences.value()[1].recipients, 1);
+    EXPECT_EQ(audiences.value()[2].recipients, 0);
+    const auto before = count("SELECT COUNT(*) FROM outbox");
+
+    const services::EventMailingForm to_workshop{"jeton-1", "atelier-" + std::to_string(workshop), "Salle changée",
+                                                 "L’atelier a lieu salle 4.\n\nÀ bientôt."};
+    auto sent = services::send_event_mailing(*db_, 0, "journees-2027", to_workshop, mail);
+    ASSERT_TRUE(sent.ok()) << sent.failure().message;
+    EXPECT_EQ(sent->recipients, 1);
+    EXPECT_FALSE(sent->already_sent);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox"), before + 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE subject = 'Salle changée' AND recipient = 'ana@exemple.fr'"), 1);
+    // The same form submitted again: nothing more queued.
+    auto again = services::send_event_mailing(*db_, 0, "journees-2027", to_workshop, mail);
+    ASSERT_TRUE(again.ok());
+    EXPECT_TRUE(again->already_sent);
+    EXPECT_EQ(again->recipients, 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox"), before + 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'event.mailing'"), 1);
+
+    auto everyone = services::send_event_mailing(*db_, 0, "journees-2027", {"jeton-2", "inscrits", "Programme", "Le voici."}, mail);
+    ASSERT_TRUE(everyone.ok());
+    EXPECT_EQ(everyone->recipients, 2);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox"), before + 3);
+    // Nobody waits: refused on the audience, nothing recorded, so the form can be sent later.
+    auto nobody = services::send_event_mailing(*db_, 0, "journees-2027", {"jeton-3", "attente", "Place libérée", "Bonne nouvelle."}, mail);
+    ASSERT_FALSE(nobody.ok());
+    EXPECT_TRUE(nobody.failure().fields.count("audience"));
+    auto bad = services::send_event_mailing(*db_, 0, "journees-2027", {"jeton-4", "atelier-999999", "", ""}, mail);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_TRUE(bad.failure().fields.count("subject"));
+    EXPECT_EQ(count("SELECT COUNT(*) FROM event_mailings"), 2);
 }

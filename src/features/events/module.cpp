@@ -6,6 +6,7 @@
 #include "features/events/web/event_checkin_pages.hpp"
 #include "features/events/web/event_document_pages.hpp"
 #include "features/events/web/event_editor_pages.hpp"
+#include "features/events/web/event_mailing_pages.hpp"
 #include "features/events/web/event_pages.hpp"
 #include "features/events/web/event_report_pages.hpp"
 #include "features/events/web/events_api.hpp"
@@ -62,6 +63,7 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
 //   GET  /admin/evenements/SLUG/inscriptions/ID/badge.pdf | attestation.pdf
 //   GET  /admin/evenements/SLUG/accueil  POST                 welcome desk: check in (ticket or name)
 //   POST /admin/evenements/SLUG/accueil/atelier               present in a workshop
+//   GET  /admin/evenements/SLUG/email  POST                   e-mail the registrants, a workshop's, the waiting list
 //   GET  /admin/evenements/nouveau  POST                      create an event (unpublished)
 //   GET  /admin/evenements/SLUG/programme                     the programme editor
 //   POST /admin/evenements/SLUG/dupliquer                     copy with dates shifted by N days
@@ -74,6 +76,7 @@ std::optional<Response> admin_pages(const App& app, const Request& req, Visitor&
     if (!form) {
         if (parts.size() == 2) return web::events_admin::events_page(app, req, visitor);
         if (parts.size() == 3 && parts[2] == "nouveau") return web::events_editor::new_event_page(app, visitor);
+        if (parts.size() == 4 && parts[3] == "email") return web::events_mailing::mailing_page(app, req, visitor, parts[2]);
         if (parts.size() == 4 && parts[3] == "programme") return web::events_editor::programme_page(app, visitor, parts[2]);
         if (parts.size() == 3) return web::events_admin::event_page(app, req, visitor, parts[2]);
         if (parts.size() == 4 && parts[3] == "inscrits.csv") return web::events_admin::export_download(app, req, visitor, parts[2], false);
@@ -92,6 +95,7 @@ std::optional<Response> admin_pages(const App& app, const Request& req, Visitor&
         return std::nullopt;
     }
     if (parts.size() == 3 && parts[2] == "nouveau") return web::events_editor::new_event_submit(app, visitor, *form);
+    if (parts.size() == 4 && parts[3] == "email") return web::events_mailing::mailing_submit(app, visitor, *form, parts[2]);
     if (parts.size() == 4 && parts[3] == "dupliquer") return web::events_editor::duplicate_submit(app, visitor, *form, parts[2]);
     if (parts.size() >= 5 && parts[3] == "programme") {
         const long long id = parts.size() >= 6 ? web::path_id(parts[5]).value_or(-1) : 0;

@@ -80,7 +80,7 @@ bool refused(const Refusal* refusal, const std::string& key) { return refusal &&
 
 std::string form_html(const App& app, const Visitor& visitor, const std::string& key, const std::string& action,
                       const std::string& submit, const std::vector<FieldSpec>& fields, const FormFields& stored,
-                      const Refusal* refusal, bool secondary) {
+                      const Refusal* refusal, bool secondary, const FormFields& hidden) {
     const bool mine = refused(refusal, key);
     const auto& values = mine ? refusal->typed : stored;
     nlohmann::json list = nlohmann::json::array();
@@ -106,7 +106,10 @@ std::string form_html(const App& app, const Visitor& visitor, const std::string&
         v["options"] = options;
         list.push_back(v);
     }
-    nlohmann::json data{{"action", action},
+    nlohmann::json hidden_list = nlohmann::json::array();
+    for (const auto& [name, value] : hidden) hidden_list.push_back({{"name", name}, {"value", value}});
+    nlohmann::json data{{"hidden", hidden_list},
+                        {"action", action},
                         {"submit", submit},
                         {"fields", list},
                         {"secondary", secondary},

@@ -40,7 +40,7 @@ std::vector<FieldSpec> speaker_fields(const std::vector<std::pair<std::string, s
 // The form's HTML; `stored` fills it unless `refusal` is about this very form (`key`).
 std::string form_html(const App& app, const Visitor& visitor, const std::string& key, const std::string& action,
                       const std::string& submit, const std::vector<FieldSpec>& fields, const FormFields& stored,
-                      const Refusal* refusal, bool secondary = false);
+                      const Refusal* refusal, bool secondary = false, const FormFields& hidden = {});
 
 // Whether `refusal` concerns the form `key` (then its <details> opens).
 bool refused(const Refusal* refusal, const std::string& key);
