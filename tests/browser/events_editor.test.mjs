@@ -1,7 +1,8 @@
 // The organisers' programme editor in Chromium at 390 and 1280 px (axe-core and the layout
 // check on every page, tests/support/page_tour.mjs): creating an event with an error shown next
 // to its field and what was typed kept, the editor of the demo's full programme with a form
-// opened on a refusal, and a slot added to the new event.
+// opened on a refusal, a slot added to the new event, and the e-mail to registrants with
+// a refusal shown next to its field.
 // ATELIERS_SHOTS=<dir> saves a screenshot of each page at 390 and 1280 px.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -64,6 +65,14 @@ describe('éditeur d’événements', () => {
       const error = await look('intervention refusée');
       assert.match(error, /La capacité doit être un nombre entier de places/);
       assert.equal(await page.locator('details[open] input[name="capacity"]').first().inputValue(), 'trente');
+
+      await page.goto(`${base}/admin/evenements/journees-des-territoires/email`);
+      assert.match(await look('e-mail aux inscrit·es'), /E-mail aux inscrit·es/);
+      await page.getByLabel('Texte').fill('La plénière aura lieu salle B.');
+      await page.getByRole('button', { name: 'Envoyer l’e-mail' }).click();
+      await page.waitForLoadState();
+      assert.match(await look('e-mail refusé'), /Donnez un objet à l’e-mail/);
+      assert.equal(await page.getByLabel('Texte').inputValue(), 'La plénière aura lieu salle B.');
     } finally {
       await ctx.close();
     }

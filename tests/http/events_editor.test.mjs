@@ -1,6 +1,7 @@
 // The organisers' programme editor over HTTP, on SQLite and on PostgreSQL: create an event,
 // slots, items and speakers from the forms; refusals in French per field with what was typed
-// kept; a missing CSRF token and a non-organiser refused; duplicate with shifted dates.
+// kept; a missing CSRF token and a non-organiser refused; duplicate with shifted dates;
+// e-mail to one workshop's registrants, sent once even when the form is submitted twice.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -125,6 +126,44 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.match(copied.pageText, /Financer un tiers-lieu/);
       assert.match(copied.pageText, /vendredi 13 octobre 2028/);
       assert.deepEqual(queryRows(db.url, "SELECT published FROM events WHERE slug = 'rencontres-des-tiers-lieux-2028'"), [['0']]);
+    }));
+
+    it('e-mails the registrants of one workshop once, with the count shown before sending', { timeout: TEST_TIMEOUT }, t(async () => {
+      const SLUG = 'journees-des-territoires';
+      const a = new HttpClient(server.baseUrl);
+      await login(a, ana.email, BULK_PASSWORD);
+      const [[slotId, workshopId]] = queryRows(db.url, `SELECT s.id, i.id FROM event_slots s JOIN events e ON e.id = s.event_id
+        JOIN event_items i ON i.slot_id = s.id WHERE e.slug = '${SLUG}' ORDER BY s.starts_at, i.position LIMIT 1`);
+      const reg = await a.form(`/evenements/${SLUG}/inscription`, `/evenements/${SLUG}/inscription`);
+      const joined = await a.submit(reg.form, {
+        organisation: 'Commune de Pélussin', organisation_kind: 'collectivite', function_title: 'DGS', attendance: 'in_person',
+        [`choix_${slotId}`]: workshopId,
+      });
+      assert.equal(joined.status, 303, joined.pageText);
+      assert.equal((await a.get(`/admin/evenements/${SLUG}/email`)).status, 403);
+
+      const o = new HttpClient(server.baseUrl);
+      await login(o, olga.email, BULK_PASSWORD);
+      const { form, res } = await o.form(`/admin/evenements/${SLUG}/email`, '/email');
+      assert.match(res.pageText, /1 personne : Tous les inscrit·es confirmé·es/);
+      const noCsrf = await o.post(`/admin/evenements/${SLUG}/email`, { ...form.fields, csrf_token: undefined, audience: 'inscrits', subject: 'x', body: 'y' });
+      assert.equal(noCsrf.status, 403);
+      const empty = await o.submit(form, { audience: `atelier-${workshopId}`, subject: '', body: 'Rendez-vous salle 4.' });
+      assert.equal(empty.status, 422);
+      assert.match(empty.pageText, /Donnez un objet à l’e-mail/);
+      assert.match(empty.text, /Rendez-vous salle 4\./, 'typed text kept');
+      const outboxBefore = Number(queryRows(db.url, 'SELECT COUNT(*) FROM outbox')[0][0]);
+      const fields = { audience: `atelier-${workshopId}`, subject: 'Changement de salle', body: 'Rendez-vous salle 4.' };
+      const sent = await o.submit(form, fields);
+      assert.equal(sent.status, 303, sent.pageText);
+      assert.match(sent.locationPath, /envoye=1$/);
+      const twice = await o.submit(form, fields);
+      assert.equal(twice.status, 303);
+      assert.match(twice.locationPath, /deja=1$/);
+      assert.match((await o.get(twice.locationPath)).pageText, /avait déjà été envoyé à 1 personne/);
+      assert.deepEqual(queryRows(db.url, "SELECT COUNT(*) FROM outbox WHERE subject = 'Changement de salle'"), [['1']]);
+      assert.equal(Number(queryRows(db.url, 'SELECT COUNT(*) FROM outbox')[0][0]), outboxBefore + 1);
+      assert.deepEqual(queryRows(db.url, "SELECT COUNT(*) FROM audit_log WHERE action = 'event.mailing'"), [['1']]);
     }));
   });
 }

@@ -23,7 +23,7 @@ Response page(const App& app, Visitor& visitor, const std::string& slug, const s
     auto audiences = services::event_mailing_audiences(app.db(), slug);
     if (!audiences) return failed(app, visitor, audiences.failure());
     std::vector<std::pair<std::string, std::string>> options{{"", "Choisissez"}};
-    for (const auto& a : audiences.value()) options.push_back({a.code, a.label + " – " + people(a.recipients)});
+    for (const auto& a : audiences.value()) options.push_back({a.code, people(a.recipients) + " : " + a.label});
     const std::vector<FieldSpec> fields{
         {"audience", "Destinataires", "Le nombre de personnes qui recevront l’e-mail suit chaque groupe", FieldSpec::Control::select, 12, options},
         {"subject", "Objet", "", FieldSpec::Control::input, 12},
