@@ -113,6 +113,15 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.match(editor.pageText, /Animation : Claude Grivel \(UNADEL\)/);
       assert.deepEqual(queryRows(db.url, `SELECT COUNT(*) FROM audit_log WHERE target = 'event:${slug}' AND action IN ('event.create', 'event.programme')`), [['5']]);
 
+      // A document published after the event, shown on its public page; a script address refused.
+      page = await o.form(`/admin/evenements/${slug}/programme`, (f) => f.action.endsWith('/documents'));
+      const script = await o.submit(page.form, { title: 'Synthèse', url: 'javascript:alert(1)' });
+      assert.equal(script.status, 422);
+      assert.match(script.pageText, /commençant par https:\/\//);
+      assert.match(script.text, /value="Synthèse"/);
+      const doc = await o.submit(page.form, { title: 'Synthèse', url: 'https://www.example.fr/synthese.pdf' });
+      assert.equal(doc.status, 303, doc.pageText);
+
       // Duplicate a year later, same weekday: unpublished, programme copied.
       page = await o.form(`/admin/evenements/${slug}/programme`, '/dupliquer');
       const badShift = await o.submit(page.form, { title: 'Rencontres des tiers-lieux 2028', slug: '', days: 'un an' });
@@ -126,6 +135,11 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.match(copied.pageText, /Financer un tiers-lieu/);
       assert.match(copied.pageText, /vendredi 13 octobre 2028/);
       assert.deepEqual(queryRows(db.url, "SELECT published FROM events WHERE slug = 'rencontres-des-tiers-lieux-2028'"), [['0']]);
+      const pub = await o.form(`/admin/evenements/${slug}`, '/publier');
+      assert.equal((await o.submit(pub.form)).status, 303);
+      const publicPage = await new HttpClient(server.baseUrl).get(`/evenements/${slug}`);
+      assert.match(publicPage.pageText, /Documents/);
+      assert.match(publicPage.text, /href="https:\/\/www\.example\.fr\/synthese\.pdf"/);
     }));
 
     it('e-mails the registrants of one workshop once, with the count shown before sending', { timeout: TEST_TIMEOUT }, t(async () => {

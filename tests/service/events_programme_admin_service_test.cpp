@@ -173,3 +173,19 @@ TEST_F(EventsProgrammeAdminTest, MailingReachesTheChosenGroupOncePerForm) {
     EXPECT_TRUE(bad.failure().fields.count("subject"));
     EXPECT_EQ(count("SELECT COUNT(*) FROM event_mailings"), 2);
 }
+
+TEST_F(EventsProgrammeAdminTest, DocumentLinksArePublishedOnTheEventAndWithdrawn) {
+    auto bad = services::add_event_link(*db_, 0, "journees-2027", "Synthèse", "javascript:alert(1)");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_TRUE(bad.failure().fields.count("url"));
+    auto id = services::add_event_link(*db_, 0, "journees-2027", " Synthèse des ateliers ", "https://www.unadel.org/synthese.pdf");
+    ASSERT_TRUE(id.ok()) << id.failure().message;
+    auto p = services::event_programme(*db_, "journees-2027", true);
+    ASSERT_TRUE(p.ok());
+    ASSERT_EQ(p->links.size(), 1u);
+    EXPECT_EQ(p->links[0].title, "Synthèse des ateliers");
+    EXPECT_FALSE(services::remove_event_link(*db_, 0, "journees-2027", id.value() + 1000).ok());
+    ASSERT_TRUE(services::remove_event_link(*db_, 0, "journees-2027", id.value()).ok());
+    EXPECT_EQ(count("SELECT COUNT(*) FROM event_links"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'event.document'"), 2);
+}

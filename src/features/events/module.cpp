@@ -64,6 +64,7 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
 //   GET  /admin/evenements/SLUG/accueil  POST                 welcome desk: check in (ticket or name)
 //   POST /admin/evenements/SLUG/accueil/atelier               present in a workshop
 //   GET  /admin/evenements/SLUG/email  POST                   e-mail the registrants, a workshop's, the waiting list
+//   POST /admin/evenements/SLUG/documents[/ID/retirer]      publish or withdraw a document link
 //   GET  /admin/evenements/nouveau  POST                      create an event (unpublished)
 //   GET  /admin/evenements/SLUG/programme                     the programme editor
 //   POST /admin/evenements/SLUG/dupliquer                     copy with dates shifted by N days
@@ -96,6 +97,9 @@ std::optional<Response> admin_pages(const App& app, const Request& req, Visitor&
     }
     if (parts.size() == 3 && parts[2] == "nouveau") return web::events_editor::new_event_submit(app, visitor, *form);
     if (parts.size() == 4 && parts[3] == "email") return web::events_mailing::mailing_submit(app, visitor, *form, parts[2]);
+    if (parts.size() == 4 && parts[3] == "documents") return web::events_editor::link_submit(app, visitor, *form, parts[2]);
+    if (parts.size() == 6 && parts[3] == "documents" && parts[5] == "retirer")
+        if (auto id = web::path_id(parts[4])) return web::events_editor::link_remove(app, visitor, parts[2], *id);
     if (parts.size() == 4 && parts[3] == "dupliquer") return web::events_editor::duplicate_submit(app, visitor, *form, parts[2]);
     if (parts.size() >= 5 && parts[3] == "programme") {
         const long long id = parts.size() >= 6 ? web::path_id(parts[5]).value_or(-1) : 0;

@@ -44,6 +44,7 @@ std::string audit_action_label(const std::string& action) {
         {"cycle.sessions_moved", "Séances déplacées"},
         {"event.create", "Événement créé"},
         {"event.duplicate", "Événement dupliqué"},
+        {"event.document", "Document d’un événement publié ou retiré"},
         {"event.mailing", "E-mail envoyé aux inscrit·es d’un événement"},
         {"event.publish", "Événement publié"},
         {"event.unpublish", "Événement retiré du site"},

@@ -2,7 +2,9 @@
 
 #include <map>
 
+#include "features/events/domain/link_rules.hpp"
 #include "features/events/services/event_seats.hpp"
+#include "features/events/store/event_links.hpp"
 #include "features/events/store/event_registrations.hpp"
 #include "features/events/store/events.hpp"
 #include "platform/audit/audit.hpp"
@@ -226,6 +228,33 @@ Result<long long> add_item_speaker(store::Database& db, long long actor_user_id,
         record_audit(sql, actor_user_id, "event.programme", "event:" + event->slug,
                      std::string(events::speaker_role_label(form.role)) + " : " + name + " sur « " + item->title + " »");
         return speaker_id;
+    });
+}
+
+Result<long long> add_event_link(store::Database& db, long long actor_user_id, const std::string& slug,
+                                 const std::string& title, const std::string& url) {
+    const auto problems = events::link_problems(title, url);
+    if (!problems.empty()) return form_failure(problems);
+    return store::in_transaction<long long>(db, [&](soci::session& sql) -> Result<long long> {
+        const auto event = store::find_event(sql, db.dialect(), slug, false);
+        if (!event) return no_event();
+        const auto id = store::insert_event_link(sql, {0, event->id, trimmed(title), trimmed(url)}, store::now_utc_seconds());
+        record_audit(sql, actor_user_id, "event.document", "event:" + event->slug, "Document publié : " + trimmed(title));
+        return id;
+    });
+}
+
+Status remove_event_link(store::Database& db, long long actor_user_id, const std::string& slug, long long link_id) {
+    return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
+        const auto event = store::find_event(sql, db.dialect(), slug, false);
+        if (!event) return no_event();
+        std::string title;
+        for (const auto& l : store::event_links(sql, event->id))
+            if (l.id == link_id) title = l.title;
+        if (!store::delete_event_link(sql, event->id, link_id))
+            return fail("Ce document n’est pas (ou plus) publié sur cet événement.", {}, FailureKind::not_found);
+        record_audit(sql, actor_user_id, "event.document", "event:" + event->slug, "Document retiré : " + title);
+        return Done{};
     });
 }
 

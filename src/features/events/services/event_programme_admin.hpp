@@ -33,4 +33,9 @@ Result<long long> save_event_item(store::Database& db, long long actor_user_id, 
 Result<long long> add_item_speaker(store::Database& db, long long actor_user_id, const std::string& slug, long long item_id,
                                    const events::SpeakerForm& form);
 
+// Documents after the event, as links (title and http(s) address) shown on its public page.
+Result<long long> add_event_link(store::Database& db, long long actor_user_id, const std::string& slug,
+                                 const std::string& title, const std::string& url);
+Status remove_event_link(store::Database& db, long long actor_user_id, const std::string& slug, long long link_id);
+
 }  // namespace ateliers::services

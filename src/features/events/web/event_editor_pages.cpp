@@ -133,6 +133,11 @@ Response programme_view(const App& app, Visitor& visitor, const std::string& slu
               form_html(app, visitor, "intervenant-" + id, base(slug) + "/programme/interventions/" + id + "/intervenants",
                         "Ajouter à l’intervention", speaker_fields(speaker_options), {{"role", "speaker"}}, refusal, true)}});
     }
+    nlohmann::json links = nlohmann::json::array();
+    for (const auto& l : p.links)
+        links.push_back({{"title", l.title}, {"url", l.url}, {"action", base(slug) + "/documents/" + std::to_string(l.id) + "/retirer"}});
+    const std::vector<FieldSpec> link_fields{{"title", "Titre du document", "Par exemple « Synthèse des ateliers »", FieldSpec::Control::input, 6},
+                                             {"url", "Adresse", "https://…", FieldSpec::Control::input, 6, {}, "url"}};
     const FormFields new_slot{{"day", typed_date(e.starts_at)}};
     const FormFields new_item{{"kind", "plenary"}, {"day", typed_date(e.starts_at)}};
     const FormFields duplicate{{"title", e.title + " (copie)"}, {"days", "364"}};
@@ -147,6 +152,10 @@ Response programme_view(const App& app, Visitor& visitor, const std::string& slu
         {"new_slot_open", refused(refusal, "creneau-nouveau")},
         {"new_item_open", refused(refusal, "intervention-nouvelle")},
         {"duplicate_open", refused(refusal, "dupliquer")},
+        {"links", links},
+        {"has_links", !links.empty()},
+        {"link_open", refused(refusal, "document")},
+        {"link_html", form_html(app, visitor, "document", base(slug) + "/documents", "Publier le document", link_fields, {}, refusal)},
         {"new_slot_html", form_html(app, visitor, "creneau-nouveau", base(slug) + "/programme/creneaux", "Ajouter le créneau",
                                     slot_fields(), new_slot, refusal)},
         {"new_item_html", form_html(app, visitor, "intervention-nouvelle", base(slug) + "/programme/interventions",
@@ -221,6 +230,17 @@ Response speaker_submit(const App& app, Visitor& visitor, const FormFields& form
                                            {field(form, "speaker_id"), field(form, "full_name"), field(form, "function_title"),
                                             field(form, "organisation"), field(form, "role")});
     return after(app, visitor, done, slug, "intervenant-" + std::to_string(item_id), form, "#interventions");
+}
+
+Response link_submit(const App& app, Visitor& visitor, const FormFields& form, const std::string& slug) {
+    auto done = services::add_event_link(app.db(), visitor.user->id, slug, field(form, "title"), field(form, "url"));
+    return after(app, visitor, done, slug, "document", form, "#documents");
+}
+
+Response link_remove(const App& app, Visitor& visitor, const std::string& slug, long long link_id) {
+    auto done = services::remove_event_link(app.db(), visitor.user->id, slug, link_id);
+    if (!done) return failed(app, visitor, done.failure());
+    return redirect_to(base(slug) + "/programme#documents");
 }
 
 }  // namespace ateliers::web::events_editor

@@ -18,4 +18,7 @@ Response slot_submit(const App& app, Visitor& visitor, const FormFields& form, c
 Response item_submit(const App& app, Visitor& visitor, const FormFields& form, const std::string& slug, long long item_id);
 Response speaker_submit(const App& app, Visitor& visitor, const FormFields& form, const std::string& slug, long long item_id);
 
+Response link_submit(const App& app, Visitor& visitor, const FormFields& form, const std::string& slug);
+Response link_remove(const App& app, Visitor& visitor, const std::string& slug, long long link_id);
+
 }  // namespace ateliers::web::events_editor
