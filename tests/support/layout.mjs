@@ -35,6 +35,9 @@ function findLayoutProblems(maxPerKind) {
   const visibleRect = (el, minSize = 2) => {
     const cs = style(el);
     if (cs.display === 'none' || cs.visibility === 'hidden' || cs.visibility === 'collapse') return null;
+    // The content of a closed <details> keeps its computed display but is not rendered
+    // (content-visibility: hidden on its slot): checkVisibility() knows.
+    if (el.checkVisibility && !el.checkVisibility()) return null;
     const r = el.getBoundingClientRect();
     let box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
     let containingBlock = cs.position === 'absolute' ? el.offsetParent : null;

@@ -6,6 +6,8 @@
 #include "features/events/web/event_admin_pages.hpp"
 #include "features/events/web/event_checkin_pages.hpp"
 #include "features/events/web/event_document_pages.hpp"
+#include "features/events/web/event_editor_pages.hpp"
+#include "features/events/web/event_mailing_pages.hpp"
 #include "features/events/web/event_pages.hpp"
 #include "features/events/web/event_report_pages.hpp"
 #include "features/events/web/events_api.hpp"
@@ -63,11 +65,22 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
 //   GET  /admin/evenements/SLUG/inscriptions/ID/badge.pdf | attestation.pdf
 //   GET  /admin/evenements/SLUG/accueil  POST                 welcome desk: check in (ticket or name)
 //   POST /admin/evenements/SLUG/accueil/atelier               present in a workshop
+//   GET  /admin/evenements/SLUG/email  POST                   e-mail the registrants, a workshop's, the waiting list
+//   POST /admin/evenements/SLUG/documents[/ID/retirer]      publish or withdraw a document link
+//   GET  /admin/evenements/nouveau  POST                      create an event (unpublished)
+//   GET  /admin/evenements/SLUG/programme                     the programme editor
+//   POST /admin/evenements/SLUG/dupliquer                     copy with dates shifted by N days
+//   POST /admin/evenements/SLUG/programme/creneaux[/ID]       add or edit a slot of parallel workshops
+//   POST /admin/evenements/SLUG/programme/interventions[/ID]  add or edit an item or workshop
+//   POST /admin/evenements/SLUG/programme/interventions/ID/intervenants  a speaker on an item
 std::optional<Response> admin_pages(const App& app, const Request& req, Visitor& visitor, const FormFields* form) {
     const auto parts = web::path_segments(req.path);  // parts[0] == "admin"
     if (parts.size() < 2 || parts[1] != "evenements") return std::nullopt;
     if (!form) {
         if (parts.size() == 2) return web::events_admin::events_page(app, req, visitor);
+        if (parts.size() == 3 && parts[2] == "nouveau") return web::events_editor::new_event_page(app, visitor);
+        if (parts.size() == 4 && parts[3] == "email") return web::events_mailing::mailing_page(app, req, visitor, parts[2]);
+        if (parts.size() == 4 && parts[3] == "programme") return web::events_editor::programme_page(app, visitor, parts[2]);
         if (parts.size() == 3) return web::events_admin::event_page(app, req, visitor, parts[2]);
         if (parts.size() == 4 && parts[3] == "inscrits.csv") return web::events_admin::export_download(app, req, visitor, parts[2], false);
         if (parts.size() == 4 && parts[3] == "inscrits.xlsx") return web::events_admin::export_download(app, req, visitor, parts[2], true);
@@ -84,6 +97,22 @@ std::optional<Response> admin_pages(const App& app, const Request& req, Visitor&
                 if (parts[5] == "badge.pdf") return web::events_documents::badge_of(app, visitor, parts[2], *id);
                 if (parts[5] == "attestation.pdf") return web::events_documents::certificate_of(app, visitor, parts[2], *id);
             }
+        return std::nullopt;
+    }
+    if (parts.size() == 3 && parts[2] == "nouveau") return web::events_editor::new_event_submit(app, visitor, *form);
+    if (parts.size() == 4 && parts[3] == "email") return web::events_mailing::mailing_submit(app, visitor, *form, parts[2]);
+    if (parts.size() == 4 && parts[3] == "documents") return web::events_editor::link_submit(app, visitor, *form, parts[2]);
+    if (parts.size() == 6 && parts[3] == "documents" && parts[5] == "retirer")
+        if (auto id = web::path_id(parts[4])) return web::events_editor::link_remove(app, visitor, parts[2], *id);
+    if (parts.size() == 4 && parts[3] == "dupliquer") return web::events_editor::duplicate_submit(app, visitor, *form, parts[2]);
+    if (parts.size() >= 5 && parts[3] == "programme") {
+        const long long id = parts.size() >= 6 ? web::path_id(parts[5]).value_or(-1) : 0;
+        if (id < 0) return std::nullopt;
+        if (parts[4] == "creneaux" && parts.size() <= 6) return web::events_editor::slot_submit(app, visitor, *form, parts[2], id);
+        if (parts[4] == "interventions" && parts.size() <= 6)
+            return web::events_editor::item_submit(app, visitor, *form, parts[2], id);
+        if (parts[4] == "interventions" && parts.size() == 7 && parts[6] == "intervenants" && id > 0)
+            return web::events_editor::speaker_submit(app, visitor, *form, parts[2], id);
         return std::nullopt;
     }
     if (parts.size() == 4 && parts[3] == "accueil") return web::events_checkin::checkin_submit(app, req, visitor, *form, parts[2]);

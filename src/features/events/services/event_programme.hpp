@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "features/events/store/event_registrations.hpp"
+#include "features/events/store/event_links.hpp"
 #include "features/events/store/events.hpp"
 #include "platform/core/result.hpp"
 #include "platform/store/database.hpp"
@@ -47,6 +48,8 @@ struct EventProgramme {
     int waiting = 0;
     // Confirmed people who agreed to appear in the public list: "Name – Organisation".
     std::vector<std::string> public_participants;
+    // Documents published after the event (slides, a summary), as links.
+    std::vector<store::EventLinkRow> links;
 };
 
 // Published events only unless `all`.

@@ -185,6 +185,35 @@ void set_item_capacity(soci::session& sql, long long item_id, std::optional<int>
     sql << "UPDATE event_items SET capacity = :c WHERE id = :id", soci::use(c, ind), soci::use(item_id);
 }
 
+void update_item(soci::session& sql, const ItemRow& i) {
+    const long long slot = i.slot_id;
+    soci::indicator slot_ind = i.slot_id ? soci::i_ok : soci::i_null;
+    const long long ends = i.ends_at;
+    soci::indicator ends_ind = i.ends_at ? soci::i_ok : soci::i_null;
+    const int capacity = i.capacity.value_or(0);
+    soci::indicator capacity_ind = i.capacity ? soci::i_ok : soci::i_null;
+    sql << "UPDATE event_items SET slot_id = :slot, kind = :k, title = :t, description = :d, room = :room, "
+           "starts_at = :s, ends_at = :x, capacity = :c WHERE id = :id",
+        soci::use(slot, slot_ind), soci::use(i.kind), soci::use(i.title), soci::use(i.description), soci::use(i.room),
+        soci::use(i.starts_at), soci::use(ends, ends_ind), soci::use(capacity, capacity_ind), soci::use(i.id);
+}
+
+void move_slot_items(soci::session& sql, long long slot_id, long long starts_at, long long ends_at) {
+    execute(sql, "UPDATE event_items SET starts_at = :s, ends_at = :x WHERE slot_id = :slot", soci::use(starts_at),
+            soci::use(ends_at), soci::use(slot_id));
+}
+
+std::vector<SpeakerRow> event_speakers(soci::session& sql, long long event_id) {
+    std::vector<SpeakerRow> out;
+    for_each_row(
+        sql,
+        "SELECT id, event_id, full_name, function_title, organisation FROM event_speakers WHERE event_id = :e "
+        "ORDER BY full_name, id",
+        [&](const soci::row& r) { out.push_back({as_int(r, 0), as_int(r, 1), as_text(r, 2), as_text(r, 3), as_text(r, 4)}); },
+        soci::use(event_id));
+    return out;
+}
+
 long long insert_speaker(soci::session& sql, const SpeakerRow& s) {
     long long id = 0;
     sql << "INSERT INTO event_speakers (event_id, full_name, function_title, organisation) VALUES (:e, :n, :f, :o) "

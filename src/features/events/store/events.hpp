@@ -77,6 +77,10 @@ long long insert_item(soci::session& sql, const ItemRow& i);
 std::optional<ItemRow> find_item(soci::session& sql, long long item_id);
 std::vector<ItemRow> event_items(soci::session& sql, long long event_id);  // by start, position
 void set_item_capacity(soci::session& sql, long long item_id, std::optional<int> capacity);
+// Kind, slot, texts, times and capacity of a stored item (its position is kept).
+void update_item(soci::session& sql, const ItemRow& i);
+// A slot's workshops take its times (they are stored on each item for the calendar).
+void move_slot_items(soci::session& sql, long long slot_id, long long starts_at, long long ends_at);
 
 struct SpeakerRow {
     long long id = 0;
@@ -86,6 +90,7 @@ struct SpeakerRow {
     std::string organisation;
 };
 long long insert_speaker(soci::session& sql, const SpeakerRow& s);
+std::vector<SpeakerRow> event_speakers(soci::session& sql, long long event_id);  // by name
 void link_speaker(soci::session& sql, long long item_id, long long speaker_id, const std::string& role, int position);
 
 struct ItemSpeakerRow {

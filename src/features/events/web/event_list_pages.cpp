@@ -89,6 +89,8 @@ Response event_page(const App& app, const Request& req, Visitor& visitor, const 
         }
     }
     const long long now = store::now_utc_seconds();
+    nlohmann::json documents = nlohmann::json::array();
+    for (const auto& l : p.links) documents.push_back({{"title", l.title}, {"url", l.url}});
     nlohmann::json data{{"title", e.title + " – Événements"},
                         {"event", event_card_view(e, now)},
                         {"description", paragraphs(e.description)},
@@ -114,6 +116,8 @@ Response event_page(const App& app, const Request& req, Visitor& visitor, const 
                         {"registered", !mine.is_null()},
                         {"participants", p.public_participants},
                         {"has_participants", !p.public_participants.empty()},
+                        {"documents", documents},
+                        {"has_documents", !documents.empty()},
                         {"my_slots", my_slots},
                         {"mine", mine},
                         {"ticket", visitor.user ? events_checkin::ticket_view(app, e.id, visitor.user->id) : nlohmann::json()},
