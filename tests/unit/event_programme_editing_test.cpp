@@ -4,6 +4,7 @@
 
 #include "features/events/domain/programme_editing.hpp"
 #include "platform/core/paris_time.hpp"
+#include "platform/core/text.hpp"
 
 namespace ev = ateliers::events;
 namespace pt = ateliers::paris_time;
@@ -35,9 +36,9 @@ TEST(EventProgrammeEditing, TimesAsPeopleTypeThem) {
 }
 
 TEST(EventProgrammeEditing, SlugsFromTitles) {
-    EXPECT_EQ(ev::event_slug("Rencontres nationales des Territoires d'engagement"),
+    EXPECT_EQ(ateliers::text::slug_of("Rencontres nationales des Territoires d'engagement"),
               "rencontres-nationales-des-territoires-d-engagement");
-    EXPECT_EQ(ev::event_slug("Journées 2027 !"), "journees-2027");
+    EXPECT_EQ(ateliers::text::slug_of("Journées 2027 !"), "journees-2027");
     EXPECT_TRUE(ev::valid_event_slug("journees-2027"));
     EXPECT_FALSE(ev::valid_event_slug("Journées"));
     EXPECT_FALSE(ev::valid_event_slug("a--b"));

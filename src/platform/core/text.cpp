@@ -102,6 +102,17 @@ std::string fold_for_search(std::string_view s) {
     return out;
 }
 
+std::string slug_of(std::string_view title) {
+    std::string out;
+    for (char c : fold_for_search(title)) out += c == ' ' ? '-' : c;
+    if (out.size() > 80) {
+        out.resize(80);
+        if (const auto cut = out.rfind('-'); cut != std::string::npos && cut > 20) out.resize(cut);
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+}
+
 std::string trim(std::string_view s) {
     const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
     std::size_t b = 0, e = s.size();

@@ -12,6 +12,10 @@ bool is_valid_utf8(std::string_view s);
 // Lower-cases, strips French diacritics, turns punctuation (hyphens, apostrophes,
 // dots) into single spaces and trims. "Saint-Étienne" -> "saint etienne".
 std::string fold_for_search(std::string_view s);
+// The address word of a title: folded, words joined by "-", at most 80 characters cut at
+// a word ("Forêts : comment coopérer ?" -> "forets-comment-cooperer"); empty when the
+// title has no letter or digit.
+std::string slug_of(std::string_view title);
 
 std::string trim(std::string_view s);
 

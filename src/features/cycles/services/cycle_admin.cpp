@@ -125,13 +125,7 @@ bool SessionInput::blank() const {
 }
 
 std::string slugify(const std::string& title) {
-    std::string out;
-    for (char c : text::fold_for_search(title)) out += c == ' ' ? '-' : c;
-    if (out.size() > 80) {
-        out.resize(80);
-        if (const auto cut = out.rfind('-'); cut != std::string::npos && cut > 20) out.resize(cut);
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
+    auto out = text::slug_of(title);
     return out.empty() ? "cycle" : out;
 }
 

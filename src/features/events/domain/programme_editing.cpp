@@ -26,6 +26,15 @@ std::string civil_string(std::int64_t days) {
     return buf;
 }
 
+// The slug typed, checked, or else the title's.
+std::string slug_typed_or_of_title(FieldProblems& out, const std::string& typed, const std::string& title) {
+    const auto slug = text::trim(typed);
+    if (slug.empty()) return text::slug_of(title);
+    if (!valid_event_slug(slug))
+        out["slug"] = "L’adresse courte ne peut contenir que des minuscules sans accent, des chiffres et des tirets.";
+    return slug;
+}
+
 void need_title(FieldProblems& out, const std::string& field, const std::string& value, const char* missing) {
     const auto t = text::trim(value);
     if (t.empty())
@@ -59,17 +68,6 @@ std::optional<std::int64_t> paris_moment(const std::string& date, const std::str
     return paris_time::to_utc(d->year, d->month, d->day, *t / 60, *t % 60);
 }
 
-std::string event_slug(const std::string& title) {
-    std::string out;
-    for (char c : text::fold_for_search(title)) out += c == ' ' ? '-' : c;
-    if (out.size() > 80) {
-        out.resize(80);
-        if (const auto cut = out.rfind('-'); cut != std::string::npos && cut > 20) out.resize(cut);
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out;
-}
-
 bool valid_event_slug(const std::string& slug) {
     if (slug.empty() || slug.size() > 80 || slug.front() == '-' || slug.back() == '-') return false;
     char previous = 0;
@@ -96,11 +94,8 @@ std::string shift_iso_date(const std::string& iso, int days) {
 EventFormCheck check_event_form(const EventForm& f) {
     EventFormCheck out;
     need_title(out.problems, "title", f.title, "Donnez un titre à l’événement.");
-    const auto typed_slug = text::trim(f.slug);
-    out.slug = typed_slug.empty() ? event_slug(f.title) : typed_slug;
-    if (!typed_slug.empty() && !valid_event_slug(typed_slug))
-        out.problems["slug"] = "L’adresse courte ne peut contenir que des minuscules sans accent, des chiffres et des tirets.";
-    else if (out.slug.empty() && !out.problems.count("title"))
+    out.slug = slug_typed_or_of_title(out.problems, f.slug, f.title);
+    if (out.slug.empty() && !out.problems.count("title") && !out.problems.count("slug"))
         out.problems["slug"] = "Donnez une adresse courte (par exemple « journees-2027 »).";
     Kind kind;
     if (!parse_kind(f.kind, kind)) out.problems["kind"] = "Choisissez le type d’événement.";
@@ -132,10 +127,7 @@ EventFormCheck check_event_form(const EventForm& f) {
 DuplicateCheck check_duplicate_form(const DuplicateForm& f) {
     DuplicateCheck out;
     need_title(out.problems, "title", f.title, "Donnez un titre à la copie.");
-    const auto typed_slug = text::trim(f.slug);
-    out.slug = typed_slug.empty() ? event_slug(f.title) : typed_slug;
-    if (!typed_slug.empty() && !valid_event_slug(typed_slug))
-        out.problems["slug"] = "L’adresse courte ne peut contenir que des minuscules sans accent, des chiffres et des tirets.";
+    out.slug = slug_typed_or_of_title(out.problems, f.slug, f.title);
     auto typed_days = text::trim(f.days);
     const bool earlier = !typed_days.empty() && typed_days.front() == '-';
     if (earlier || (!typed_days.empty() && typed_days.front() == '+')) typed_days.erase(0, 1);

@@ -20,8 +20,7 @@ std::optional<int> parse_time_of_day(const std::string& typed);
 // A Paris date ("2027-01-14" or "14/01/2027") and time -> UTC seconds; nullopt when either is not valid.
 std::optional<std::int64_t> paris_moment(const std::string& date, const std::string& time);
 
-// "Rencontres nationales 2027" -> "rencontres-nationales-2027" (lower-case ASCII and hyphens).
-std::string event_slug(const std::string& title);
+// An event's slug, when none is typed, is text::slug_of its title.
 // Whether a slug typed by hand is made of lower-case ASCII letters, digits and single hyphens.
 bool valid_event_slug(const std::string& slug);
 
