@@ -4,6 +4,7 @@
 
 #include "cli/demo/demo_seed.hpp"
 #include "features/programmes/services/programme_admin.hpp"
+#include "features/roles/services/personal_data.hpp"
 #include "features/roles/services/role_invitations.hpp"
 #include "features/roles/services/staff_roles.hpp"
 #include "platform/store/rows.hpp"
@@ -222,4 +223,19 @@ TEST_F(RolesTest, AProviderIsInvitedToAProgrammeTerritory) {
     auto missing = services::invite_to_role(*db_, organiser, {"x@y.fr", "provider", 0, "", 0, ""}, mail);
     ASSERT_FALSE(missing.ok());
     EXPECT_EQ(missing.failure().field, "territory");
+}
+
+TEST_F(RolesTest, ErasureForgetsTheInvitationsToTheAddress) {
+    const std::string email = "efface@exemple.fr";
+    ASSERT_TRUE(services::invite_to_role(*db_, organiser, {email, "facilitator", cycle_id, "", 0, ""}, mail).ok());
+    auto accepted = services::accept_role_invitation(*db_, invitation_token(email), "Éva Effacée",
+                                                     "un mot de passe solide", "un mot de passe solide");
+    ASSERT_TRUE(accepted.ok()) << accepted.failure().message;
+    const auto source = services::roles_personal_data();
+    soci::session sql(db_->pool());
+    const auto tables = source.collect(sql, accepted->user_id);
+    ASSERT_EQ(tables.size(), 1u);
+    EXPECT_EQ(tables.front().rows.size(), 1u);
+    source.forget(sql, accepted->user_id);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM role_invitations WHERE email = '" + email + "'"), 0);
 }

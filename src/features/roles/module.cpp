@@ -1,5 +1,6 @@
 #include "features/roles/module.hpp"
 
+#include "features/roles/services/personal_data.hpp"
 #include "features/roles/web/role_pages.hpp"
 #include "platform/http/paths.hpp"
 
@@ -46,6 +47,7 @@ modules::Module module() {
     m.name = "roles";
     m.pages = pages;
     m.admin_pages = admin_pages;
+    m.personal_data.push_back(services::roles_personal_data());
     return m;
 }
 
