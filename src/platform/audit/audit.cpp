@@ -56,6 +56,7 @@ std::string audit_action_label(const std::string& action) {
         {"role.revoke", "Rôle retiré"},
         {"role.invite", "Invitation à un rôle envoyée"},
         {"role.invitation_accept", "Invitation à un rôle acceptée"},
+        {"registration.on_behalf", "Inscription faite par l’équipe"},
         {"registration.confirm", "Inscription acceptée"},
         {"registration.decline", "Demande refusée"},
         {"registration.wait", "Placée en liste d’attente"},

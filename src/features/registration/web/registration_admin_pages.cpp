@@ -154,6 +154,8 @@ Response render(const App& app, const Visitor& visitor, const services::CycleReg
 std::string decision_notice(const std::string& done, const std::string& name) {
     const auto who = name.empty() ? std::string("la personne") : name;
     if (done == "accepte") return "L’inscription de " + who + " est confirmée ; un e-mail l’en informe.";
+    if (done == "inscrit")
+        return "L’équipe a inscrit " + who + " à sa place ; le journal des actions l’a enregistré et un e-mail l’en informe.";
     if (done == "refuse") return "La demande de " + who + " est refusée ; un e-mail l’en informe.";
     if (done == "attente")
         return (name.empty() ? std::string("La personne") : name) +

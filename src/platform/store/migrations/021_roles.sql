@@ -18,3 +18,6 @@ CREATE TABLE role_invitations (
   CHECK ((role = 'facilitator') = (cycle_id IS NOT NULL))
 );
 CREATE INDEX role_invitations_email ON role_invitations (email);
+
+-- A registration an organiser made on the person's behalf ("inscrit par l’équipe"): who.
+ALTER TABLE registrations ADD COLUMN registered_by BIGINT REFERENCES users(id) ON DELETE SET NULL;

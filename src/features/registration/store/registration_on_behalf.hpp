@@ -1,0 +1,21 @@
+#pragma once
+// Registrations an organiser makes for someone else (services/registration_on_behalf).
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+
+namespace ateliers::store {
+
+// The account registered on their behalf, found by address (not erased).
+struct OnBehalfAccount {
+    long long id = 0;
+    std::string email;
+    std::string full_name;
+    std::string collectivite_id;  // empty when the account names none
+};
+std::optional<OnBehalfAccount> on_behalf_account(soci::session& sql, const std::string& email);
+
+void mark_registered_by_team(soci::session& sql, long long registration_id, long long organiser_id);
+
+}  // namespace ateliers::store

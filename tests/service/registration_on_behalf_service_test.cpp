@@ -1,0 +1,84 @@
+// An organiser registers someone on their behalf: every rule still applies (capacity and
+// waiting order, one per collectivité), the registration is marked and journaled
+// (SQLite and PostgreSQL).
+#include "cli/demo/demo_seed.hpp"
+#include "features/registration/services/registration_on_behalf.hpp"
+#include "platform/store/rows.hpp"
+#include "test_database.hpp"
+
+using namespace ateliers;
+using RegStatus = registration::Status;
+
+namespace {
+
+const services::MailContext mail{"https://ateliers.example"};
+const std::string situation =
+    "Dans notre commune, la gestion de la forêt communale oppose les exploitants, les chasseurs et les associations "
+    "de randonneurs ; nous cherchons comment renouer le dialogue.";
+
+class OnBehalfTest : public test_support::DatabaseTest {
+protected:
+    void SetUp() override {
+        DatabaseTest::SetUp();
+        auto seeded = services::seed_demo(*db_, services::default_demo_path(), store::now_utc_seconds());
+        ASSERT_TRUE(seeded.ok()) << seeded.failure().message;
+        organiser = person("organisatrice", "commune:42168");
+        organiser.roles = {"participant", "organiser"};
+        soci::session sql(db_->pool());
+        sql << "UPDATE cycles SET capacity = 1, mode = 'first_come' WHERE slug = 'forets-cooperer'";
+    }
+
+    services::RegistrationRequest request(const std::string& collectivite) {
+        return {"forets-cooperer", collectivite, {situation, "elu", "Maire", true, true, true}};
+    }
+
+    long long count(const std::string& select) {
+        soci::session sql(db_->pool());
+        long long n = 0;
+        sql << select, soci::into(n);
+        return n;
+    }
+
+    services::CurrentUser organiser;
+};
+
+}  // namespace
+
+TEST_F(OnBehalfTest, TheTeamRegistersSomeoneAndTheRulesStillHold) {
+    auto first = person("premiere", "commune:42056");
+    auto second = person("second", "commune:42218");
+    auto colleague = person("collegue", "commune:42056");
+
+    auto a = services::register_on_behalf(*db_, organiser, first.email, request("commune:42056"), mail);
+    ASSERT_TRUE(a.ok()) << a.failure().message;
+    EXPECT_EQ(a->status, RegStatus::confirmed);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM registrations WHERE id = " + std::to_string(a->registration_id) +
+                    " AND user_id = " + std::to_string(first.id) + " AND registered_by = " + std::to_string(organiser.id)),
+              1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'registration.on_behalf' AND actor_user_id = " +
+                    std::to_string(organiser.id)),
+              1);
+
+    // Capacity 1: the next one waits, first in line.
+    auto b = services::register_on_behalf(*db_, organiser, second.email, request("commune:42218"), mail);
+    ASSERT_TRUE(b.ok()) << b.failure().message;
+    EXPECT_EQ(b->status, RegStatus::waiting);
+    EXPECT_EQ(b->waiting_position, 1);
+
+    // One per collectivité, on behalf or not.
+    auto same = services::register_on_behalf(*db_, organiser, colleague.email, request("commune:42056"), mail);
+    ASSERT_FALSE(same.ok());
+    EXPECT_EQ(same.failure().kind, FailureKind::conflict);
+
+    auto unknown = services::register_on_behalf(*db_, organiser, "personne@nulle-part.fr", request("commune:42186"), mail);
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_EQ(unknown.failure().kind, FailureKind::not_found);
+    EXPECT_EQ(unknown.failure().field, "email");
+
+    auto stranger = person("curieux", "commune:69072");
+    stranger.roles = {"participant"};
+    auto refused = services::register_on_behalf(*db_, stranger, colleague.email, request("commune:69072"), mail);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.failure().kind, FailureKind::forbidden);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM registrations r JOIN cycles c ON c.id = r.cycle_id WHERE c.slug = 'forets-cooperer'"), 2);
+}
