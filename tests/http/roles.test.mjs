@@ -170,5 +170,30 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.match(bogus.pageText, /n’est pas valable/);
       assert.match((await o.get('/admin/journal')).pageText, /Invitation acceptée/);
     }));
+
+    it('an organiser registers someone on their behalf; the one-per-collectivité rule still holds', { timeout: TEST_TIMEOUT }, t(async () => {
+      const o = await loggedIn(organiser);
+      const participant = await loggedIn(people[0]);
+      assert.equal((await participant.get('/admin/cycles/forets-cooperer/inscrire')).status, 403);
+      const { form } = await o.form('/admin/cycles/forets-cooperer/inscrire', 'situation');
+      const situation = 'Dans notre commune, la gestion de la forêt communale oppose exploitants, chasseurs et randonneurs ; nous cherchons comment renouer le dialogue.';
+      const fields = {
+        email: people[0].email, collectivite: people[0].collectiviteId, mandate: 'elu', function_title: 'Maire',
+        situation, engagement_presence: '1', engagement_situation: '1', engagement_camera: '1',
+      };
+      const unknown = await o.submit(form, { ...fields, email: 'personne@nulle-part.fr' });
+      assert.equal(unknown.status, 404);
+      assert.match(unknown.pageText, /Aucun compte avec l’adresse personne@nulle-part\.fr/);
+      const done = await o.submit(form, fields);
+      assert.equal(done.status, 303, done.pageText?.slice(0, 400));
+      const page = await o.follow(done);
+      assert.match(page.pageText, /L’équipe a inscrit Paul Participant à sa place/);
+      const marked = queryRows(db.url, `SELECT COUNT(*) FROM registrations r JOIN users u ON u.id = r.user_id WHERE u.email = ${q(people[0].email)} AND r.registered_by IS NOT NULL`);
+      assert.equal(Number(marked[0][0]), 1);
+      const again = await o.submit(form, { ...fields, email: people[1].email });
+      assert.equal(again.status, 409);
+      assert.match(again.pageText, /déjà inscrite à ce cycle/);
+      assert.match((await o.get('/admin/journal')).pageText, /Inscription faite par l’équipe/);
+    }));
   });
 }
