@@ -2,6 +2,7 @@
 // waiting order, one per collectivité), the registration is marked and journaled
 // (SQLite and PostgreSQL).
 #include "cli/demo/demo_seed.hpp"
+#include "features/registration/services/registration_move.hpp"
 #include "features/registration/services/registration_on_behalf.hpp"
 #include "platform/store/rows.hpp"
 #include "test_database.hpp"
@@ -81,4 +82,51 @@ TEST_F(OnBehalfTest, TheTeamRegistersSomeoneAndTheRulesStillHold) {
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.failure().kind, FailureKind::forbidden);
     EXPECT_EQ(count("SELECT COUNT(*) FROM registrations r JOIN cycles c ON c.id = r.cycle_id WHERE c.slug = 'forets-cooperer'"), 2);
+}
+
+TEST_F(OnBehalfTest, AMoveFreesThePlacePromotesTheFirstWaitingAndKeepsTheTargetRules) {
+    auto moved = person("deplacee", "commune:42056");
+    auto early = person("tot", "commune:42218");
+    auto late = person("tard", "commune:69072");
+    ASSERT_TRUE(services::register_on_behalf(*db_, organiser, moved.email, request("commune:42056"), mail).ok());
+    auto w1 = services::register_on_behalf(*db_, organiser, early.email, request("commune:42218"), mail);
+    auto w2 = services::register_on_behalf(*db_, organiser, late.email, request("commune:69072"), mail);
+    ASSERT_TRUE(w1.ok() && w2.ok());
+    ASSERT_EQ(w1->waiting_position, 1);
+    const long long from_id = count("SELECT r.id FROM registrations r WHERE r.user_id = " + std::to_string(moved.id));
+
+    // A cycle with no room left for that collectivité refuses and nothing moves.
+    {
+        soci::session sql(db_->pool());
+        sql << "UPDATE cycles SET mode = 'first_come', capacity = 1 WHERE slug = 'eau-ressource-rare'";
+    }
+    auto holder = person("occupante", "commune:42056");
+    ASSERT_TRUE(services::register_for_cycle(*db_, holder, {"eau-ressource-rare", "commune:42056", {situation, "agent", "DGS", true, true, true}}, mail).ok());
+    auto blocked = services::move_registration(*db_, organiser, from_id, "eau-ressource-rare", mail);
+    ASSERT_FALSE(blocked.ok());
+    EXPECT_EQ(blocked.failure().kind, FailureKind::conflict);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM registrations WHERE id = " + std::to_string(from_id) + " AND status = 'confirmed'"), 1);
+
+    auto same = services::move_registration(*db_, organiser, from_id, "forets-cooperer", mail);
+    ASSERT_FALSE(same.ok());
+    EXPECT_EQ(same.failure().kind, FailureKind::invalid);
+
+    auto out = services::move_registration(*db_, organiser, from_id, "tensions-posture", mail);
+    ASSERT_TRUE(out.ok()) << out.failure().message;
+    EXPECT_EQ(count("SELECT COUNT(*) FROM registrations WHERE id = " + std::to_string(from_id) + " AND status = 'cancelled'"), 1);
+    // The first in line takes the freed seat; the second moves up.
+    EXPECT_EQ(count("SELECT COUNT(*) FROM registrations WHERE id = " + std::to_string(w1->registration_id) +
+                    " AND status = 'confirmed'"),
+              1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM registrations WHERE id = " + std::to_string(w2->registration_id) +
+                    " AND status = 'waiting'"),
+              1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM registrations r JOIN cycles c ON c.id = r.cycle_id WHERE c.slug = "
+                    "'tensions-posture' AND r.user_id = " + std::to_string(moved.id) +
+                    " AND r.registered_by = " + std::to_string(organiser.id)),
+              1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE recipient = '" + moved.email + "' AND subject LIKE 'Votre inscription est déplacée%'"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'registration.move'"), 1);
+    auto again = services::move_registration(*db_, organiser, from_id, "tensions-posture", mail);
+    ASSERT_FALSE(again.ok());
 }

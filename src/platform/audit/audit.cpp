@@ -57,6 +57,7 @@ std::string audit_action_label(const std::string& action) {
         {"role.invite", "Invitation à un rôle envoyée"},
         {"role.invitation_accept", "Invitation à un rôle acceptée"},
         {"registration.on_behalf", "Inscription faite par l’équipe"},
+        {"registration.move", "Inscription déplacée dans un autre cycle"},
         {"registration.confirm", "Inscription acceptée"},
         {"registration.decline", "Demande refusée"},
         {"registration.wait", "Placée en liste d’attente"},

@@ -156,6 +156,8 @@ std::string decision_notice(const std::string& done, const std::string& name) {
     if (done == "accepte") return "L’inscription de " + who + " est confirmée ; un e-mail l’en informe.";
     if (done == "inscrit")
         return "L’équipe a inscrit " + who + " à sa place ; le journal des actions l’a enregistré et un e-mail l’en informe.";
+    if (done == "deplace")
+        return "L’inscription de " + who + " est déplacée dans ce cycle ; la place quittée revient à la liste d’attente et un e-mail l’en informe.";
     if (done == "refuse") return "La demande de " + who + " est refusée ; un e-mail l’en informe.";
     if (done == "attente")
         return (name.empty() ? std::string("La personne") : name) +

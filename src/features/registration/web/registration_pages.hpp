@@ -63,6 +63,10 @@ namespace admin {
 Response on_behalf_form(const App& app, const Request& req, Visitor& visitor, const std::string& slug);
 Response on_behalf_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
                           const std::string& slug);
+// registration_move_pages.cpp: move a registration to another cycle.
+Response move_form(const App& app, const Request& req, Visitor& visitor, const std::string& slug, long long id);
+Response move_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form, const std::string& slug,
+                     long long id);
 }  // namespace admin
 
 }  // namespace ateliers::web
