@@ -195,5 +195,23 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.match(again.pageText, /déjà inscrite à ce cycle/);
       assert.match((await o.get('/admin/journal')).pageText, /Inscription faite par l’équipe/);
     }));
+
+    it('an organiser moves a registration to another cycle; bad choices get a French message', { timeout: TEST_TIMEOUT }, t(async () => {
+      const o = await loggedIn(organiser);
+      const [[regId]] = queryRows(db.url, `SELECT r.id FROM registrations r JOIN users u ON u.id = r.user_id JOIN cycles c ON c.id = r.cycle_id WHERE u.email = ${q(people[0].email)} AND c.slug = 'forets-cooperer' AND r.status IN ('confirmed', 'waiting', 'applied')`);
+      const participant = await loggedIn(people[0]);
+      assert.equal((await participant.get(`/admin/cycles/forets-cooperer/inscriptions/${regId}/deplacer`)).status, 403);
+      const { form } = await o.form(`/admin/cycles/forets-cooperer/inscriptions/${regId}/deplacer`, 'to');
+      const none = await o.submit(form, { to: '' });
+      assert.equal(none.status, 422);
+      assert.match(none.pageText, /Choisissez le cycle où déplacer l’inscription/);
+      const [[target]] = queryRows(db.url, `SELECT slug FROM cycles WHERE status = 'published' AND slug <> 'forets-cooperer' ORDER BY id LIMIT 1`);
+      const moved = await o.submit(form, { to: target });
+      assert.equal(moved.status, 303, moved.pageText?.slice(0, 400));
+      assert.match((await o.follow(moved)).pageText, /est déplacée dans ce cycle/);
+      const [[old]] = queryRows(db.url, `SELECT status FROM registrations WHERE id = ${regId}`);
+      assert.equal(old, 'cancelled');
+      await sink.waitFor((m) => mailTo(people[0].email)(m) && /Votre inscription est déplacée/.test(m.subject));
+    }));
   });
 }
