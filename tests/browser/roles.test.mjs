@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { newContext } from '../support/harness.mjs';
 import { useBrowserFixture } from '../support/browser_fixture.mjs';
 import { pageTour } from '../support/page_tour.mjs';
-import { createBulkUsers, pickCommunes, q, queryRows } from '../support/bulk.mjs';
+import { createBulkUsers, pickCommunes, q, queryRows, runSql, situationText } from '../support/bulk.mjs';
 import { findLink } from '../support/mime.mjs';
 
 describe('rôles et invitations', () => {
@@ -65,6 +65,32 @@ describe('rôles et invitations', () => {
       await page.locator('#password').fill('un mot de passe solide');
       await page.locator('#password_confirm').fill('un mot de passe solide');
       await Promise.all([page.waitForURL(/\/espace$/), page.getByRole('button', { name: 'Créer mon compte' }).click()]);
+      // Back as the organiser: register Paul on his behalf, then move his registration.
+      await login(olga);
+      await page.goto(`${fx.server.baseUrl}/admin/cycles/forets-cooperer/inscrire`);
+      const form = await look('inscrire une personne');
+      assert.match(form, /Inscrire une personne au cycle/);
+      await page.locator('#email').fill(paul.email);
+      await page.locator('label[for="mandate-elu"]').click();
+      await page.locator('#function_title').fill('Maire');
+      await page.locator('#situation').fill('Dans notre commune, la gestion de la forêt communale oppose exploitants, chasseurs et randonneurs ; nous cherchons comment renouer le dialogue.');
+      for (const id of ['engagement_presence', 'engagement_situation', 'engagement_camera'])
+        await page.locator(`label[for="${id}"]`).click();
+      await page.getByRole('button', { name: 'Inscrire cette personne' }).click();
+      await page.waitForLoadState('load');
+      const withoutCollectivite = await look('inscrire une personne erreur');
+      assert.match(withoutCollectivite, /n’est pas enregistrée/);
+      // A registration to move: Paul's, made directly in the database.
+      const now = Math.floor(Date.now() / 1000);
+      runSql(fx.db, `INSERT INTO registrations (cycle_id, user_id, collectivite_id, collectivite_slot, mandate, function_title, situation, status, seat, arrival, created_at, updated_at) SELECT id, ${paul.id}, ${q(paul.collectiviteId)}, ${q(paul.collectiviteId)}, 'agent', 'DGS', ${q(situationText(3))}, 'waiting', NULL, ${now * 1000}, ${now}, ${now} FROM cycles WHERE slug = 'forets-cooperer';`);
+      const [[paulReg]] = queryRows(fx.db, `SELECT r.id FROM registrations r WHERE r.user_id = ${paul.id}`);
+      await page.goto(`${fx.server.baseUrl}/admin/cycles/forets-cooperer/inscriptions/${paulReg}/deplacer`);
+      const move = await look('déplacer');
+      assert.match(move, /Déplacer une inscription/);
+      await page.getByRole('button', { name: 'Déplacer l’inscription' }).click();
+      await page.waitForLoadState('load');
+      assert.match(await look('déplacer erreur'), /Choisissez le cycle où déplacer/);
+
       const roles = queryRows(fx.db, `SELECT ur.role FROM user_roles ur JOIN users u ON u.id = ur.user_id WHERE u.email = ${q('invitee@exemple.fr')} ORDER BY ur.role`).map((r) => r[0]);
       assert.deepEqual(roles, ['facilitator', 'participant']);
     } finally {
