@@ -22,7 +22,10 @@ Response form_page(const App& app, Visitor& visitor, const services::CycleDetail
                    nlohmann::json picker, const std::map<std::string, std::string>& errors, int status,
                    bool on_behalf = false) {
     const auto error_view = form_errors_view(
-        errors.empty() ? "" : "Votre inscription n’est pas enregistrée : corrigez les points signalés.", errors);
+        errors.empty() ? ""
+        : on_behalf    ? "L’inscription n’est pas enregistrée : corrigez les points signalés."
+                       : "Votre inscription n’est pas enregistrée : corrigez les points signalés.",
+        errors);
     if (errors.count("collectivite")) picker["problem"] = errors.at("collectivite");
     const auto mandate = field(values, "mandate");
     return app.page(visitor, "registration/registration_form",
