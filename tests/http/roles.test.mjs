@@ -188,6 +188,7 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.equal(done.status, 303, done.pageText?.slice(0, 400));
       const page = await o.follow(done);
       assert.match(page.pageText, /L’équipe a inscrit Paul Participant à sa place/);
+      assert.match(page.pageText, /Inscrit par l’équipe/);
       const marked = queryRows(db.url, `SELECT COUNT(*) FROM registrations r JOIN users u ON u.id = r.user_id WHERE u.email = ${q(people[0].email)} AND r.registered_by IS NOT NULL`);
       assert.equal(Number(marked[0][0]), 1);
       const again = await o.submit(form, { ...fields, email: people[1].email });

@@ -76,6 +76,7 @@ Response render(const App& app, const Visitor& visitor, const services::CycleReg
                         {"email", r.email},
                         {"collectivite", r.collectivite_label},
                         {"collectivite_verified", r.collectivite_verified},
+                        {"by_team", r.registered_by_team},
                         {"size_class", referential::size_class_label(r.size_class)},
                         {"priority", referential::is_priority_size_class(r.size_class)},
                         {"region", r.region_name},
