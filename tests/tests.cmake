@@ -13,7 +13,7 @@
 #   service, sqlite, postgresql  the service runs
 #   blackbox, http, browser      the node files
 #   cycles, registration, selection, running, feedback, reports, events, programmes, projects,
-#   accounts, platform
+#   identity, roles, accounts, platform
 #                                the feature a node file tests (ATELIERS_NODE_TESTS below)
 # e.g. `ctest -L selection`, `ctest -R '^http\.accounts$'`, `ctest -L '^(unit|sqlite)$'`.
 #
@@ -48,6 +48,7 @@ set(ATELIERS_NODE_TESTS
   "http/projects|projects|400"
   "http/proconnect|identity|300"
   "http/reports|reports|300"
+  "http/roles|roles|300"
   "http/running|running|300"
   "http/territories|reports|300"
   "http/security|platform|400"
@@ -64,11 +65,12 @@ set(ATELIERS_NODE_TESTS
   "browser/projects|projects|400"
   "browser/registration|registration|400"
   "browser/reports|reports|400"
+  "browser/roles|roles|400"
   "browser/selection|selection|400"
   "browser/signup|accounts|400"
   "browser/territories|reports|400"
 )
-set(ATELIERS_FEATURES cycles registration selection running feedback reports events programmes projects identity accounts
+set(ATELIERS_FEATURES cycles registration selection running feedback reports events programmes projects identity roles accounts
   platform)
 
 if(NODE_EXECUTABLE)

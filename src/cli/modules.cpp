@@ -8,6 +8,7 @@
 #include "features/identity/module.hpp"
 #include "features/registration/module.hpp"
 #include "features/reports/module.hpp"
+#include "features/roles/module.hpp"
 #include "features/running/module.hpp"
 #include "features/selection/module.hpp"
 #include "platform/privacy/web/privacy_module.hpp"
@@ -24,7 +25,8 @@ modules::Registry all_modules(const ModuleSettings& settings) {
         .add(events::module())
         .add(programmes::module())
         .add(projects::module())
-        .add(identity::module(settings.proconnect));
+        .add(identity::module(settings.proconnect))
+        .add(roles::module());
     // Then the reports: they gather every other module's part of the agency report and
     // what its people did in each territory.
     services::ReachSources reach;

@@ -49,18 +49,26 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
 //   GET  /admin/cycles/SLUG/inscriptions?statut=&mandat=
 //   POST /admin/cycles/SLUG/inscriptions/ID/accepter | refuser | attente
 //   GET  /admin/cycles/SLUG/participants.csv | participants.xlsx (same filters)
+//   GET|POST /admin/cycles/SLUG/inscrire      an organiser registers someone on their behalf
+//   GET|POST /admin/cycles/SLUG/inscriptions/ID/deplacer   move a registration to another cycle
 std::optional<Response> admin_pages(const App& app, const Request& req, Visitor& visitor, const FormFields* form) {
     const auto parts = web::path_segments(req.path);  // parts[0] == "admin"
     if (parts.size() < 4 || parts[1] != "cycles") return std::nullopt;
     const auto& slug = parts[2];
     if (!form) {
         if (parts.size() == 4 && parts[3] == "inscriptions") return web::admin::registrations_page(app, req, visitor, slug);
+        if (parts.size() == 4 && parts[3] == "inscrire") return web::admin::on_behalf_form(app, req, visitor, slug);
+        if (parts.size() == 6 && parts[3] == "inscriptions" && parts[5] == "deplacer")
+            if (auto id = web::path_id(parts[4])) return web::admin::move_form(app, req, visitor, slug, *id);
         if (parts.size() == 4 && parts[3] == "participants.csv")
             return web::admin::export_download(app, req, visitor, slug, "csv");
         if (parts.size() == 4 && parts[3] == "participants.xlsx")
             return web::admin::export_download(app, req, visitor, slug, "xlsx");
         return std::nullopt;
     }
+    if (parts.size() == 4 && parts[3] == "inscrire") return web::admin::on_behalf_submit(app, req, visitor, *form, slug);
+    if (parts.size() == 6 && parts[3] == "inscriptions" && parts[5] == "deplacer")
+        if (auto id = web::path_id(parts[4])) return web::admin::move_submit(app, req, visitor, *form, slug, *id);
     if (parts.size() == 6 && parts[3] == "inscriptions" &&
         (parts[5] == "accepter" || parts[5] == "refuser" || parts[5] == "attente"))
         if (auto id = web::path_id(parts[4]))

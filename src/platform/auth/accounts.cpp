@@ -1,4 +1,5 @@
 #include "platform/auth/accounts.hpp"
+#include "platform/auth/role_grants.hpp"
 
 #include <algorithm>
 
@@ -146,7 +147,8 @@ Status update_profile(store::Database& db, long long user_id, const ProfileInput
 
 Status grant_role(store::Database& db, const std::string& email_typed, const std::string& role,
                   const std::string& scope) {
-    if (std::find(known_roles.begin(), known_roles.end(), role) == known_roles.end())
+    // The command line may give every role; the rule is role_grants' (the web page asks it too).
+    if (!role_grants::may_grant(role_grants::Granter::command_line, role))
         return fail("Rôle inconnu : « " + role + " ». Rôles possibles : participant, facilitator, organiser, admin.");
     const auto email = accounts::normalise_email(email_typed);
     return store::run_in_transaction(db, [&](soci::session& sql) -> Status {

@@ -1,6 +1,7 @@
 // Accounts opened or reached through an identity provider (ProConnect).
 #include "platform/auth/accounts.hpp"
 #include "platform/auth/accounts_internal.hpp"
+#include "platform/auth/invited_accounts.hpp"
 #include "platform/store/rows.hpp"
 
 namespace ateliers::services {
@@ -39,6 +40,25 @@ VouchedSignIn sign_in_vouched(soci::session& sql, const std::string& email_given
             soci::use(role);
         out.created = true;
     }
+    out.session_token = account_detail::open_session(sql, out.user_id);
+    return out;
+}
+
+std::optional<VouchedSignIn> open_invited_account(soci::session& sql, const std::string& email_given,
+                                                  const std::string& full_name, const std::string& password_hash) {
+    const auto email = accounts::normalise_email(email_given);
+    const long long now = store::now_utc_seconds();
+    long long existing = 0;
+    sql << "SELECT COUNT(*) FROM users WHERE email = :e", soci::use(email), soci::into(existing);
+    if (existing > 0) return std::nullopt;
+    VouchedSignIn out;
+    sql << "INSERT INTO users (email, password_hash, full_name, confirmed_at, created_at) "
+           "VALUES (:e, :h, :n, :c, :t) RETURNING id",
+        soci::use(email), soci::use(password_hash), soci::use(full_name), soci::use(now), soci::use(now),
+        soci::into(out.user_id);
+    const std::string role = "participant";
+    sql << "INSERT INTO user_roles (user_id, role, scope) VALUES (:u, :r, '')", soci::use(out.user_id), soci::use(role);
+    out.created = true;
     out.session_token = account_detail::open_session(sql, out.user_id);
     return out;
 }

@@ -82,8 +82,8 @@ Result<long long> add_programme_territory(store::Database& db, const CurrentUser
     });
 }
 
-Result<long long> invite_programme_member(store::Database& db, const CurrentUser* actor, const std::string& slug,
-                                          const MemberInvitation& invitation, const MailContext& mail) {
+Result<long long> add_programme_member(soci::session& sql, const CurrentUser* actor, const std::string& slug,
+                                       const MemberInvitation& invitation, const MailContext& mail) {
     const std::string email = accounts::normalise_email(invitation.email);
     if (email.find('@') == std::string::npos || email.size() > 254)
         return invalid("Indiquez une adresse électronique valide.", "email");
@@ -93,7 +93,7 @@ Result<long long> invite_programme_member(store::Database& db, const CurrentUser
         return invalid(role == programmes::Role::manager ? "Un·e chargé·e de programme suit tout le programme, sans territoire."
                                                          : "Choisissez le territoire de ce membre.",
                        "territory_id");
-    return store::in_transaction<long long>(db, [&](soci::session& sql) -> Result<long long> {
+    {
         const auto programme = store::find_programme(sql, slug);
         if (!programme) return fail("Programme introuvable.", {}, FailureKind::not_found);
         if (!may_manage(sql, actor, programme->id))
@@ -115,7 +115,8 @@ Result<long long> invite_programme_member(store::Database& db, const CurrentUser
             return fail("Cette personne a déjà ce rôle.", "email", FailureKind::conflict);
         const long long id = store::insert_programme_member(sql, m, store::now_utc_seconds());
         const std::string link = mail.base_url + "/programmes/" + slug;
-        enqueue_mail(sql, compose_mail(email, "Invitation au programme « " + programme->title + " »", "Bonjour,",
+        if (invitation.send_mail)
+            enqueue_mail(sql, compose_mail(email, "Invitation au programme « " + programme->title + " »", "Bonjour,",
                                        {"Vous êtes invité·e à rejoindre l’espace de travail du programme « " +
                                             programme->title + " » en tant que « " + programmes::role_label(role) +
                                             " » (" + where + ").",
@@ -125,7 +126,13 @@ Result<long long> invite_programme_member(store::Database& db, const CurrentUser
         record_audit(sql, actor_id(actor), "programme.member", "programme:" + slug,
                      std::string("Membre invité : ") + programmes::role_label(role) + " — " + where);
         return id;
-    });
+    }
+}
+
+Result<long long> invite_programme_member(store::Database& db, const CurrentUser* actor, const std::string& slug,
+                                          const MemberInvitation& invitation, const MailContext& mail) {
+    return store::in_transaction<long long>(
+        db, [&](soci::session& sql) { return add_programme_member(sql, actor, slug, invitation, mail); });
 }
 
 Result<long long> load_grid_file(store::Database& db, const std::string& path) {

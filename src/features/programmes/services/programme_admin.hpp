@@ -27,9 +27,15 @@ struct MemberInvitation {
     std::string role;  // territory_team | provider | manager
     long long territory_id = 0;
     std::string organisation;
+    // False when the caller sends its own mail (the roles module's invitation link).
+    bool send_mail = true;
 };
 Result<long long> invite_programme_member(store::Database& db, const CurrentUser* actor, const std::string& slug,
                                           const MemberInvitation& invitation, const MailContext& mail);
+
+// The same inside the caller's transaction (the roles module's invitations).
+Result<long long> add_programme_member(soci::session& sql, const CurrentUser* actor, const std::string& slug,
+                                       const MemberInvitation& invitation, const MailContext& mail);
 
 // Reads data/programmes/grille-savoir-faire-vN.json (`path`) and stores it as a new grid
 // version, unless that version number is already stored (then its id is returned and

@@ -42,12 +42,14 @@ AdminRegistration read_admin_registration(const soci::row& r) {
 std::vector<AdminRegistration> cycle_registration_list(soci::session& sql, long long cycle_id) {
     std::vector<AdminRegistration> out;
     soci::rowset<soci::row> rows =
-        (sql.prepare << std::string(admin_registration_select) + ", r.collectivite_verified" + admin_registration_from +
+        (sql.prepare << std::string(admin_registration_select) + ", r.collectivite_verified, " +
+                            "CASE WHEN r.registered_by IS NULL THEN 0 ELSE 1 END AS by_team" + admin_registration_from +
                             "WHERE r.cycle_id = :c ORDER BY " + waiting_list_order,
          soci::use(cycle_id));
     for (const auto& r : rows) {
         out.push_back(read_admin_registration(r));
         out.back().collectivite_verified = as_int(r, "collectivite_verified") != 0;
+        out.back().registered_by_team = as_int(r, "by_team") != 0;
     }
     number_waiting_list(
         out, [](const AdminRegistration& a) { return a.status == registration::Status::waiting; },

@@ -21,6 +21,8 @@ struct AdminRegistration {
     // As declared by the person; nothing checks yet that they work there (ProConnect will).
     // Read by cycle_registration_list only.
     bool collectivite_verified = false;
+    // Made or moved by an organiser ("inscrit par l’équipe"); read by cycle_registration_list only.
+    bool registered_by_team = false;
     std::string size_class;          // code, see referential::size_class
     std::string zone;                // metro | drom | com
     std::string region_code;

@@ -78,6 +78,7 @@ Response render(const App& app, const Visitor& visitor, const services::CycleReg
                         {"collectivite", r.collectivite_label},
                         {"collectivite_href", territory_href(r.collectivite_id)},
                         {"collectivite_verified", r.collectivite_verified},
+                        {"by_team", r.registered_by_team},
                         {"size_class", referential::size_class_label(r.size_class)},
                         {"priority", referential::is_priority_size_class(r.size_class)},
                         {"region", r.region_name},
@@ -156,6 +157,10 @@ Response render(const App& app, const Visitor& visitor, const services::CycleReg
 std::string decision_notice(const std::string& done, const std::string& name) {
     const auto who = name.empty() ? std::string("la personne") : name;
     if (done == "accepte") return "L’inscription de " + who + " est confirmée ; un e-mail l’en informe.";
+    if (done == "inscrit")
+        return "L’équipe a inscrit " + who + " à sa place ; le journal des actions l’a enregistré et un e-mail l’en informe.";
+    if (done == "deplace")
+        return "L’inscription de " + who + " est déplacée dans ce cycle ; la place quittée revient à la liste d’attente et un e-mail l’en informe.";
     if (done == "refuse") return "La demande de " + who + " est refusée ; un e-mail l’en informe.";
     if (done == "attente")
         return (name.empty() ? std::string("La personne") : name) +

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "features/registration/services/registration_on_behalf.hpp"
 #include "features/registration/services/registrations.hpp"
 #include "features/registration/services/seat_alerts.hpp"
 #include "platform/referential/web/collectivite_picker.hpp"
@@ -18,18 +19,26 @@ Response login_first(const std::string& slug) {
 }
 
 Response form_page(const App& app, Visitor& visitor, const services::CycleDetail& d, const FormFields& values,
-                   nlohmann::json picker, const std::map<std::string, std::string>& errors, int status) {
+                   nlohmann::json picker, const std::map<std::string, std::string>& errors, int status,
+                   bool on_behalf = false) {
     const auto error_view = form_errors_view(
-        errors.empty() ? "" : "Votre inscription n’est pas enregistrée : corrigez les points signalés.", errors);
+        errors.empty() ? ""
+        : on_behalf    ? "L’inscription n’est pas enregistrée : corrigez les points signalés."
+                       : "Votre inscription n’est pas enregistrée : corrigez les points signalés.",
+        errors);
     if (errors.count("collectivite")) picker["problem"] = errors.at("collectivite");
     const auto mandate = field(values, "mandate");
     return app.page(visitor, "registration/registration_form",
-                    {{"title", "S’inscrire – " + d.summary.title},
+                    {{"title", (on_behalf ? "Inscrire une personne – " : "S’inscrire – ") + d.summary.title},
+                     {"on_behalf", on_behalf},
+                     {"action", on_behalf ? "/admin/cycles/" + d.summary.slug + "/inscrire"
+                                          : "/cycles/" + d.summary.slug + "/inscription"},
                      {"cycle", cycle_card(d.summary, store::now_utc_seconds())},
                      {"application_mode", d.summary.mode == registration::Mode::application},
                      {"picker_html", app.fragment("collectivite_picker", picker)},
                      {"values",
                       {{"situation", field(values, "situation")},
+                       {"email", field(values, "email")},
                        {"function_title", field(values, "function_title")},
                        {"mandate_elu", mandate == "elu"},
                        {"mandate_agent", mandate == "agent"},
@@ -96,5 +105,42 @@ Response seat_alert_submit(const App& app, const Request&, Visitor& visitor, con
     return app.error_page(visitor, http_status(f), f.kind == FailureKind::not_found ? "Cycle introuvable" : "Demande non enregistrée",
                           f.message);
 }
+
+namespace admin {
+
+// GET /admin/cycles/SLUG/inscrire: the registration form, filled by an organiser for someone.
+Response on_behalf_form(const App& app, const Request&, Visitor& visitor, const std::string& slug) {
+    const auto d = load(app, slug);
+    if (!d) return app.error_page(visitor, 404, "Cycle introuvable", "Ce cycle n’existe pas ou n’est plus publié.");
+    return form_page(app, visitor, *d, {}, collectivite_picker_view(app.db(), "", ""), {}, 200, true);
+}
+
+Response on_behalf_submit(const App& app, const Request&, Visitor& visitor, const FormFields& form,
+                          const std::string& slug) {
+    const auto d = load(app, slug);
+    if (!d) return app.error_page(visitor, 404, "Cycle introuvable", "Ce cycle n’existe pas ou n’est plus publié.");
+    auto picked = pick_collectivite(app.db(), form);
+    services::RegistrationRequest request{slug, picked.id,
+                                          {field(form, "situation"), field(form, "mandate"), field(form, "function_title"),
+                                           field(form, "engagement_presence") == "1",
+                                           field(form, "engagement_situation") == "1",
+                                           field(form, "engagement_camera") == "1"}};
+    std::map<std::string, std::string> errors;
+    if (!picked.problem.empty()) errors["collectivite"] = picked.problem;
+    auto outcome = errors.empty() ? services::register_on_behalf(app.db(), *visitor.user, field(form, "email"), request,
+                                                                 app.mail_context())
+                                  : Result<services::RegistrationOutcome>(fail("", {}, FailureKind::invalid));
+    if (outcome) return redirect_to("/admin/cycles/" + slug + "/inscriptions?fait=inscrit&id=" +
+                                    std::to_string(outcome->registration_id));
+    const auto& f = outcome.failure();
+    if (f.kind == FailureKind::technical || f.kind == FailureKind::forbidden)
+        return app.error_page(visitor, http_status(f), "Inscription non enregistrée", f.message);
+    for (const auto& [k, v] : f.fields) errors.emplace(k, v);
+    if (!f.field.empty()) errors.emplace(f.field, f.message);
+    if (errors.empty()) errors["form"] = f.message;
+    return form_page(app, visitor, *d, form, picked.view, errors, http_status(f), true);
+}
+
+}  // namespace admin
 
 }  // namespace ateliers::web

@@ -58,4 +58,15 @@ Response me(const App& app, const services::CurrentUser& user);
 
 }  // namespace api
 
+namespace admin {
+// registration_form_pages.cpp: an organiser registers someone on their behalf.
+Response on_behalf_form(const App& app, const Request& req, Visitor& visitor, const std::string& slug);
+Response on_behalf_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
+                          const std::string& slug);
+// registration_move_pages.cpp: move a registration to another cycle.
+Response move_form(const App& app, const Request& req, Visitor& visitor, const std::string& slug, long long id);
+Response move_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form, const std::string& slug,
+                     long long id);
+}  // namespace admin
+
 }  // namespace ateliers::web
