@@ -129,7 +129,7 @@ int run_serve(const CommonOptions& common, const ServeOptions& options) {
     }
     auto db = open_database(common.db, options.threads + 2);
     if (!db) return 1;
-    auto views = web::Views::load(options.assets_dir + "/templates");
+    auto views = web::Views::load(options.assets_dir + "/templates", options.check_templates);
     if (!views) {
         std::cerr << views.failure().message << "\n";
         return 1;

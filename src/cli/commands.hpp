@@ -21,6 +21,7 @@ struct ServeOptions {
     int worker_interval_ms = 1000;
     bool run_worker = true;
     int public_cache_ms = 3000;
+    bool check_templates = false;  // also render with the reference engine (web/views.hpp)
     std::vector<std::string> trusted_proxies;  // addresses or networks (CIDR)
     std::string host_name, host_address, host_phone;  // the legal notice's hosting provider
     int retention_months = 24;

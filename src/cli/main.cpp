@@ -69,6 +69,9 @@ int main(int argc, char** argv) {
                       "Intervalle d'envoi des e-mails en attente (défaut 1000)");
     serve->add_option("--public-cache-ms", serve_options.public_cache_ms,
                       "Durée de cache des pages publiques vues sans connexion, en ms (défaut 3000, 0 : aucun)");
+    serve->add_flag("--check-templates", serve_options.check_templates,
+                    "Rend aussi chaque page avec le moteur Mustache de référence et signale toute différence "
+                    "(tests ; plus lent)");
     serve->add_option("--host-name", serve_options.host_name,
                       "Hébergeur du site, pour les mentions légales (env ATELIERS_HOST_NAME)");
     serve->add_option("--host-address", serve_options.host_address,

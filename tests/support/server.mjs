@@ -49,6 +49,8 @@ export async function startServer({ db, smtpPort, mailDir, extraArgs = [], env =
     const args = [
       'serve', '--db', db, '--port', String(port), '--address', '127.0.0.1',
       '--mail-dir', mailDir, '--base-url', baseUrl, '--worker-interval-ms', '200',
+      // Every page the tests visit is also rendered by the reference Mustache engine.
+      '--check-templates',
     ];
     if (smtpPort) args.push('--smtp-url', `smtp://127.0.0.1:${smtpPort}`);
     args.push(...(typeof extraArgs === 'function' ? extraArgs(baseUrl) : extraArgs));

@@ -1,4 +1,5 @@
 #include "platform/core/text.hpp"
+#include "platform/core/html_escape.hpp"
 
 #include <array>
 #include <cstdint>
@@ -152,16 +153,7 @@ std::string lower_ascii(std::string_view s) {
 std::string escape_html(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out.push_back(c);
-        }
-    }
+    append_escaped_html(out, s);
     return out;
 }
 

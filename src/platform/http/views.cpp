@@ -1,6 +1,5 @@
 #include "platform/http/views.hpp"
 
-#include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -8,41 +7,21 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "platform/http/page_template.hpp"
+#include "platform/http/reference_template.hpp"
+
 namespace ateliers::web {
 
-namespace mustache = kainjow::mustache;
-
 struct Views::Compiled {
-    explicit Compiled(const std::string& text) : tmpl(text) {}
-    // kainjow's render is non-const only to record errors raised by partials and
-    // lambdas; our templates use neither (checked at load), so concurrent renders
-    // of one parsed template only read it.
-    mutable mustache::mustache tmpl;
+    PageTemplate tmpl;
+    std::unique_ptr<ReferenceTemplate> reference;  // only in compare mode
 };
 
 namespace {
 
-mustache::data to_data(const nlohmann::json& j) {
-    switch (j.type()) {
-        case nlohmann::json::value_t::object: {
-            mustache::data d{mustache::data::type::object};
-            for (const auto& [k, v] : j.items()) d.set(k, to_data(v));
-            return d;
-        }
-        case nlohmann::json::value_t::array: {
-            mustache::data d{mustache::data::type::list};
-            for (const auto& v : j) d.push_back(to_data(v));
-            return d;
-        }
-        case nlohmann::json::value_t::string: return mustache::data{j.get_ref<const std::string&>()};
-        case nlohmann::json::value_t::boolean:
-            return j.get<bool>() ? mustache::data{mustache::data::type::bool_true}
-                                 : mustache::data{mustache::data::type::bool_false};
-        case nlohmann::json::value_t::number_integer:
-        case nlohmann::json::value_t::number_unsigned: return mustache::data{std::to_string(j.get<long long>())};
-        case nlohmann::json::value_t::number_float: return mustache::data{j.dump()};
-        default: return mustache::data{mustache::data::type::bool_false};
-    }
+void check_same(const std::string& name, const std::string& ours, const std::string& reference) {
+    if (const auto difference = first_difference(ours, reference); !difference.empty())
+        throw std::runtime_error("template " + name + " renders unlike the reference engine " + difference);
 }
 
 }  // namespace
@@ -50,7 +29,7 @@ mustache::data to_data(const nlohmann::json& j) {
 Views::Views(std::map<std::string, std::unique_ptr<Compiled>> templates) : templates_(std::move(templates)) {}
 Views::~Views() = default;
 
-Result<std::unique_ptr<Views>> Views::load(const std::string& templates_dir) {
+Result<std::unique_ptr<Views>> Views::load(const std::string& templates_dir, bool compare_with_reference) {
     namespace fs = std::filesystem;
     std::map<std::string, std::unique_ptr<Compiled>> templates;
     std::error_code ec;
@@ -61,11 +40,16 @@ Result<std::unique_ptr<Views>> Views::load(const std::string& templates_dir) {
         std::stringstream buffer;
         buffer << in.rdbuf();
         const auto text = buffer.str();
-        if (text.find("{{>") != std::string::npos)
-            return fail("Gabarit " + entry.path().string() + " : les partials ne sont pas utilisés ici.");
-        auto compiled = std::make_unique<Compiled>(text);
-        if (!compiled->tmpl.is_valid())
-            return fail("Gabarit " + entry.path().string() + " invalide : " + compiled->tmpl.error_message());
+        auto parsed = PageTemplate::parse(text);
+        if (!parsed) return fail("Gabarit " + entry.path().string() + " invalide : " + parsed.failure().message);
+        auto compiled = std::make_unique<Compiled>(Compiled{std::move(parsed.value()), nullptr});
+        if (compare_with_reference) {
+            auto reference = ReferenceTemplate::parse(text);
+            if (!reference)
+                return fail("Gabarit " + entry.path().string() + " refusé par le moteur de référence : " +
+                            reference.failure().message);
+            compiled->reference = std::move(reference.value());
+        }
         auto name = fs::relative(entry.path(), templates_dir).replace_extension().string();
         templates.emplace(std::move(name), std::move(compiled));
     }
@@ -80,14 +64,20 @@ const Views::Compiled& Views::get(const std::string& name) const {
 }
 
 std::string Views::render_fragment(const std::string& name, const nlohmann::json& data) const {
-    return get(name).tmpl.render(to_data(data));
+    const auto& compiled = get(name);
+    auto out = compiled.tmpl.render({&data});
+    if (compiled.reference) check_same(name, out, compiled.reference->render(data));
+    return out;
 }
 
 std::string Views::render_page(const std::string& name, const nlohmann::json& page) const {
-    auto data = to_data(page);
-    const auto content = get(name).tmpl.render(data);
-    data.set("content", content);
-    return get("layout").tmpl.render(data);
+    const auto& compiled = get(name);
+    const auto& layout = get("layout");
+    const nlohmann::json content = {{"content", compiled.tmpl.render({&page})}};
+    auto out = layout.tmpl.render({&page, &content});
+    if (compiled.reference)
+        check_same(name, out, ReferenceTemplate::render_page(*compiled.reference, *layout.reference, page));
+    return out;
 }
 
 }  // namespace ateliers::web

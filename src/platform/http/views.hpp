@@ -13,7 +13,10 @@ namespace ateliers::web {
 
 class Views {
 public:
-    static Result<std::unique_ptr<Views>> load(const std::string& templates_dir);
+    // With `compare_with_reference`, every rendering is also done by kainjow's
+    // Mustache engine and a difference throws: the test servers run so, which makes
+    // every page the suite visits a check of our renderer (page_template.hpp).
+    static Result<std::unique_ptr<Views>> load(const std::string& templates_dir, bool compare_with_reference = false);
     ~Views();
 
     // `page` holds the page's data; the layout also reads "title" and "layout" from it.
