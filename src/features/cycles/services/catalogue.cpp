@@ -73,13 +73,11 @@ registration::Availability CycleSummary::availability(std::int64_t now) const {
 Result<std::vector<CycleSummary>> upcoming_cycles(store::Database& db, std::int64_t now_utc, int limit) {
     try {
         return store::with_session(db, [&](soci::session& sql) {
-            auto cycles = load_upcoming(sql, now_utc);
-            cycles.erase(std::remove_if(cycles.begin(), cycles.end(),
-                                        [&](const CycleSummary& c) {
-                                            return c.first_session_at() > 0 && c.first_session_at() <= now_utc;
-                                        }),
-                         cycles.end());
-            if (static_cast<int>(cycles.size()) > limit) cycles.resize(static_cast<std::size_t>(limit));
+            std::vector<CycleSummary> cycles;
+            for (const auto& r : store::next_cycle_summaries(sql, now_utc, limit)) {
+                cycles.push_back(summary_from_row(r));
+                attach_own_sessions(sql, cycles.back());
+            }
             return cycles;
         });
     } catch (const std::exception& e) {

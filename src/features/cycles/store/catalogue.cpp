@@ -45,6 +45,20 @@ std::vector<CycleSummaryRow> upcoming_cycle_summaries(soci::session& sql, long l
     return out;
 }
 
+std::vector<CycleSummaryRow> next_cycle_summaries(soci::session& sql, long long now, int limit) {
+    std::vector<CycleSummaryRow> out;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << std::string(summary_select) +
+                            "WHERE c.status = 'published' AND EXISTS (SELECT 1 FROM cycle_sessions s WHERE "
+                            "s.cycle_id = c.id AND s.ends_at > :now) AND NOT EXISTS (SELECT 1 FROM cycle_sessions s "
+                            "WHERE s.cycle_id = c.id AND s.starts_at <= :now) "
+                            "ORDER BY (SELECT MIN(s.starts_at) FROM cycle_sessions s WHERE s.cycle_id = c.id), c.id "
+                            "LIMIT :limit",
+         soci::use(now, "now"), soci::use(limit, "limit"));
+    for (const auto& r : rows) out.push_back(summary_from_row(r));
+    return out;
+}
+
 std::optional<CycleSummaryRow> cycle_summary(soci::session& sql, const std::string& slug, bool include_drafts) {
     soci::row r;
     sql << std::string(summary_select) + "WHERE c.slug = :s AND c.status IN ('published', 'closed'" +

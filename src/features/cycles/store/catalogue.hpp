@@ -29,6 +29,9 @@ struct CycleSummaryRow {
 
 // Published cycles with a session still to end after `now`.
 std::vector<CycleSummaryRow> upcoming_cycle_summaries(soci::session& sql, long long now);
+// The `limit` published cycles whose first session is still to come, soonest first
+// (the home page), without reading the others.
+std::vector<CycleSummaryRow> next_cycle_summaries(soci::session& sql, long long now, int limit);
 
 // A published or closed cycle by slug; `include_drafts` also finds a draft.
 std::optional<CycleSummaryRow> cycle_summary(soci::session& sql, const std::string& slug, bool include_drafts);
