@@ -9,6 +9,7 @@
 #include "features/events/web/event_editor_pages.hpp"
 #include "features/events/web/event_mailing_pages.hpp"
 #include "features/events/web/event_pages.hpp"
+#include "features/events/web/event_removal_pages.hpp"
 #include "features/events/web/event_report_pages.hpp"
 #include "features/events/web/events_api.hpp"
 #include "platform/http/paths.hpp"
@@ -22,6 +23,13 @@ using web::FormFields;
 using web::Request;
 using web::Response;
 using web::Visitor;
+
+// "interventions" or "creneaux" in a programme editor's address.
+std::optional<services::ProgrammePart> programme_part(const std::string& segment) {
+    if (segment == "interventions") return services::ProgrammePart::item;
+    if (segment == "creneaux") return services::ProgrammePart::slot;
+    return std::nullopt;
+}
 
 //   GET  /evenements                          upcoming and past events (?type=&mois=&lieu=)
 //   GET  /evenements/SLUG                     presentation, programme, practical information
@@ -73,6 +81,7 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
 //   POST /admin/evenements/SLUG/programme/creneaux[/ID]       add or edit a slot of parallel workshops
 //   POST /admin/evenements/SLUG/programme/interventions[/ID]  add or edit an item or workshop
 //   POST /admin/evenements/SLUG/programme/interventions/ID/intervenants  a speaker on an item
+//   GET  /admin/evenements/SLUG/programme/{interventions|creneaux}/ID/supprimer  POST  confirm, delete
 std::optional<Response> admin_pages(const App& app, const Request& req, Visitor& visitor, const FormFields* form) {
     const auto parts = web::path_segments(req.path);  // parts[0] == "admin"
     if (parts.size() < 2 || parts[1] != "evenements") return std::nullopt;
@@ -97,6 +106,10 @@ std::optional<Response> admin_pages(const App& app, const Request& req, Visitor&
                 if (parts[5] == "badge.pdf") return web::events_documents::badge_of(app, visitor, parts[2], *id);
                 if (parts[5] == "attestation.pdf") return web::events_documents::certificate_of(app, visitor, parts[2], *id);
             }
+        if (parts.size() == 7 && parts[3] == "programme" && parts[6] == "supprimer")
+            if (auto part = programme_part(parts[4]))
+                if (auto id = web::path_id(parts[5]))
+                    return web::events_removal::removal_page(app, visitor, parts[2], *part, *id);
         return std::nullopt;
     }
     if (parts.size() == 3 && parts[2] == "nouveau") return web::events_editor::new_event_submit(app, visitor, *form);
@@ -108,6 +121,9 @@ std::optional<Response> admin_pages(const App& app, const Request& req, Visitor&
     if (parts.size() >= 5 && parts[3] == "programme") {
         const long long id = parts.size() >= 6 ? web::path_id(parts[5]).value_or(-1) : 0;
         if (id < 0) return std::nullopt;
+        if (parts.size() == 7 && parts[6] == "supprimer" && id > 0)
+            if (auto part = programme_part(parts[4]))
+                return web::events_removal::removal_submit(app, visitor, parts[2], *part, id);
         if (parts[4] == "creneaux" && parts.size() <= 6) return web::events_editor::slot_submit(app, visitor, *form, parts[2], id);
         if (parts[4] == "interventions" && parts.size() <= 6)
             return web::events_editor::item_submit(app, visitor, *form, parts[2], id);

@@ -227,4 +227,30 @@ std::map<long long, WorkshopCount> workshop_counts(soci::session& sql, long long
     return out;
 }
 
+namespace {
+
+ChoicesInUse choices_in_use(soci::session& sql, const std::string& where, long long id) {
+    ChoicesInUse out;
+    for_each_row(
+        sql,
+        "SELECT SUM(CASE WHEN status = 'held' THEN 1 ELSE 0 END) AS held, "
+        "SUM(CASE WHEN status <> 'held' THEN 1 ELSE 0 END) AS waiting FROM event_choices WHERE " + where,
+        [&](const soci::row& r) {
+            out.held = static_cast<int>(as_int(r, "held"));
+            out.waiting = static_cast<int>(as_int(r, "waiting"));
+        },
+        soci::use(id));
+    return out;
+}
+
+}  // namespace
+
+ChoicesInUse item_choices_in_use(soci::session& sql, long long item_id) {
+    return choices_in_use(sql, "item_id = :i", item_id);
+}
+
+ChoicesInUse slot_choices_in_use(soci::session& sql, long long slot_id) {
+    return choices_in_use(sql, "slot_id = :s", slot_id);
+}
+
 }  // namespace ateliers::store

@@ -218,6 +218,14 @@ void update_item(soci::session& sql, const ItemRow& i) {
         soci::use(i.starts_at), soci::use(ends, ends_ind), soci::use(capacity, capacity_ind), soci::use(i.id);
 }
 
+void delete_item(soci::session& sql, long long item_id) {
+    execute(sql, "DELETE FROM event_items WHERE id = :id", soci::use(item_id));
+}
+
+void delete_slot(soci::session& sql, long long slot_id) {
+    execute(sql, "DELETE FROM event_slots WHERE id = :id", soci::use(slot_id));
+}
+
 void move_slot_items(soci::session& sql, long long slot_id, long long starts_at, long long ends_at) {
     execute(sql, "UPDATE event_items SET starts_at = :s, ends_at = :x WHERE slot_id = :slot", soci::use(starts_at),
             soci::use(ends_at), soci::use(slot_id));
