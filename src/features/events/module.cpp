@@ -1,5 +1,6 @@
 #include "features/events/module.hpp"
 
+#include "features/events/services/event_questionnaire.hpp"
 #include "features/events/services/event_reach.hpp"
 #include "features/events/services/event_reminders.hpp"
 #include "features/events/services/personal_data.hpp"
@@ -9,6 +10,7 @@
 #include "features/events/web/event_editor_pages.hpp"
 #include "features/events/web/event_mailing_pages.hpp"
 #include "features/events/web/event_pages.hpp"
+#include "features/events/web/event_questionnaire_pages.hpp"
 #include "features/events/web/event_removal_pages.hpp"
 #include "features/events/web/event_report_pages.hpp"
 #include "features/events/web/events_api.hpp"
@@ -40,6 +42,7 @@ std::optional<services::ProgrammePart> programme_part(const std::string& segment
 //   GET  /evenements/SLUG/inscription  POST   register, choose workshops
 //   POST /evenements/SLUG/choix               change workshop choices
 //   POST /evenements/SLUG/annuler             cancel
+//   GET  /evenements/SLUG/questionnaire  POST  the questionnaire after the event
 std::optional<Response> pages(const App& app, const Request& req, Visitor& visitor, const FormFields* form) {
     const auto parts = web::path_segments(req.path);
     if (parts.empty() || parts[0] != "evenements") return std::nullopt;
@@ -53,12 +56,16 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
             return web::events_documents::my_certificate(app, visitor, parts[1]);
         if (parts.size() == 3 && parts[2] == "inscription")
             return web::events_pages::registration_form(app, req, visitor, parts[1]);
+        if (parts.size() == 3 && parts[2] == "questionnaire")
+            return web::events_questionnaire::questionnaire_page(app, req, visitor, parts[1]);
         return std::nullopt;
     }
     if (parts.size() == 3 && parts[2] == "inscription")
         return web::events_pages::registration_submit(app, req, visitor, *form, parts[1]);
     if (parts.size() == 3 && parts[2] == "choix") return web::events_pages::choices_submit(app, req, visitor, *form, parts[1]);
     if (parts.size() == 3 && parts[2] == "annuler") return web::events_pages::cancel_submit(app, req, visitor, *form, parts[1]);
+    if (parts.size() == 3 && parts[2] == "questionnaire")
+        return web::events_questionnaire::questionnaire_submit(app, visitor, *form, parts[1]);
     return std::nullopt;
 }
 
@@ -151,6 +158,10 @@ modules::Module module() {
     m.nav.push_back({20, "Événements", "/evenements"});
     m.jobs.push_back({"event reminders", [](store::Database& db, std::int64_t now, const services::MailContext& mail) {
                           return jobs::queue_event_reminders(db, now, mail);
+                      }});
+    m.jobs.push_back({"event questionnaire invitations",
+                      [](store::Database& db, std::int64_t now, const services::MailContext& mail) {
+                          return jobs::queue_questionnaire_invitations(db, now, mail);
                       }});
     m.personal_data.push_back(services::event_personal_data());
     m.report_section = [](soci::session& sql, const modules::ReportPeriod& period) {
