@@ -11,6 +11,7 @@
 #include "features/events/services/event_questionnaire.hpp"
 #include "features/events/services/event_registrations.hpp"
 #include "features/events/services/event_report.hpp"
+#include "features/events/store/personal_data.hpp"
 #include "platform/core/paris_time.hpp"
 #include "test_database.hpp"
 
@@ -170,4 +171,17 @@ TEST_F(EventsQuestionnaireTest, TheReportSummarisesTheAnswers) {
     EXPECT_EQ(tables[tables.size() - 3].sheet_name, "Avis");
     EXPECT_EQ(tables.back().sheet_name, "Commentaires");
     EXPECT_EQ(tables.back().rows, (std::vector<std::vector<std::string>>{{"Très utile."}}));
+}
+
+TEST_F(EventsQuestionnaireTest, MyDataShowsTheAnswersAndErasureBlanksTheComment) {
+    ASSERT_TRUE(services::submit_event_questionnaire(*db_, people["ana"].id, slug,
+                                                     {"4", std::to_string(workshops[1]), "share", "Mon avis."}, after)
+                    .ok());
+    soci::session sql(db_->pool());
+    const auto tables = store::event_personal_tables(sql, people["ana"].id);
+    ASSERT_EQ(tables.size(), 3u);
+    EXPECT_EQ(tables[2].key, "avis_evenements");
+    ASSERT_EQ(tables[2].rows.size(), 1u);
+    store::forget_event_texts(sql, people["ana"].id);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM event_questionnaire_answers WHERE comment = '' AND rating = 4"), 1);
 }
