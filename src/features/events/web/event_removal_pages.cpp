@@ -1,5 +1,7 @@
 #include "features/events/web/event_removal_pages.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "platform/http/failure_status.hpp"
 
 namespace ateliers::web::events_removal {
