@@ -30,7 +30,7 @@ TEST(EventProgrammeRemoval, RefusedWithTheCountsOfPeopleConcerned) {
         ASSERT_TRUE(refusal) << c.counts;
         EXPECT_EQ(refusal->rfind(c.starts, 0), 0u) << *refusal;
         EXPECT_NE(refusal->find(c.counts), std::string::npos) << *refusal;
-        EXPECT_NE(refusal->find("Écrire aux inscrits"), std::string::npos) << *refusal;
+        EXPECT_NE(refusal->find("E-mail aux inscrit·es"), std::string::npos) << *refusal;
     }
 }
 

@@ -14,8 +14,8 @@ std::optional<std::string> removal_refusal(RemovalTarget target, const SeatsInUs
     }
     const std::string what = target == RemovalTarget::slot ? "Ce créneau ne peut pas être supprimé : "
                                                            : "Cet atelier ne peut pas être supprimé : ";
-    return what + who + ". Elles doivent d’abord choisir un autre atelier : écrivez-leur depuis « Écrire aux "
-                        "inscrits » (destinataires : les inscrits d’un atelier), puis revenez le supprimer.";
+    return what + who + ". Elles doivent d’abord choisir un autre atelier : écrivez-leur depuis « E-mail aux "
+                        "inscrit·es » (destinataires : l’atelier), puis revenez le supprimer.";
 }
 
 }  // namespace ateliers::events

@@ -25,6 +25,7 @@ Response view(const App& app, Visitor& visitor, const std::string& slug, service
                         {"event_title", p.event_title},
                         {"programme", programme_of(slug) + (slot ? "#creneaux" : "#interventions")},
                         {"action", action_of(slug, part, id)},
+                        {"mailing", "/admin/evenements/" + slug + "/email"},
                         {"workshops", workshops},
                         {"has_workshops", !workshops.empty()},
                         {"allowed", !p.refusal.has_value()},
