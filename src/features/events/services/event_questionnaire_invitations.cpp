@@ -30,10 +30,12 @@ Result<int> queue_questionnaire_invitations(store::Database& db, std::int64_t no
         for (const auto& e : store::list_events(sql, false)) {
             if (e.ends_at > now || now >= events::questionnaire_closes_at(e.ends_at)) continue;
             const auto checkins = store::event_checkin_times(sql, e.id);
+            const auto invited = store::claimed_event_reminders(sql, e.id, invitation_kind);
             for (const auto& r : store::event_registrations(sql, e.id, false)) {
+                if (invited.count(r.id)) continue;
                 const events::Attendee a{r.status == "confirmed", checkins.count(r.id) > 0, r.attendance == "online"};
                 if (!events::asked_to_answer(a, !checkins.empty())) continue;
-                if (!store::claim_event_reminder(sql, r.id, invitation_kind, now)) continue;
+                if (!store::claim_event_reminder(sql, r.id, invitation_kind, now)) continue;  // another worker was first
                 services::enqueue_mail(sql, invitation_mail(e, r, mail));
                 ++queued;
             }
