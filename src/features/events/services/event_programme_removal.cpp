@@ -43,8 +43,11 @@ Result<RemovalPreview> preview_in(soci::session& sql, store::Dialect dialect, co
 }  // namespace
 
 Result<RemovalPreview> programme_removal_preview(store::Database& db, const std::string& slug, ProgrammePart part, long long id) {
-    return store::in_transaction<RemovalPreview>(
-        db, [&](soci::session& sql) { return preview_in(sql, db.dialect(), slug, part, id, false); });
+    try {
+        return store::with_session(db, [&](soci::session& sql) { return preview_in(sql, db.dialect(), slug, part, id, false); });
+    } catch (const std::exception& e) {
+        return store::technical_failure(e);
+    }
 }
 
 Status remove_from_programme(store::Database& db, long long actor_user_id, const std::string& slug, ProgrammePart part,

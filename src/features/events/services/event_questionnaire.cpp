@@ -58,8 +58,12 @@ Result<EventQuestionnaire> load(soci::session& sql, store::Dialect dialect, long
 
 Result<EventQuestionnaire> event_questionnaire(store::Database& db, long long user_id, const std::string& slug,
                                                std::int64_t now) {
-    return store::in_transaction<EventQuestionnaire>(
-        db, [&](soci::session& sql) { return load(sql, db.dialect(), user_id, slug, now); });
+    // A read: no writer's turn, so event pages viewed after the event never queue behind writes.
+    try {
+        return store::with_session(db, [&](soci::session& sql) { return load(sql, db.dialect(), user_id, slug, now); });
+    } catch (const std::exception& e) {
+        return store::technical_failure(e);
+    }
 }
 
 Result<bool> submit_event_questionnaire(store::Database& db, long long user_id, const std::string& slug,
