@@ -3,7 +3,9 @@
 // shown next to its field with what was typed kept, and the organisers' page. Then the
 // day itself: the ticket and the badge, checking in from the welcome desk at phone width,
 // the certificate of attendance downloaded; the organisers' report.
-// ATELIERS_SHOTS=<dir> saves a screenshot of each page of the second test at 390 and 1280 px.
+// After the event: the questionnaire answered at phone width, its summary in the bilan; the
+// programme editor's confirmation before deleting an item.
+// ATELIERS_SHOTS=<dir> saves a screenshot of each page of the last two tests at 390 and 1280 px.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -12,13 +14,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { checkA11y, newContext } from '../support/harness.mjs';
 import { useBrowserFixture } from '../support/browser_fixture.mjs';
-import { BULK_PASSWORD, createBulkUsers, pickCommunes } from '../support/bulk.mjs';
+import { BULK_PASSWORD, createBulkUsers, pickCommunes, queryRows, runSql } from '../support/bulk.mjs';
 
 const SLUG = 'journees-des-territoires';
 
 describe('événements', () => {
   const fx = useBrowserFixture();
   const { t } = fx;
+  let bruno; // checked in by the second test, answers the questionnaire in the third
+  let oscar;
 
   it('pages, registration with workshop choices, and the organisers’ view hold at phone and desktop widths', { timeout: 300_000 }, t(async () => {
     const communes = pickCommunes(fx.db, 2, { offset: 3200 });
@@ -75,7 +79,7 @@ describe('événements', () => {
 
   it('the ticket, the badge, check-in from the desk on a phone and the certificate', { timeout: 300_000 }, t(async () => {
     const communes = pickCommunes(fx.db, 2, { offset: 3250 });
-    const [bruno, oscar] = createBulkUsers(fx.db, [
+    [bruno, oscar] = createBulkUsers(fx.db, [
       { collectiviteId: communes[0], fullName: 'Bruno Badgé' },
       { collectiviteId: communes[1], fullName: 'Oscar Accueil', role: 'organiser' },
     ], { tag: 'evtday' });
@@ -158,6 +162,74 @@ describe('événements', () => {
     } finally {
       await ctx.close();
       fs.rmSync(downloads, { recursive: true, force: true });
+    }
+  }));
+
+  it('after the event: the questionnaire at phone width, its summary in the bilan, deleting from the programme', { timeout: 300_000 }, t(async () => {
+    const shots = process.env.ATELIERS_SHOTS;
+    const ctx = await newContext(fx.browser);
+    try {
+      const page = await ctx.newPage();
+      const look = async (label, name) => {
+        await checkA11y(page, { label });
+        if (!shots) return;
+        fs.mkdirSync(shots, { recursive: true });
+        const original = page.viewportSize();
+        for (const width of [390, 1280]) {
+          await page.setViewportSize({ width, height: 900 });
+          await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
+        }
+        await page.setViewportSize(original);
+      };
+      const login = async (user) => {
+        await page.goto(`${fx.server.baseUrl}/compte/connexion`);
+        await page.locator('input[name="email"]').fill(user.email);
+        await page.locator('input[name="password"]').fill(BULK_PASSWORD);
+        await Promise.all([page.waitForURL(/\/espace$/), page.getByRole('button', { name: 'Se connecter' }).click()]);
+      };
+      // The programme editor first, while the event is still to come.
+      await login(oscar);
+      const [[itemId]] = queryRows(fx.db, `SELECT i.id FROM event_items i JOIN events e ON e.id = i.event_id
+        WHERE e.slug = '${SLUG}' AND i.kind = 'round_table' ORDER BY i.starts_at LIMIT 1`);
+      await page.goto(`${fx.server.baseUrl}/admin/evenements/${SLUG}/programme/interventions/${itemId}/supprimer`);
+      assert.match(await page.locator('main').innerText(), /Personne n’y a de place/);
+      await look('confirmation de suppression', 'programme-suppression');
+      const [[workshopId]] = queryRows(fx.db, `SELECT c.item_id FROM event_choices c JOIN event_registrations r ON r.id = c.registration_id
+        JOIN users u ON u.id = r.user_id WHERE u.email = '${bruno.email}' AND c.status = 'held'`);
+      await page.goto(`${fx.server.baseUrl}/admin/evenements/${SLUG}/programme/interventions/${workshopId}/supprimer`);
+      assert.match(await page.locator('main').innerText(), /ne peut pas être supprimé : \d+ personnes? y (a|ont) une place/);
+      await look('suppression refusée', 'programme-suppression-refusee');
+
+      const now = Math.floor(Date.now() / 1000);
+      runSql(fx.db, `UPDATE events SET starts_at = ${now - 2 * 86400}, ends_at = ${now - 3600} WHERE slug = '${SLUG}'`);
+      await ctx.clearCookies();
+      await login(bruno);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${fx.server.baseUrl}/evenements/${SLUG}`);
+      await Promise.all([page.waitForURL(/\/questionnaire$/), page.getByRole('link', { name: 'Répondre au questionnaire' }).click()]);
+      await look('questionnaire', 'questionnaire');
+      await page.locator('#comment').fill('Un atelier passionnant, à refaire.');
+      await page.getByRole('button', { name: 'Enregistrer mes réponses' }).click();
+      await page.waitForLoadState();
+      assert.match(await page.locator('main').innerText(), /Donnez une note globale/);
+      await checkA11y(page, { label: 'questionnaire en erreur' });
+      assert.equal(await page.locator('#comment').inputValue(), 'Un atelier passionnant, à refaire.');
+      await page.locator('label', { hasText: '4 – Plutôt satisfait·e' }).click();
+      await page.locator('label', { hasText: 'votre atelier' }).click();
+      await page.locator('label', { hasText: 'Partager ce que j’ai appris' }).click();
+      await Promise.all([page.waitForURL(/enregistre=1/), page.getByRole('button', { name: 'Enregistrer mes réponses' }).click()]);
+      assert.match(await page.locator('main').innerText(), /Vos réponses sont enregistrées/);
+      await look('questionnaire enregistré', 'questionnaire-enregistre');
+
+      await ctx.clearCookies();
+      await login(oscar);
+      await page.goto(`${fx.server.baseUrl}/admin/evenements/${SLUG}/bilan#questionnaire`);
+      const bilan = await page.locator('main').innerText();
+      assert.match(bilan, /1 réponse\(s\) sur \d+ personne\(s\) interrogée\(s\)/);
+      assert.match(bilan, /Un atelier passionnant, à refaire\./);
+      await look('bilan avec le questionnaire', 'bilan-questionnaire');
+    } finally {
+      await ctx.close();
     }
   }));
 });

@@ -179,5 +179,50 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.equal(Number(queryRows(db.url, 'SELECT COUNT(*) FROM outbox')[0][0]), outboxBefore + 1);
       assert.deepEqual(queryRows(db.url, "SELECT COUNT(*) FROM audit_log WHERE action = 'event.mailing'"), [['1']]);
     }));
+
+    // After the previous test: Ana holds a seat in the first workshop of the seed's first slot.
+    it('deletes an item or a slot after a confirmation, refused with the count while someone holds a place', { timeout: TEST_TIMEOUT }, t(async () => {
+      const SLUG = 'journees-des-territoires';
+      const base = `/admin/evenements/${SLUG}/programme`;
+      const [[slotId, workshopId]] = queryRows(db.url, `SELECT c.slot_id, c.item_id FROM event_choices c
+        JOIN event_registrations r ON r.id = c.registration_id JOIN events e ON e.id = r.event_id
+        WHERE e.slug = '${SLUG}' AND c.status = 'held' ORDER BY c.id LIMIT 1`);
+      const a = new HttpClient(server.baseUrl);
+      await login(a, ana.email, BULK_PASSWORD);
+      assert.equal((await a.get(`${base}/interventions/${workshopId}/supprimer`)).status, 403);
+
+      const o = new HttpClient(server.baseUrl);
+      await login(o, olga.email, BULK_PASSWORD);
+      const editor = await o.get(base);
+      assert.match(editor.text, new RegExp(`href="${base}/creneaux/${slotId}/supprimer"`));
+      // The workshop and its slot: no button, the reason with the count.
+      const held = await o.get(`${base}/interventions/${workshopId}/supprimer`);
+      assert.equal(held.status, 200);
+      assert.match(held.pageText, /Cet atelier ne peut pas être supprimé : 1 personne y a une place\./);
+      assert.doesNotMatch(held.pageText, /Supprimer définitivement/);
+      const slotPage = await o.get(`${base}/creneaux/${slotId}/supprimer`);
+      assert.match(slotPage.pageText, /Ses ateliers seront supprimés avec lui/);
+      assert.match(slotPage.pageText, /Ce créneau ne peut pas être supprimé : 1 personne y a une place/);
+      const { form: editForm } = await o.form(base, `/programme/interventions/${workshopId}`);
+      const forced = await o.post(`${base}/interventions/${workshopId}/supprimer`, { csrf_token: editForm.fields.csrf_token });
+      assert.equal(forced.status, 409);
+      assert.match(forced.pageText, /1 personne y a une place/);
+      const noCsrf = await o.post(`${base}/interventions/${workshopId}/supprimer`, {});
+      assert.equal(noCsrf.status, 403);
+      assert.deepEqual(queryRows(db.url, `SELECT COUNT(*) FROM event_items WHERE id = ${workshopId}`), [['1']]);
+
+      // A plenary item: confirmed, deleted, journalled; gone from the editor and the public page.
+      const [[itemId, title]] = queryRows(db.url, `SELECT i.id, i.title FROM event_items i JOIN events e ON e.id = i.event_id
+        WHERE e.slug = '${SLUG}' AND i.slot_id IS NULL AND i.kind = 'round_table' ORDER BY i.starts_at LIMIT 1`);
+      const { form, res } = await o.form(`${base}/interventions/${itemId}/supprimer`, '/supprimer');
+      assert.match(res.pageText, /Personne n’y a de place/);
+      const done = await o.submit(form);
+      assert.equal(done.status, 303, done.pageText);
+      assert.equal(done.locationPath, base);
+      assert.deepEqual(queryRows(db.url, `SELECT COUNT(*) FROM event_items WHERE id = ${itemId}`), [['0']]);
+      assert.deepEqual(queryRows(db.url, `SELECT COUNT(*) FROM audit_log WHERE action = 'event.programme'
+        AND details = 'Intervention supprimée : ${title.replaceAll("'", "''")}'`), [['1']]);
+      assert.equal((await o.get(`${base}/interventions/${itemId}/supprimer`)).status, 404);
+    }));
   });
 }

@@ -6,8 +6,9 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { HttpClient, makeTempDir, startPostgres, startServer, startSmtpSink, withServerLog } from '../support/harness.mjs';
-import { login } from '../support/flows.mjs';
-import { BULK_PASSWORD, createBulkUsers, pickCommunes, queryRows } from '../support/bulk.mjs';
+import { login, mailTo } from '../support/flows.mjs';
+import { findLink } from '../support/mime.mjs';
+import { BULK_PASSWORD, createBulkUsers, pickCommunes, queryRows, runSql } from '../support/bulk.mjs';
 
 const SETUP_TIMEOUT = 300_000;
 const TEST_TIMEOUT = 90_000;
@@ -131,6 +132,56 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.match(search.pageText, /Béa Faussaire/);
       assert.doesNotMatch(search.pageText, /Ana Billet/);
       assert.ok(b);
+    }));
+
+    // After the two tests above: Ana checked in, Béa registered in person and never came.
+    it('after the event: the questionnaire e-mailed once to who came, answered and edited, summarised in the bilan', { timeout: TEST_TIMEOUT }, t(async () => {
+      const now = Math.floor(Date.now() / 1000);
+      runSql(db.url, `UPDATE events SET starts_at = ${now - 2 * 86400}, ends_at = ${now - 3600} WHERE slug = '${SLUG}'`);
+      const mail = await sink.waitFor((m) => mailTo(ana.email)(m) && /Votre avis sur/.test(m.subject));
+      assert.ok(findLink(mail.text, `/evenements/${SLUG}/questionnaire`), mail.text);
+      const form = `/evenements/${SLUG}/questionnaire`;
+
+      const b = new HttpClient(base);
+      await login(b, bea.email, BULK_PASSWORD);
+      const refused = await b.get(form);
+      assert.equal(refused.status, 200);
+      assert.match(refused.pageText, /s’adresse aux personnes venues/);
+      assert.doesNotMatch(refused.text, /Enregistrer mes réponses/);
+      const csrf = (await b.get('/espace')).text.match(/name="csrf_token" value="([^"]+)"/)?.[1];
+      assert.ok(csrf, 'a CSRF token on the personal space');
+      const forced = await b.post(form, { csrf_token: csrf, rating: '5', next_step: 'action' });
+      assert.equal(forced.status, 403);
+      assert.equal((await new HttpClient(base).get(form)).status, 303, 'signed out: to the login page');
+
+      const a = new HttpClient(base);
+      await login(a, ana.email, BULK_PASSWORD);
+      assert.match((await a.get(`/evenements/${SLUG}`)).pageText, /Répondre au questionnaire/);
+      const page = await a.form(form, form);
+      const bad = await a.submit(page.form, { rating: '', useful_item: '0', next_step: 'action', comment: 'Très riche, merci.' });
+      assert.equal(bad.status, 422);
+      assert.match(bad.pageText, /Donnez une note globale/);
+      assert.match(bad.text, /Très riche, merci\./, 'typed comment kept');
+      assert.match(bad.text, /id="next-action" name="next_step" value="action" checked/, 'typed choice kept');
+      const good = await a.submit(page.form, { rating: '4', useful_item: String(firstSlot.workshop), next_step: 'action', comment: 'Très riche, merci.' });
+      assert.equal(good.status, 303, good.pageText);
+      assert.match((await a.follow(good)).pageText, /Vos réponses sont enregistrées/);
+      const edited = await a.submit(page.form, { rating: '5', useful_item: String(firstSlot.workshop), next_step: 'contact', comment: 'Très riche, merci.' });
+      assert.equal(edited.status, 303);
+      assert.deepEqual(queryRows(db.url, 'SELECT rating, next_step FROM event_questionnaire_answers'), [['5', 'contact']]);
+
+      const o = new HttpClient(base);
+      await login(o, olga.email, BULK_PASSWORD);
+      const bilan = await o.get(`/admin/evenements/${SLUG}/bilan`);
+      assert.equal(bilan.status, 200);
+      assert.match(bilan.pageText, /1 réponse\(s\) sur 1 personne\(s\) interrogée\(s\) – taux de réponse 100 % – note globale moyenne 5,0 \/ 5/);
+      assert.match(bilan.pageText, /Très riche, merci\./);
+      const csv = await o.get(`/admin/evenements/${SLUG}/bilan.csv`);
+      assert.match(csv.text, /Note globale;Moyenne;5,0 \/ 5/);
+      assert.match(csv.text, /Très riche, merci\./);
+      // The worker keeps running: still one invitation each.
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.equal(sink.messages().filter((m) => /Votre avis sur/.test(m.subject)).length, 1);
     }));
   });
 }

@@ -1,5 +1,6 @@
 #include "features/events/module.hpp"
 
+#include "features/events/services/event_questionnaire.hpp"
 #include "features/events/services/event_reach.hpp"
 #include "features/events/services/event_reminders.hpp"
 #include "features/events/services/personal_data.hpp"
@@ -9,6 +10,8 @@
 #include "features/events/web/event_editor_pages.hpp"
 #include "features/events/web/event_mailing_pages.hpp"
 #include "features/events/web/event_pages.hpp"
+#include "features/events/web/event_questionnaire_pages.hpp"
+#include "features/events/web/event_removal_pages.hpp"
 #include "features/events/web/event_report_pages.hpp"
 #include "features/events/web/events_api.hpp"
 #include "platform/http/paths.hpp"
@@ -23,6 +26,13 @@ using web::Request;
 using web::Response;
 using web::Visitor;
 
+// "interventions" or "creneaux" in a programme editor's address.
+std::optional<services::ProgrammePart> programme_part(const std::string& segment) {
+    if (segment == "interventions") return services::ProgrammePart::item;
+    if (segment == "creneaux") return services::ProgrammePart::slot;
+    return std::nullopt;
+}
+
 //   GET  /evenements                          upcoming and past events (?type=&mois=&lieu=)
 //   GET  /evenements/SLUG                     presentation, programme, practical information
 //   GET  /evenements/SLUG/programme.ics       the whole programme
@@ -32,6 +42,7 @@ using web::Visitor;
 //   GET  /evenements/SLUG/inscription  POST   register, choose workshops
 //   POST /evenements/SLUG/choix               change workshop choices
 //   POST /evenements/SLUG/annuler             cancel
+//   GET  /evenements/SLUG/questionnaire  POST  the questionnaire after the event
 std::optional<Response> pages(const App& app, const Request& req, Visitor& visitor, const FormFields* form) {
     const auto parts = web::path_segments(req.path);
     if (parts.empty() || parts[0] != "evenements") return std::nullopt;
@@ -45,12 +56,16 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
             return web::events_documents::my_certificate(app, visitor, parts[1]);
         if (parts.size() == 3 && parts[2] == "inscription")
             return web::events_pages::registration_form(app, req, visitor, parts[1]);
+        if (parts.size() == 3 && parts[2] == "questionnaire")
+            return web::events_questionnaire::questionnaire_page(app, req, visitor, parts[1]);
         return std::nullopt;
     }
     if (parts.size() == 3 && parts[2] == "inscription")
         return web::events_pages::registration_submit(app, req, visitor, *form, parts[1]);
     if (parts.size() == 3 && parts[2] == "choix") return web::events_pages::choices_submit(app, req, visitor, *form, parts[1]);
     if (parts.size() == 3 && parts[2] == "annuler") return web::events_pages::cancel_submit(app, req, visitor, *form, parts[1]);
+    if (parts.size() == 3 && parts[2] == "questionnaire")
+        return web::events_questionnaire::questionnaire_submit(app, visitor, *form, parts[1]);
     return std::nullopt;
 }
 
@@ -73,6 +88,7 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
 //   POST /admin/evenements/SLUG/programme/creneaux[/ID]       add or edit a slot of parallel workshops
 //   POST /admin/evenements/SLUG/programme/interventions[/ID]  add or edit an item or workshop
 //   POST /admin/evenements/SLUG/programme/interventions/ID/intervenants  a speaker on an item
+//   GET  /admin/evenements/SLUG/programme/{interventions|creneaux}/ID/supprimer  POST  confirm, delete
 std::optional<Response> admin_pages(const App& app, const Request& req, Visitor& visitor, const FormFields* form) {
     const auto parts = web::path_segments(req.path);  // parts[0] == "admin"
     if (parts.size() < 2 || parts[1] != "evenements") return std::nullopt;
@@ -97,6 +113,10 @@ std::optional<Response> admin_pages(const App& app, const Request& req, Visitor&
                 if (parts[5] == "badge.pdf") return web::events_documents::badge_of(app, visitor, parts[2], *id);
                 if (parts[5] == "attestation.pdf") return web::events_documents::certificate_of(app, visitor, parts[2], *id);
             }
+        if (parts.size() == 7 && parts[3] == "programme" && parts[6] == "supprimer")
+            if (auto part = programme_part(parts[4]))
+                if (auto id = web::path_id(parts[5]))
+                    return web::events_removal::removal_page(app, visitor, parts[2], *part, *id);
         return std::nullopt;
     }
     if (parts.size() == 3 && parts[2] == "nouveau") return web::events_editor::new_event_submit(app, visitor, *form);
@@ -108,6 +128,9 @@ std::optional<Response> admin_pages(const App& app, const Request& req, Visitor&
     if (parts.size() >= 5 && parts[3] == "programme") {
         const long long id = parts.size() >= 6 ? web::path_id(parts[5]).value_or(-1) : 0;
         if (id < 0) return std::nullopt;
+        if (parts.size() == 7 && parts[6] == "supprimer" && id > 0)
+            if (auto part = programme_part(parts[4]))
+                return web::events_removal::removal_submit(app, visitor, parts[2], *part, id);
         if (parts[4] == "creneaux" && parts.size() <= 6) return web::events_editor::slot_submit(app, visitor, *form, parts[2], id);
         if (parts[4] == "interventions" && parts.size() <= 6)
             return web::events_editor::item_submit(app, visitor, *form, parts[2], id);
@@ -135,6 +158,10 @@ modules::Module module() {
     m.nav.push_back({20, "Événements", "/evenements"});
     m.jobs.push_back({"event reminders", [](store::Database& db, std::int64_t now, const services::MailContext& mail) {
                           return jobs::queue_event_reminders(db, now, mail);
+                      }});
+    m.jobs.push_back({"event questionnaire invitations",
+                      [](store::Database& db, std::int64_t now, const services::MailContext& mail) {
+                          return jobs::queue_questionnaire_invitations(db, now, mail);
                       }});
     m.personal_data.push_back(services::event_personal_data());
     m.report_section = [](soci::session& sql, const modules::ReportPeriod& period) {

@@ -4,6 +4,8 @@
 #include <map>
 
 #include "features/events/domain/programme_rules.hpp"
+#include "features/events/domain/questionnaire_rules.hpp"
+#include "features/feedback/domain/feedback_rules.hpp"
 #include "features/events/services/event_programme.hpp"
 #include "features/events/store/event_report.hpp"
 #include "features/registration/services/registration_admin.hpp"
@@ -69,7 +71,8 @@ Result<EventReport> event_report(store::Database& db, const std::string& slug) {
             const auto& p = programme.value();
             out.event = p.event;
             Tally regions, departements, territories, kinds;
-            for (const auto& f : store::event_attendance_facts(sql, p.event.id)) {
+            const auto people = store::event_attendance_facts(sql, p.event.id);
+            for (const auto& f : people) {
                 tally_add(out.total, f.checked_in);
                 tally_add(f.attendance == "online" ? out.online : out.in_person, f.checked_in);
                 tally_add(regions, f.region_name.empty() ? unknown_region : f.region_name, f.checked_in);
@@ -89,6 +92,10 @@ Result<EventReport> event_report(store::Database& db, const std::string& slug) {
             out.departements = ordered(departements);
             out.territory_kinds = ordered(territories);
             out.organisation_kinds = ordered(kinds);
+            int asked = 0;
+            for (const auto& f : people)
+                if (events::asked_to_answer({true, f.checked_in, f.attendance == "online"}, out.total.came > 0)) ++asked;
+            out.questionnaire = questionnaire_report(sql, p.event, asked);
             std::map<long long, store::WorkshopAttendanceFacts> facts;
             for (const auto& w : store::workshop_attendance_facts(sql, p.event.id)) facts[w.item_id] = w;
             for (const auto& day : p.days)
@@ -118,6 +125,27 @@ std::vector<spreadsheet::Table> event_report_tables(const EventReport& r) {
         w.rows.push_back({x.slot, x.title, x.capacity ? std::to_string(*x.capacity) : std::string("sans limite"),
                           std::to_string(x.held), std::to_string(x.checked_in), std::to_string(x.present)});
     out.push_back(std::move(w));
+    const auto& q = r.questionnaire;
+    const auto& s = q.summary;
+    spreadsheet::Table avis{"Avis", {"Question", "Réponse", "Nombre"}, {}};
+    avis.rows.push_back({"Questionnaire", "Personnes interrogées", std::to_string(s.asked)});
+    avis.rows.push_back({"Questionnaire", "Réponses", std::to_string(s.answers)});
+    avis.rows.push_back({"Questionnaire", "Taux de réponse", percent(s.answers, s.asked)});
+    avis.rows.push_back({"Note globale", "Moyenne", events::rating_text(s.average_rating)});
+    for (int level = 5; level >= 1; --level)
+        avis.rows.push_back({"Note globale", std::to_string(level) + " – " + feedback::satisfaction_label(level),
+                             std::to_string(s.ratings[level - 1])});
+    for (const auto& code : events::next_step_codes()) {
+        const auto it = s.next_steps.find(code);
+        avis.rows.push_back({"Et après ?", events::next_step_label(code), std::to_string(it == s.next_steps.end() ? 0 : it->second)});
+    }
+    out.push_back(std::move(avis));
+    spreadsheet::Table useful{"Atelier le plus utile", {"Atelier", "Mentions"}, {}};
+    for (const auto& [label, n] : q.useful) useful.rows.push_back({label, std::to_string(n)});
+    out.push_back(std::move(useful));
+    spreadsheet::Table comments{"Commentaires", {"Commentaire"}, {}};
+    for (const auto& c : s.comments) comments.rows.push_back({c});
+    out.push_back(std::move(comments));
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "features/events/services/event_questionnaire.hpp"
 #include "features/events/store/events.hpp"
 #include "platform/core/result.hpp"
 #include "platform/export/spreadsheet.hpp"
@@ -37,11 +38,13 @@ struct EventReport {
     // Largest first, then by label; "non renseigné" lines last.
     std::vector<EventReportLine> regions, departements, territory_kinds, organisation_kinds;
     std::vector<EventReportWorkshop> workshops;  // in programme order
+    QuestionnaireReport questionnaire;           // the answers after the event
 };
 
 Result<EventReport> event_report(store::Database& db, const std::string& slug);
 
-// "Synthèse", then one table per breakdown, then "Ateliers".
+// "Synthèse", then one table per breakdown, then "Ateliers", then the questionnaire's
+// "Avis" (counts, rating distribution, next steps), "Atelier le plus utile", "Commentaires".
 std::vector<spreadsheet::Table> event_report_tables(const EventReport& report);
 
 }  // namespace ateliers::services

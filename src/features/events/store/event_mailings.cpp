@@ -8,7 +8,7 @@ namespace ateliers::store {
 std::vector<MailingRecipientRow> event_mailing_recipients(soci::session& sql, long long event_id, const std::string& audience,
                                                           long long item_id) {
     std::vector<MailingRecipientRow> out;
-    const auto add = [&](const soci::row& r) { out.push_back({as_text(r, 0), as_text(r, 1)}); };
+    const auto add = [&](const soci::row& r) { out.push_back({as_text(r, "email"), as_text(r, "full_name")}); };
     if (audience == "workshop") {
         for_each_row(
             sql,

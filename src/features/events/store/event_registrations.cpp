@@ -8,34 +8,54 @@ namespace ateliers::store {
 namespace {
 
 const char* registration_columns =
-    "SELECT r.id, r.event_id, r.user_id, r.organisation, r.organisation_kind, COALESCE(r.collectivite_id, ''), "
-    "r.function_title, r.attendance, r.meals, r.accessibility, r.public_listing, r.status, COALESCE(r.seat, 0), "
-    "r.arrival, u.full_name, u.email FROM event_registrations r JOIN users u ON u.id = r.user_id ";
+    "SELECT r.id AS id, r.event_id AS event_id, r.user_id AS user_id, r.organisation AS organisation, "
+    "r.organisation_kind AS organisation_kind, COALESCE(r.collectivite_id, '') AS collectivite_id, "
+    "r.function_title AS function_title, r.attendance AS attendance, r.meals AS meals, "
+    "r.accessibility AS accessibility, r.public_listing AS public_listing, r.status AS status, "
+    "COALESCE(r.seat, 0) AS seat, r.arrival AS arrival, u.full_name AS full_name, u.email AS email "
+    "FROM event_registrations r JOIN users u ON u.id = r.user_id ";
 
 EventRegistrationRow registration_from(const soci::row& r) {
     EventRegistrationRow x;
-    x.id = as_int(r, 0);
-    x.event_id = as_int(r, 1);
-    x.user_id = as_int(r, 2);
-    x.organisation = as_text(r, 3);
-    x.organisation_kind = as_text(r, 4);
-    x.collectivite_id = as_text(r, 5);
-    x.function_title = as_text(r, 6);
-    x.attendance = as_text(r, 7);
-    x.meals = as_text(r, 8);
-    x.accessibility = as_text(r, 9);
-    x.public_listing = as_int(r, 10) != 0;
-    x.status = as_text(r, 11);
-    x.seat = static_cast<int>(as_int(r, 12));
-    x.arrival = as_int(r, 13);
-    x.full_name = as_text(r, 14);
-    x.email = as_text(r, 15);
+    x.id = as_int(r, "id");
+    x.event_id = as_int(r, "event_id");
+    x.user_id = as_int(r, "user_id");
+    x.organisation = as_text(r, "organisation");
+    x.organisation_kind = as_text(r, "organisation_kind");
+    x.collectivite_id = as_text(r, "collectivite_id");
+    x.function_title = as_text(r, "function_title");
+    x.attendance = as_text(r, "attendance");
+    x.meals = as_text(r, "meals");
+    x.accessibility = as_text(r, "accessibility");
+    x.public_listing = as_int(r, "public_listing") != 0;
+    x.status = as_text(r, "status");
+    x.seat = static_cast<int>(as_int(r, "seat"));
+    x.arrival = as_int(r, "arrival");
+    x.full_name = as_text(r, "full_name");
+    x.email = as_text(r, "email");
     return x;
 }
 
-std::vector<int> int_column(soci::session& sql, const std::string& text, long long id) {
+// Every query on choices names its columns so that one reader serves them all.
+const char* choice_columns =
+    "c.id AS id, c.registration_id AS registration_id, c.slot_id AS slot_id, c.item_id AS item_id, "
+    "c.status AS status, COALESCE(c.seat, 0) AS seat, c.arrival AS arrival";
+
+ChoiceRow choice_from(const soci::row& r) {
+    ChoiceRow c;
+    c.id = as_int(r, "id");
+    c.registration_id = as_int(r, "registration_id");
+    c.slot_id = as_int(r, "slot_id");
+    c.item_id = as_int(r, "item_id");
+    c.status = as_text(r, "status");
+    c.seat = static_cast<int>(as_int(r, "seat"));
+    c.arrival = as_int(r, "arrival");
+    return c;
+}
+
+std::vector<int> seat_column(soci::session& sql, const std::string& text, long long id) {
     std::vector<int> out;
-    for_each_row(sql, text, [&](const soci::row& r) { out.push_back(static_cast<int>(as_int(r, 0))); }, soci::use(id));
+    for_each_row(sql, text, [&](const soci::row& r) { out.push_back(static_cast<int>(as_int(r, "seat"))); }, soci::use(id));
     return out;
 }
 
@@ -98,7 +118,7 @@ void set_event_registration_status(soci::session& sql, long long id, const std::
 }
 
 std::vector<int> taken_event_seats(soci::session& sql, long long event_id) {
-    return int_column(sql, "SELECT seat FROM event_registrations WHERE event_id = :e AND seat IS NOT NULL", event_id);
+    return seat_column(sql, "SELECT seat FROM event_registrations WHERE event_id = :e AND seat IS NOT NULL", event_id);
 }
 
 int held_event_seat_count(soci::session& sql, long long event_id) {
@@ -142,12 +162,8 @@ std::vector<ChoiceRow> registration_choices(soci::session& sql, long long regist
     std::vector<ChoiceRow> out;
     for_each_row(
         sql,
-        "SELECT id, registration_id, slot_id, item_id, status, COALESCE(seat, 0), arrival FROM event_choices "
-        "WHERE registration_id = :r ORDER BY slot_id",
-        [&](const soci::row& r) {
-            out.push_back({as_int(r, 0), as_int(r, 1), as_int(r, 2), as_int(r, 3), as_text(r, 4),
-                           static_cast<int>(as_int(r, 5)), as_int(r, 6)});
-        },
+        std::string("SELECT ") + choice_columns + " FROM event_choices c WHERE c.registration_id = :r ORDER BY c.slot_id",
+        [&](const soci::row& r) { out.push_back(choice_from(r)); },
         soci::use(registration_id));
     return out;
 }
@@ -177,7 +193,7 @@ void delete_registration_choices(soci::session& sql, long long registration_id) 
 }
 
 std::vector<int> taken_workshop_seats(soci::session& sql, long long item_id) {
-    return int_column(sql, "SELECT seat FROM event_choices WHERE item_id = :i AND seat IS NOT NULL", item_id);
+    return seat_column(sql, "SELECT seat FROM event_choices WHERE item_id = :i AND seat IS NOT NULL", item_id);
 }
 
 int workshop_waiting_count(soci::session& sql, long long item_id) {
@@ -187,30 +203,54 @@ int workshop_waiting_count(soci::session& sql, long long item_id) {
 std::optional<WaitingChoice> first_waiting_choice(soci::session& sql, long long item_id) {
     soci::row r;
     if (!execute(sql,
-                 "SELECT c.id, c.registration_id, c.slot_id, c.item_id, c.status, COALESCE(c.seat, 0), c.arrival, "
-                 "u.email, u.full_name FROM event_choices c JOIN event_registrations r ON r.id = c.registration_id "
+                 std::string("SELECT ") + choice_columns +
+                     ", u.email AS email, u.full_name AS full_name FROM event_choices c "
+                     "JOIN event_registrations r ON r.id = c.registration_id "
                  "JOIN users u ON u.id = r.user_id WHERE c.item_id = :i AND c.status = 'waiting' "
                  "AND r.status = 'confirmed' ORDER BY c.arrival, c.id LIMIT 1",
                  soci::use(item_id), soci::into(r)))
         return std::nullopt;
-    return WaitingChoice{{as_int(r, 0), as_int(r, 1), as_int(r, 2), as_int(r, 3), as_text(r, 4),
-                          static_cast<int>(as_int(r, 5)), as_int(r, 6)},
-                         as_text(r, 7),
-                         as_text(r, 8)};
+    return WaitingChoice{choice_from(r), as_text(r, "email"), as_text(r, "full_name")};
 }
 
 std::map<long long, WorkshopCount> workshop_counts(soci::session& sql, long long event_id) {
     std::map<long long, WorkshopCount> out;
     for_each_row(
         sql,
-        "SELECT c.item_id, SUM(CASE WHEN c.status = 'held' THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN c.status = 'waiting' THEN 1 ELSE 0 END) FROM event_choices c "
+        "SELECT c.item_id AS item_id, SUM(CASE WHEN c.status = 'held' THEN 1 ELSE 0 END) AS held, "
+        "SUM(CASE WHEN c.status = 'waiting' THEN 1 ELSE 0 END) AS waiting FROM event_choices c "
         "JOIN event_items i ON i.id = c.item_id WHERE i.event_id = :e GROUP BY c.item_id",
         [&](const soci::row& r) {
-            out[as_int(r, 0)] = {static_cast<int>(as_int(r, 1)), static_cast<int>(as_int(r, 2))};
+            out[as_int(r, "item_id")] = {static_cast<int>(as_int(r, "held")), static_cast<int>(as_int(r, "waiting"))};
         },
         soci::use(event_id));
     return out;
+}
+
+namespace {
+
+ChoicesInUse choices_in_use(soci::session& sql, const std::string& where, long long id) {
+    ChoicesInUse out;
+    for_each_row(
+        sql,
+        "SELECT SUM(CASE WHEN status = 'held' THEN 1 ELSE 0 END) AS held, "
+        "SUM(CASE WHEN status <> 'held' THEN 1 ELSE 0 END) AS waiting FROM event_choices WHERE " + where,
+        [&](const soci::row& r) {
+            out.held = static_cast<int>(as_int(r, "held"));
+            out.waiting = static_cast<int>(as_int(r, "waiting"));
+        },
+        soci::use(id));
+    return out;
+}
+
+}  // namespace
+
+ChoicesInUse item_choices_in_use(soci::session& sql, long long item_id) {
+    return choices_in_use(sql, "item_id = :i", item_id);
+}
+
+ChoicesInUse slot_choices_in_use(soci::session& sql, long long slot_id) {
+    return choices_in_use(sql, "slot_id = :s", slot_id);
 }
 
 }  // namespace ateliers::store

@@ -80,4 +80,14 @@ struct WorkshopCount {
 // item id -> seats held and people waiting, for every workshop of the event with a choice.
 std::map<long long, WorkshopCount> workshop_counts(soci::session& sql, long long event_id);
 
+// The choices made in one workshop, or in every workshop of one slot, by people still
+// registered (cancelling deletes a registration's choices): held seats, and the others
+// (waiting in the workshop's queue, or a wish of a registration waiting for the event).
+struct ChoicesInUse {
+    int held = 0;
+    int waiting = 0;
+};
+ChoicesInUse item_choices_in_use(soci::session& sql, long long item_id);
+ChoicesInUse slot_choices_in_use(soci::session& sql, long long slot_id);
+
 }  // namespace ateliers::store

@@ -13,44 +13,54 @@ const char* event_columns =
 
 EventRow event_from(const soci::row& r) {
     EventRow e;
-    e.id = as_int(r, 0);
-    e.slug = as_text(r, 1);
-    e.title = as_text(r, 2);
-    e.kind = as_text(r, 3);
-    e.summary = as_text(r, 4);
-    e.description = as_text(r, 5);
-    e.venue = as_text(r, 6);
-    e.address = as_text(r, 7);
-    e.online_policy = as_text(r, 8);
-    e.pmr_access = as_text(r, 9);
-    e.meals = as_text(r, 10);
-    e.organisers = as_text(r, 11);
-    e.contacts = as_text(r, 12);
-    e.starts_at = as_int(r, 13);
-    e.ends_at = as_int(r, 14);
-    e.capacity = static_cast<int>(as_int(r, 15));
-    e.published = as_int(r, 16) != 0;
+    e.id = as_int(r, "id");
+    e.slug = as_text(r, "slug");
+    e.title = as_text(r, "title");
+    e.kind = as_text(r, "kind");
+    e.summary = as_text(r, "summary");
+    e.description = as_text(r, "description");
+    e.venue = as_text(r, "venue");
+    e.address = as_text(r, "address");
+    e.online_policy = as_text(r, "online_policy");
+    e.pmr_access = as_text(r, "pmr_access");
+    e.meals = as_text(r, "meals");
+    e.organisers = as_text(r, "organisers");
+    e.contacts = as_text(r, "contacts");
+    e.starts_at = as_int(r, "starts_at");
+    e.ends_at = as_int(r, "ends_at");
+    e.capacity = static_cast<int>(as_int(r, "capacity"));
+    e.published = as_int(r, "published") != 0;
     return e;
 }
 
 const char* item_columns =
-    "SELECT id, event_id, COALESCE(slot_id, 0), kind, title, description, room, starts_at, COALESCE(ends_at, 0), "
-    "capacity, position FROM event_items ";
+    "SELECT id, event_id, COALESCE(slot_id, 0) AS slot_id, kind, title, description, room, starts_at, "
+    "COALESCE(ends_at, 0) AS ends_at, capacity, position FROM event_items ";
 
 ItemRow item_from(const soci::row& r) {
     ItemRow i;
-    i.id = as_int(r, 0);
-    i.event_id = as_int(r, 1);
-    i.slot_id = as_int(r, 2);
-    i.kind = as_text(r, 3);
-    i.title = as_text(r, 4);
-    i.description = as_text(r, 5);
-    i.room = as_text(r, 6);
-    i.starts_at = as_int(r, 7);
-    i.ends_at = as_int(r, 8);
-    if (auto c = as_optional_int(r, 9)) i.capacity = static_cast<int>(*c);
-    i.position = static_cast<int>(as_int(r, 10));
+    i.id = as_int(r, "id");
+    i.event_id = as_int(r, "event_id");
+    i.slot_id = as_int(r, "slot_id");
+    i.kind = as_text(r, "kind");
+    i.title = as_text(r, "title");
+    i.description = as_text(r, "description");
+    i.room = as_text(r, "room");
+    i.starts_at = as_int(r, "starts_at");
+    i.ends_at = as_int(r, "ends_at");
+    if (auto c = as_optional_int(r, "capacity")) i.capacity = static_cast<int>(*c);
+    i.position = static_cast<int>(as_int(r, "position"));
     return i;
+}
+
+SpeakerRow speaker_from(const soci::row& r) {
+    SpeakerRow s;
+    s.id = as_int(r, "id");
+    s.event_id = as_int(r, "event_id");
+    s.full_name = as_text(r, "full_name");
+    s.function_title = as_text(r, "function_title");
+    s.organisation = as_text(r, "organisation");
+    return s;
 }
 
 std::string lock_suffix(Dialect dialect, bool lock) {
@@ -128,7 +138,14 @@ std::vector<SlotRow> event_slots(soci::session& sql, long long event_id) {
         "SELECT id, event_id, title, starts_at, ends_at, description FROM event_slots WHERE event_id = :e "
         "ORDER BY starts_at, id",
         [&](const soci::row& r) {
-            out.push_back({as_int(r, 0), as_int(r, 1), as_text(r, 2), as_int(r, 3), as_int(r, 4), as_text(r, 5)});
+            SlotRow s;
+            s.id = as_int(r, "id");
+            s.event_id = as_int(r, "event_id");
+            s.title = as_text(r, "title");
+            s.starts_at = as_int(r, "starts_at");
+            s.ends_at = as_int(r, "ends_at");
+            s.description = as_text(r, "description");
+            out.push_back(std::move(s));
         },
         soci::use(event_id));
     return out;
@@ -144,7 +161,10 @@ std::vector<DayRow> event_days(soci::session& sql, long long event_id) {
     std::vector<DayRow> out;
     for_each_row(
         sql, "SELECT day, title, introduction FROM event_days WHERE event_id = :e ORDER BY day",
-        [&](const soci::row& r) { out.push_back({as_text(r, 0), as_text(r, 1), as_text(r, 2)}); }, soci::use(event_id));
+        [&](const soci::row& r) {
+            out.push_back({as_text(r, "day"), as_text(r, "title"), as_text(r, "introduction")});
+        },
+        soci::use(event_id));
     return out;
 }
 
@@ -198,6 +218,14 @@ void update_item(soci::session& sql, const ItemRow& i) {
         soci::use(i.starts_at), soci::use(ends, ends_ind), soci::use(capacity, capacity_ind), soci::use(i.id);
 }
 
+void delete_item(soci::session& sql, long long item_id) {
+    execute(sql, "DELETE FROM event_items WHERE id = :id", soci::use(item_id));
+}
+
+void delete_slot(soci::session& sql, long long slot_id) {
+    execute(sql, "DELETE FROM event_slots WHERE id = :id", soci::use(slot_id));
+}
+
 void move_slot_items(soci::session& sql, long long slot_id, long long starts_at, long long ends_at) {
     execute(sql, "UPDATE event_items SET starts_at = :s, ends_at = :x WHERE slot_id = :slot", soci::use(starts_at),
             soci::use(ends_at), soci::use(slot_id));
@@ -209,7 +237,7 @@ std::vector<SpeakerRow> event_speakers(soci::session& sql, long long event_id) {
         sql,
         "SELECT id, event_id, full_name, function_title, organisation FROM event_speakers WHERE event_id = :e "
         "ORDER BY full_name, id",
-        [&](const soci::row& r) { out.push_back({as_int(r, 0), as_int(r, 1), as_text(r, 2), as_text(r, 3), as_text(r, 4)}); },
+        [&](const soci::row& r) { out.push_back(speaker_from(r)); },
         soci::use(event_id));
     return out;
 }
@@ -232,12 +260,12 @@ std::vector<ItemSpeakerRow> event_item_speakers(soci::session& sql, long long ev
     std::vector<ItemSpeakerRow> out;
     for_each_row(
         sql,
-        "SELECT l.item_id, l.role, s.id, s.event_id, s.full_name, s.function_title, s.organisation "
+        "SELECT l.item_id AS item_id, l.role AS role, s.id AS id, s.event_id AS event_id, s.full_name AS full_name, "
+        "s.function_title AS function_title, s.organisation AS organisation "
         "FROM event_item_speakers l JOIN event_speakers s ON s.id = l.speaker_id "
         "WHERE s.event_id = :e ORDER BY l.item_id, l.position, s.id",
         [&](const soci::row& r) {
-            out.push_back({as_int(r, 0), as_text(r, 1),
-                           {as_int(r, 2), as_int(r, 3), as_text(r, 4), as_text(r, 5), as_text(r, 6)}});
+            out.push_back({as_int(r, "item_id"), as_text(r, "role"), speaker_from(r)});
         },
         soci::use(event_id));
     return out;

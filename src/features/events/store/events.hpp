@@ -79,6 +79,10 @@ std::vector<ItemRow> event_items(soci::session& sql, long long event_id);  // by
 void set_item_capacity(soci::session& sql, long long item_id, std::optional<int> capacity);
 // Kind, slot, texts, times and capacity of a stored item (its position is kept).
 void update_item(soci::session& sql, const ItemRow& i);
+// Removes an item, or a slot with its workshops; their choices, speaker links and
+// attendance marks go with them (ON DELETE CASCADE). The speakers' cards stay.
+void delete_item(soci::session& sql, long long item_id);
+void delete_slot(soci::session& sql, long long slot_id);
 // A slot's workshops take its times (they are stored on each item for the calendar).
 void move_slot_items(soci::session& sql, long long slot_id, long long starts_at, long long ends_at);
 

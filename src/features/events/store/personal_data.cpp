@@ -31,7 +31,20 @@ std::vector<privacy::DataTable> event_personal_tables(soci::session& sql, long l
                                  "FROM event_choices ch JOIN event_registrations r ON r.id = ch.registration_id "
                                  "JOIN events e ON e.id = r.event_id JOIN event_items i ON i.id = ch.item_id "
                                  "WHERE r.user_id = :id ORDER BY e.starts_at, i.starts_at",
-                                 user_id, {{"event", "Événement"}, {"item", "Atelier"}, {"status", "État"}})};
+                                 user_id, {{"event", "Événement"}, {"item", "Atelier"}, {"status", "État"}}),
+            privacy::query_table(sql, "avis_evenements", "Avis donnés après les événements",
+                                 "SELECT e.title AS event, a.rating AS rating, COALESCE(i.title, '') AS item, "
+                                 "a.next_step AS next_step, a.comment AS comment, a.updated_at AS updated_at "
+                                 "FROM event_questionnaire_answers a JOIN event_registrations r ON r.id = a.registration_id "
+                                 "JOIN events e ON e.id = r.event_id LEFT JOIN event_items i ON i.id = a.useful_item_id "
+                                 "WHERE r.user_id = :id ORDER BY e.starts_at",
+                                 user_id,
+                                 {{"event", "Événement"},
+                                  {"rating", "Note globale (1 à 5)"},
+                                  {"item", "Atelier le plus utile"},
+                                  {"next_step", "Et après"},
+                                  {"comment", "Commentaire"},
+                                  {"updated_at", "Répondu le", true}})};
 }
 
 std::vector<std::string> events_still_ahead_for(soci::session& sql, long long user_id, std::int64_t now) {
@@ -48,6 +61,10 @@ std::vector<std::string> events_still_ahead_for(soci::session& sql, long long us
 void forget_event_texts(soci::session& sql, long long user_id) {
     sql << "UPDATE event_registrations SET organisation = '', function_title = '', meals = '', accessibility = '', "
            "public_listing = 0 WHERE user_id = :u",
+        soci::use(user_id);
+    // The questionnaire's free comment goes too; the rating and choices stay for the bilan.
+    sql << "UPDATE event_questionnaire_answers SET comment = '' WHERE registration_id IN "
+           "(SELECT id FROM event_registrations WHERE user_id = :u)",
         soci::use(user_id);
 }
 

@@ -101,6 +101,7 @@ Response programme_view(const App& app, Visitor& visitor, const std::string& slu
                          {"when", paris_time::long_date(s.starts_at) + ", " + paris_time::time_of_day(s.starts_at) + " – " +
                                       paris_time::time_of_day(s.ends_at)},
                          {"open", refused(refusal, key)},
+                         {"remove_url", base(slug) + "/programme/creneaux/" + std::to_string(s.id) + "/supprimer"},
                          {"form_html", form_html(app, visitor, key, base(slug) + "/programme/creneaux/" + std::to_string(s.id),
                                                  "Enregistrer le créneau", slot_fields(), stored, refusal)}});
     }
@@ -126,6 +127,7 @@ Response programme_view(const App& app, Visitor& visitor, const std::string& slu
              {"speakers", speakers},
              {"has_speakers", !speakers.empty()},
              {"open", refused(refusal, "intervention-" + id)},
+             {"remove_url", base(slug) + "/programme/interventions/" + id + "/supprimer"},
              {"speaker_open", refused(refusal, "intervenant-" + id)},
              {"form_html", form_html(app, visitor, "intervention-" + id, base(slug) + "/programme/interventions/" + id,
                                      "Enregistrer l’intervention", item_fields(slot_options), stored_item(i), refusal)},

@@ -2,6 +2,7 @@
 
 #include "features/events/services/event_calendar.hpp"
 #include "features/events/services/event_programme.hpp"
+#include "features/events/services/event_questionnaire.hpp"
 #include "features/events/web/event_checkin_pages.hpp"
 #include "features/events/web/event_pages.hpp"
 #include "features/events/web/event_views.hpp"
@@ -122,6 +123,10 @@ Response event_page(const App& app, const Request& req, Visitor& visitor, const 
                         {"mine", mine},
                         {"ticket", visitor.user ? events_checkin::ticket_view(app, e.id, visitor.user->id) : nlohmann::json()},
                         {"jsonld", json_for_script(json_ld(p, app.config().base_url))}};
+    if (visitor.user && e.ends_at <= now)
+        if (auto q = services::event_questionnaire(app.db(), visitor.user->id, e.slug, now);
+            q && q->access == events::QuestionnaireAccess::open)
+            data["questionnaire"] = {{"answered", q->answers.has_value()}};
     const auto notice = req.query_param("message");
     if (notice == "inscrit") data["notice"] = "Votre inscription est enregistrée. Un courriel de confirmation vous a été envoyé.";
     if (notice == "attente") data["notice"] = "L’événement est complet : vous êtes sur la liste d’attente, dans l’ordre d’arrivée.";

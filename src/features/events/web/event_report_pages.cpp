@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "features/events/domain/questionnaire_rules.hpp"
 #include "features/events/services/event_report.hpp"
+#include "features/feedback/domain/feedback_rules.hpp"
 #include "features/events/web/event_views.hpp"
 #include "platform/http/failure_status.hpp"
 
@@ -24,6 +26,39 @@ nlohmann::json breakdown(const std::string& id, const std::string& caption, cons
                         {"came", l.came},
                         {"rate", l.registered ? std::to_string((100 * l.came + l.registered / 2) / l.registered) + " %" : "–"}});
     return {{"id", id}, {"caption", caption}, {"header", header}, {"rows", rows}, {"has_rows", !rows.empty()}};
+}
+
+// The questionnaire's summary: counts, the rating's distribution (bars as widths of 100 %),
+// what people will do next, mentions per workshop, comments.
+nlohmann::json questionnaire_view(const services::QuestionnaireReport& q) {
+    const auto& s = q.summary;
+    nlohmann::json ratings = nlohmann::json::array();
+    for (int level = 5; level >= 1; --level) {
+        const int n = s.ratings[level - 1];
+        ratings.push_back({{"label", std::to_string(level) + " – " + feedback::satisfaction_label(level)},
+                           {"count", n},
+                           {"width", s.answers ? (100 * n + s.answers / 2) / s.answers : 0}});
+    }
+    nlohmann::json next = nlohmann::json::array();
+    for (const auto& code : events::next_step_codes()) {
+        const auto it = s.next_steps.find(code);
+        next.push_back({{"label", events::next_step_label(code)}, {"count", it == s.next_steps.end() ? 0 : it->second}});
+    }
+    nlohmann::json useful = nlohmann::json::array();
+    for (const auto& [label, n] : q.useful) useful.push_back({{"label", label}, {"count", n}});
+    nlohmann::json comments = nlohmann::json::array();
+    for (const auto& c : s.comments) comments.push_back(c);
+    return {{"asked", s.asked},
+            {"answers", s.answers},
+            {"rate", s.response_percent ? std::to_string(*s.response_percent) + " %" : std::string("–")},
+            {"average", events::rating_text(s.average_rating)},
+            {"has_answers", s.answers > 0},
+            {"ratings", ratings},
+            {"next_steps", next},
+            {"useful", useful},
+            {"has_useful", !useful.empty()},
+            {"comments", comments},
+            {"has_comments", !comments.empty()}};
 }
 
 }  // namespace
@@ -51,6 +86,7 @@ Response report_page(const App& app, Visitor& visitor, const std::string& slug) 
                                 breakdown("territoires", "Par type de territoire", "Type de territoire", r.territory_kinds)})},
         {"workshops", workshops},
         {"has_workshops", !workshops.empty()},
+        {"questionnaire", questionnaire_view(r.questionnaire)},
         {"registered", r.total.registered},
         {"came_text", r.total.came == 1 ? std::string("1 personne accueillie")
                                          : std::to_string(r.total.came) + " personnes accueillies"}};
