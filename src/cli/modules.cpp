@@ -22,7 +22,7 @@ modules::Registry all_modules(const ModuleSettings& settings) {
         .add(selection::module())
         .add(running::module())
         .add(feedback::module())
-        .add(events::module())
+        .add(events::module(settings.files))
         .add(programmes::module())
         .add(projects::module())
         .add(identity::module(settings.proconnect))

@@ -13,7 +13,8 @@ namespace ateliers::files {
 
 class FileStorage {
 public:
-    explicit FileStorage(std::filesystem::path dir = "var/fichiers") : dir_(std::move(dir)) {}
+    FileStorage() : dir_("var/fichiers") {}
+    explicit FileStorage(std::filesystem::path dir) : dir_(std::move(dir)) {}
     const std::filesystem::path& dir() const { return dir_; }
 
     // Writes to a temporary name, then renames: a reader never sees half a file.
