@@ -38,6 +38,7 @@ set(ATELIERS_NODE_TESTS
   "http/events|events|300"
   "http/events_editor|events|300"
   "http/events_documents|events|400"
+  "http/event_files|events|400"
   "http/events_tickets|events|300"
   "http/facilitation|running|300"
   "http/feedback|feedback|300"
