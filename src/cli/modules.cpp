@@ -23,7 +23,7 @@ modules::Registry all_modules(const ModuleSettings& settings) {
         .add(running::module())
         .add(feedback::module())
         .add(events::module(settings.files))
-        .add(programmes::module())
+        .add(programmes::module(settings.files))
         .add(projects::module())
         .add(identity::module(settings.proconnect))
         .add(roles::module());

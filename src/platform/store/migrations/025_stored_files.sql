@@ -25,3 +25,15 @@ CREATE TABLE event_files (
 );
 CREATE INDEX event_files_event ON event_files (event_id, id);
 CREATE UNIQUE INDEX event_files_file ON event_files (file_id);
+
+-- Evidence given as a file for an answer of a diagnostic or an annual review (issue 12),
+-- beside the answer's text or link; seen by whoever may read the territory's workspace.
+CREATE TABLE assessment_evidence_files (
+  id {{pk}},
+  assessment_id BIGINT NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+  criterion_id BIGINT NOT NULL,
+  file_id BIGINT NOT NULL REFERENCES stored_files(id),
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX assessment_evidence_files_assessment ON assessment_evidence_files (assessment_id, criterion_id, id);
+CREATE UNIQUE INDEX assessment_evidence_files_file ON assessment_evidence_files (file_id);
