@@ -46,6 +46,7 @@ set(ATELIERS_NODE_TESTS
   "http/messages|cycles|300"
   "http/openapi|platform|300"
   "http/programmes|programmes|300"
+  "http/programme_evidence|programmes|400"
   "http/projects|projects|400"
   "http/proconnect|identity|300"
   "http/reports|reports|300"
