@@ -26,6 +26,11 @@ const BACKENDS = {
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n', 'latin1');
 
+function filesOnDisk(dir) {
+  if (!fs.existsSync(dir)) return 0;
+  return fs.readdirSync(dir, { recursive: true }).filter((f) => fs.statSync(path.join(dir, f)).isFile()).length;
+}
+
 // The diagnostic form as a browser sends it with a file: every field, then the file.
 function multipart(fields, files = {}) {
   const body = new FormData();
@@ -95,7 +100,7 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       const forged = await post({ ...typed, csrf_token: 'forged' }, { [fileField]: { bytes: PDF, filename: 'forum.pdf' } });
       assert.equal(forged.status, 403);
       assert.deepEqual(queryRows(db.url, 'SELECT COUNT(*) FROM assessment_evidence_files'), [['0']]);
-      assert.equal(fs.existsSync(server.filesDir) ? fs.readdirSync(server.filesDir, { recursive: true }).filter((f) => f.endsWith('.part') || f.length > 3).length : 0, 0);
+      assert.equal(filesOnDisk(server.filesDir), 0, 'the refused file left nothing on disk');
 
       const saved = await post(typed, { [fileField]: { bytes: PDF, filename: 'forum citoyen.pdf' } });
       assert.equal(saved.status, 303, saved.pageText);
@@ -128,6 +133,7 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.equal(removed.status, 303, removed.pageText);
       assert.equal((await p.get(href)).status, 404);
       assert.deepEqual(queryRows(db.url, 'SELECT COUNT(*) FROM stored_files'), [['0']]);
+      assert.equal(filesOnDisk(server.filesDir), 0);
     }));
   });
 }
