@@ -57,6 +57,7 @@ set(ATELIERS_NODE_TESTS
   "browser/csp|platform|400"
   "browser/events|events|400"
   "browser/events_editor|events|400"
+  "browser/event_files|events|400"
   "browser/identity|identity|400"
   "browser/facilitation|running|400"
   "browser/feedback|feedback|400"
