@@ -29,7 +29,7 @@ describe('dépôt de fichiers', () => {
       await login(olga);
 
       await page.goto(`${base}${EDITOR}#documents`);
-      await page.getByText('Déposer un fichier').click();
+      await page.locator('summary', { hasText: 'Déposer un fichier' }).click();
       const editor = await look('éditeur : déposer un fichier');
       assert.match(editor, /Formats acceptés : PDF, ODT, DOCX, ODP, PPTX, PNG ou JPEG/);
 
