@@ -7,10 +7,12 @@
 #include <random>
 
 #include "features/events/services/event_admin.hpp"
+#include "features/events/services/event_programme_admin.hpp"
 #include "features/events/services/event_files.hpp"
 #include "features/events/services/event_programme.hpp"
 #include "platform/files/file_records.hpp"
 #include "platform/files/file_storage.hpp"
+#include "platform/files/upload_rules.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;

@@ -129,20 +129,17 @@ std::string download_name(std::string_view sent_name, MediaKind kind) {
             if (c < 0x20 || c == 0x7f || ch == '"' || ch == ';') continue;
             name += ch;
         }
-    while (!name.empty() && (name.front() == '.' || name.front() == ' ')) name.erase(name.begin());
     while (!name.empty() && name.back() == ' ') name.pop_back();
     const std::string dot_extension = "." + std::string(extension(kind));
-    const auto stem_limit = 120 - dot_extension.size() - 1;
     const auto low = lower(name);
     const bool has_extension = ends_with(low, dot_extension) || (kind == MediaKind::jpeg && ends_with(low, ".jpeg"));
-    if (has_extension) {
-        const auto dot = name.rfind('.');
-        const auto stem = name.substr(0, dot), ext = name.substr(dot);
-        if (stem.empty()) return "document" + dot_extension;
-        return std::string(cut_utf8(stem, stem_limit)) + ext;
-    }
-    if (name.empty()) return "document" + dot_extension;
-    return std::string(cut_utf8(name, stem_limit)) + dot_extension;
+    const auto dot = has_extension ? name.rfind('.') : name.size();
+    auto stem = name.substr(0, dot);
+    const auto ext = has_extension ? name.substr(dot) : dot_extension;
+    // A name starting with a dot is hidden in most file managers.
+    while (!stem.empty() && (stem.front() == '.' || stem.front() == ' ')) stem.erase(stem.begin());
+    if (stem.empty()) return "document" + dot_extension;
+    return std::string(cut_utf8(stem, 120 - ext.size())) + ext;
 }
 
 }  // namespace ateliers::files
