@@ -172,14 +172,15 @@ int run_serve(const CommonOptions& common, const ServeOptions& options) {
         return 2;
     }
     if (proconnect.configured()) spdlog::info("ProConnect sign-in through {}", proconnect.issuer);
-    const auto modules = all_modules({options.retention_months, proconnect});
+    const auto modules = all_modules({options.retention_months, proconnect, files::FileStorage(options.files_dir)});
     const web::App app(*db, *views.value(), config, modules);
     std::vector<jobs::PeriodicJob> periodic;
     for (const auto& module : modules.modules()) periodic.insert(periodic.end(), module.jobs.begin(), module.jobs.end());
     jobs::OutboxWorker worker(*db, options.mail, options.worker_interval_ms, config.base_url, std::move(periodic));
     if (options.run_worker) worker.start();
-    spdlog::info("database {}; e-mail via {}", db->display_name(),
-                 options.mail.smtp_url.empty() ? "files in " + options.mail.mail_dir : options.mail.smtp_url);
+    spdlog::info("database {}; e-mail via {}; uploaded files in {}", db->display_name(),
+                 options.mail.smtp_url.empty() ? "files in " + options.mail.mail_dir : options.mail.smtp_url,
+                 options.files_dir);
     const int code = web::serve_until_signalled(app, server);
     worker.stop();
     return code;

@@ -26,6 +26,7 @@ struct ServeOptions {
     std::string host_name, host_address, host_phone;  // the legal notice's hosting provider
     int retention_months = 24;
     identity::ProConnectSettings proconnect;          // all four set, or no ProConnect button
+    std::string files_dir = "var/fichiers";           // uploaded files (platform/files)
 };
 
 int run_migrate(const CommonOptions& common);

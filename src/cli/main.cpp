@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
     serve_options.base_url = env_or("ATELIERS_BASE_URL", "");
     serve_options.mail.smtp_url = env_or("ATELIERS_SMTP_URL", "");
     serve_options.mail.mail_dir = env_or("ATELIERS_MAIL_DIR", "var/mail");
+    serve_options.files_dir = env_or("ATELIERS_FILES_DIR", serve_options.files_dir);
     serve_options.mail.from = env_or("ATELIERS_MAIL_FROM", serve_options.mail.from);
     serve_options.assets_dir = env_or("ATELIERS_ASSETS_DIR", ateliers::source_dir());
     serve_options.host_name = env_or("ATELIERS_HOST_NAME", "");
@@ -62,6 +63,9 @@ int main(int argc, char** argv) {
     serve->add_option("--smtp-url", serve_options.mail.smtp_url,
                       "Serveur SMTP, ex. smtp://127.0.0.1:25 (env ATELIERS_SMTP_URL) ; sinon fichiers .eml");
     serve->add_option("--mail-dir", serve_options.mail.mail_dir, "Dossier des .eml (env ATELIERS_MAIL_DIR)");
+    serve->add_option("--files-dir", serve_options.files_dir,
+                      "Dossier des fichiers déposés (documents d'événement, preuves de diagnostic), partagé par "
+                      "tous les processus d'un même site (env ATELIERS_FILES_DIR, défaut var/fichiers)");
     serve->add_option("--mail-from", serve_options.mail.from, "Expéditeur des e-mails (env ATELIERS_MAIL_FROM)");
     serve->add_option("--assets", serve_options.assets_dir,
                       "Dossier contenant templates/, static/, docs/openapi.json et node_modules/ (env ATELIERS_ASSETS_DIR)");

@@ -11,6 +11,7 @@
 #include "features/roles/module.hpp"
 #include "features/running/module.hpp"
 #include "features/selection/module.hpp"
+#include "platform/files/personal_data.hpp"
 #include "platform/privacy/web/privacy_module.hpp"
 
 namespace ateliers::cli {
@@ -22,8 +23,8 @@ modules::Registry all_modules(const ModuleSettings& settings) {
         .add(selection::module())
         .add(running::module())
         .add(feedback::module())
-        .add(events::module())
-        .add(programmes::module())
+        .add(events::module(settings.files))
+        .add(programmes::module(settings.files))
         .add(projects::module())
         .add(identity::module(settings.proconnect))
         .add(roles::module());
@@ -39,6 +40,7 @@ modules::Registry all_modules(const ModuleSettings& settings) {
     std::vector<privacy::PersonalDataSource> personal_data;
     for (const auto& m : registry.modules())
         personal_data.insert(personal_data.end(), m.personal_data.begin(), m.personal_data.end());
+    personal_data.push_back(files::uploads_personal_data());  // the platform's own: files uploaded
     registry.add(privacy::module({settings.retention_months}, std::move(personal_data)));
     return registry;
 }

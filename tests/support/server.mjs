@@ -15,7 +15,7 @@ import { freePort, runBounded, sleep, spawnManaged, tailFile } from './processes
  * extraArgs: more `serve` arguments, or a function of the server's base URL giving them
  * (settings that name the server's own address, such as an OpenID redirect URL).
  */
-export async function startServer({ db, smtpPort, mailDir, extraArgs = [], env = {}, readyTimeoutMs = 30_000 } = {}) {
+export async function startServer({ db, smtpPort, mailDir, filesDir, extraArgs = [], env = {}, readyTimeoutMs = 30_000 } = {}) {
   assert.ok(db, 'startServer: db is required');
   if (!fs.existsSync(SERVER_BIN)) {
     throw new Error(`server binary not found: ${SERVER_BIN} (build it, or set ATELIERS_BIN)`);
@@ -25,6 +25,7 @@ export async function startServer({ db, smtpPort, mailDir, extraArgs = [], env =
   const ownMailDir = !mailDir;
   mailDir ??= path.join(tmp.dir, 'mail');
   if (ownMailDir) await fsp.mkdir(mailDir, { recursive: true });
+  filesDir ??= path.join(tmp.dir, 'files'); // uploaded files: created by the server on first upload
   const childEnv = { ...process.env, ...env };
   let child;
   const fail = async (e) => {
@@ -48,7 +49,7 @@ export async function startServer({ db, smtpPort, mailDir, extraArgs = [], env =
     baseUrl = `http://127.0.0.1:${port}`;
     const args = [
       'serve', '--db', db, '--port', String(port), '--address', '127.0.0.1',
-      '--mail-dir', mailDir, '--base-url', baseUrl, '--worker-interval-ms', '200',
+      '--mail-dir', mailDir, '--files-dir', filesDir, '--base-url', baseUrl, '--worker-interval-ms', '200',
       // Every page the tests visit is also rendered by the reference Mustache engine.
       '--check-templates',
     ];
@@ -74,6 +75,7 @@ export async function startServer({ db, smtpPort, mailDir, extraArgs = [], env =
     port,
     db,
     mailDir,
+    filesDir,
     logFile,
     logTail: (n = 60) => tailFile(logFile, n),
     get running() {

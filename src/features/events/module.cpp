@@ -8,6 +8,7 @@
 #include "features/events/web/event_checkin_pages.hpp"
 #include "features/events/web/event_document_pages.hpp"
 #include "features/events/web/event_editor_pages.hpp"
+#include "features/events/web/event_file_pages.hpp"
 #include "features/events/web/event_mailing_pages.hpp"
 #include "features/events/web/event_pages.hpp"
 #include "features/events/web/event_questionnaire_pages.hpp"
@@ -43,7 +44,9 @@ std::optional<services::ProgrammePart> programme_part(const std::string& segment
 //   POST /evenements/SLUG/choix               change workshop choices
 //   POST /evenements/SLUG/annuler             cancel
 //   GET  /evenements/SLUG/questionnaire  POST  the questionnaire after the event
-std::optional<Response> pages(const App& app, const Request& req, Visitor& visitor, const FormFields* form) {
+//   GET  /evenements/SLUG/fichiers/ID          a document published as a file
+std::optional<Response> pages(const App& app, const Request& req, Visitor& visitor, const FormFields* form,
+                              const files::FileStorage& storage) {
     const auto parts = web::path_segments(req.path);
     if (parts.empty() || parts[0] != "evenements") return std::nullopt;
     if (!form) {
@@ -58,6 +61,8 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
             return web::events_pages::registration_form(app, req, visitor, parts[1]);
         if (parts.size() == 3 && parts[2] == "questionnaire")
             return web::events_questionnaire::questionnaire_page(app, req, visitor, parts[1]);
+        if (parts.size() == 4 && parts[2] == "fichiers")
+            if (auto id = web::path_id(parts[3])) return web::events_files::file_download(app, visitor, storage, parts[1], *id);
         return std::nullopt;
     }
     if (parts.size() == 3 && parts[2] == "inscription")
@@ -82,6 +87,7 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
 //   POST /admin/evenements/SLUG/accueil/atelier               present in a workshop
 //   GET  /admin/evenements/SLUG/email  POST                   e-mail the registrants, a workshop's, the waiting list
 //   POST /admin/evenements/SLUG/documents[/ID/retirer]      publish or withdraw a document link
+//   POST /admin/evenements/SLUG/fichiers[/ID/retirer]       upload (multipart) or withdraw a document file
 //   GET  /admin/evenements/nouveau  POST                      create an event (unpublished)
 //   GET  /admin/evenements/SLUG/programme                     the programme editor
 //   POST /admin/evenements/SLUG/dupliquer                     copy with dates shifted by N days
@@ -89,7 +95,8 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
 //   POST /admin/evenements/SLUG/programme/interventions[/ID]  add or edit an item or workshop
 //   POST /admin/evenements/SLUG/programme/interventions/ID/intervenants  a speaker on an item
 //   GET  /admin/evenements/SLUG/programme/{interventions|creneaux}/ID/supprimer  POST  confirm, delete
-std::optional<Response> admin_pages(const App& app, const Request& req, Visitor& visitor, const FormFields* form) {
+std::optional<Response> admin_pages(const App& app, const Request& req, Visitor& visitor, const FormFields* form,
+                                    const files::FileStorage& storage) {
     const auto parts = web::path_segments(req.path);  // parts[0] == "admin"
     if (parts.size() < 2 || parts[1] != "evenements") return std::nullopt;
     if (!form) {
@@ -124,6 +131,10 @@ std::optional<Response> admin_pages(const App& app, const Request& req, Visitor&
     if (parts.size() == 4 && parts[3] == "documents") return web::events_editor::link_submit(app, visitor, *form, parts[2]);
     if (parts.size() == 6 && parts[3] == "documents" && parts[5] == "retirer")
         if (auto id = web::path_id(parts[4])) return web::events_editor::link_remove(app, visitor, parts[2], *id);
+    if (parts.size() == 4 && parts[3] == "fichiers")
+        return web::events_editor::file_submit(app, req, visitor, *form, parts[2], storage);
+    if (parts.size() == 6 && parts[3] == "fichiers" && parts[5] == "retirer")
+        if (auto id = web::path_id(parts[4])) return web::events_editor::file_remove(app, visitor, parts[2], *id, storage);
     if (parts.size() == 4 && parts[3] == "dupliquer") return web::events_editor::duplicate_submit(app, visitor, *form, parts[2]);
     if (parts.size() >= 5 && parts[3] == "programme") {
         const long long id = parts.size() >= 6 ? web::path_id(parts[5]).value_or(-1) : 0;
@@ -149,11 +160,15 @@ std::optional<Response> admin_pages(const App& app, const Request& req, Visitor&
 
 }  // namespace
 
-modules::Module module() {
+modules::Module module(const files::FileStorage& files) {
     modules::Module m;
     m.name = "events";
-    m.pages = pages;
-    m.admin_pages = admin_pages;
+    m.pages = [files](const App& app, const Request& req, Visitor& visitor, const FormFields* form) {
+        return pages(app, req, visitor, form, files);
+    };
+    m.admin_pages = [files](const App& app, const Request& req, Visitor& visitor, const FormFields* form) {
+        return admin_pages(app, req, visitor, form, files);
+    };
     m.api = web::events_api::route;
     m.nav.push_back({20, "Événements", "/evenements"});
     m.jobs.push_back({"event reminders", [](store::Database& db, std::int64_t now, const services::MailContext& mail) {

@@ -38,7 +38,9 @@ using web::Visitor;
 //   GET  /programmes/SLUG/territoires/ID/plan/actions/AID/modifier POST  edit it
 //   POST /programmes/SLUG/territoires/ID/plan/actions/AID/suivi  record a follow-up
 //   POST /programmes/SLUG/territoires/ID/plan/actions/AID/projet start or attach its project (flagships)
-std::optional<Response> pages(const App& app, const Request& req, Visitor& visitor, const FormFields* form) {
+//   GET  /programmes/SLUG/territoires/ID/preuves/EID             an evidence file of its diagnostic or reviews
+std::optional<Response> pages(const App& app, const Request& req, Visitor& visitor, const FormFields* form,
+                              const files::FileStorage& storage) {
     namespace p = web::programmes_pages;
     const auto parts = web::path_segments(req.path);
     if (parts.empty() || parts[0] != "programmes") return std::nullopt;
@@ -58,11 +60,13 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
     if (parts.size() == 4 && !form) return p::territory_page(app, req, visitor, slug, *id);
     if (parts.size() == 5 && parts[4] == "diagnostic") {
         if (!form) return p::diagnostic_form(app, req, visitor, slug, *id, 0);
-        return p::diagnostic_submit(app, req, visitor, *form, slug, *id, 0);
+        return p::diagnostic_submit(app, req, visitor, *form, slug, *id, 0, storage);
     }
     if (parts.size() == 5 && !form && parts[4] == "dossier") return p::dossier_page(app, req, visitor, slug, *id, "");
     if (parts.size() == 5 && !form && parts[4] == "dossier.pdf") return p::dossier_page(app, req, visitor, slug, *id, "pdf");
     if (parts.size() == 5 && !form && parts[4] == "dossier.docx") return p::dossier_page(app, req, visitor, slug, *id, "docx");
+    if (parts.size() == 6 && parts[4] == "preuves" && !form)
+        if (auto evidence = web::path_id(parts[5])) return p::evidence_download(app, visitor, storage, slug, *id, *evidence);
     if (parts.size() == 5 && parts[4] == "notes" && form) return p::supervision_note_add(app, req, visitor, *form, slug, *id);
     if (parts.size() >= 6 && parts[4] == "bilans") {
         const auto year = web::path_id(parts[5]);
@@ -71,7 +75,7 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
         if (parts.size() == 6 && !form) return p::review_page(app, req, visitor, slug, *id, y);
         if (parts.size() == 7 && parts[6] == "cotation") {
             if (!form) return p::diagnostic_form(app, req, visitor, slug, *id, y);
-            return p::diagnostic_submit(app, req, visitor, *form, slug, *id, y);
+            return p::diagnostic_submit(app, req, visitor, *form, slug, *id, y, storage);
         }
         if (parts.size() == 7 && parts[6] == "ajustements" && form)
             return p::review_adjustment(app, req, visitor, *form, slug, *id, y);
@@ -103,10 +107,12 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
 
 }  // namespace
 
-modules::Module module() {
+modules::Module module(const files::FileStorage& files) {
     modules::Module m;
     m.name = "programmes";
-    m.pages = pages;
+    m.pages = [files](const App& app, const Request& req, Visitor& visitor, const FormFields* form) {
+        return pages(app, req, visitor, form, files);
+    };
     m.api = web::programmes_api::route;
     m.jobs.push_back({"programme reminders", [](store::Database& db, std::int64_t now, const services::MailContext& mail) {
                           return services::queue_programme_reminders(db, now, mail);

@@ -13,6 +13,7 @@
 #include "platform/http/api_routes.hpp"
 #include "platform/http/cookies.hpp"
 #include "platform/http/handlers.hpp"
+#include "platform/http/multipart_form.hpp"
 #include "platform/modules/module.hpp"
 #include "platform/auth/permissions.hpp"
 
@@ -52,6 +53,11 @@ bool same_token(const std::string& a, const std::string& b) {
     unsigned char diff = 0;
     for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
     return diff == 0;
+}
+
+Result<FormFields> text_fields_of(Result<MultipartForm> form) {
+    if (!form) return form.failure();
+    return std::move(form.value().fields);
 }
 
 }  // namespace
@@ -187,7 +193,12 @@ Response App::route(const Request& req, Visitor& visitor) const {
         if (auto r = api_route(*this, req, visitor.user)) return *r;
         return json_response(404, R"({"error":"Point d'accès inconnu.","fields":{}})");
     }
-    if (req.body.size() > config_.max_body_bytes)
+    const bool multipart = req.method == Method::post && is_multipart_form(req);
+    if (multipart && req.body.size() > max_multipart_body_bytes)
+        return error_page(visitor, 413, "Fichier trop volumineux",
+                          "Le fichier envoyé dépasse la taille maximale acceptée (20 Mo). Revenez à la page "
+                          "précédente et choisissez un fichier plus léger, ou publiez plutôt un lien.");
+    if (!multipart && req.body.size() > config_.max_body_bytes)
         return error_page(visitor, 413, "Envoi trop volumineux",
                           "Les données envoyées dépassent la taille maximale acceptée (1 Mio). Réduisez le texte "
                           "saisi et réessayez.");
@@ -217,7 +228,9 @@ Response App::route(const Request& req, Visitor& visitor) const {
     if (req.method != Method::post) return plain_text(405, "Méthode non autorisée.");
 
     if (!is_form_route(path)) return json_response(404, R"({"error":"Point d'accès inconnu."})");
-    auto form = parse_urlencoded(req.body);
+    // A form with a file comes as multipart/form-data: its text fields (the CSRF token
+    // among them) are checked the same way; the handler reads the file from the request.
+    auto form = multipart ? text_fields_of(read_multipart_form(req)) : parse_urlencoded(req.body);
     if (!form) return error_page(visitor, 400, "Formulaire invalide", form.failure().message);
     if (visitor.csrf_cookie_is_new || !same_token(field(form.value(), "csrf_token"), visitor.csrf_token()))
         return error_page(visitor, 403, "Formulaire expiré",

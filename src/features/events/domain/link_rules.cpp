@@ -4,13 +4,16 @@
 
 namespace ateliers::events {
 
+std::optional<std::string> document_title_problem(const std::string& title) {
+    const auto t = text::trim(title);
+    if (t.empty()) return "Donnez un titre au document (par exemple « Synthèse des ateliers »).";
+    if (text::length_in_chars(t) > 200) return "Ce titre est trop long (200 caractères au plus).";
+    return std::nullopt;
+}
+
 std::map<std::string, std::string> link_problems(const std::string& title, const std::string& url) {
     std::map<std::string, std::string> out;
-    const auto t = text::trim(title);
-    if (t.empty())
-        out["title"] = "Donnez un titre au document (par exemple « Synthèse des ateliers »).";
-    else if (text::length_in_chars(t) > 200)
-        out["title"] = "Ce titre est trop long (200 caractères au plus).";
+    if (auto problem = document_title_problem(title)) out["title"] = *problem;
     const auto u = text::trim(url);
     const auto lower = text::lower_ascii(u);
     std::string rest;

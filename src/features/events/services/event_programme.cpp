@@ -33,6 +33,7 @@ Result<EventProgramme> event_programme(store::Database& db, const std::string& s
         out.event = *event;
         out.slots = store::event_slots(sql, event->id);
         out.links = store::event_links(sql, event->id);
+        out.files = store::event_files(sql, event->id);
         for (const auto& r : store::event_registrations(sql, event->id, false)) {
             ++(r.status == "confirmed" ? out.confirmed : out.waiting);
             if (r.status == "confirmed" && r.public_listing) out.public_participants.push_back(r.full_name + " – " + r.organisation);

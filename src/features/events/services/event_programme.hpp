@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "features/events/store/event_registrations.hpp"
+#include "features/events/store/event_files.hpp"
 #include "features/events/store/event_links.hpp"
 #include "features/events/store/events.hpp"
 #include "platform/core/result.hpp"
@@ -50,6 +51,7 @@ struct EventProgramme {
     std::vector<std::string> public_participants;
     // Documents published after the event (slides, a summary), as links.
     std::vector<store::EventLinkRow> links;
+    std::vector<store::EventFileRow> files;  // and as files (services/event_files)
 };
 
 // Published events only unless `all`.

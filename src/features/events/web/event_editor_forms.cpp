@@ -85,6 +85,7 @@ std::string form_html(const App& app, const Visitor& visitor, const std::string&
     const auto& values = mine ? refusal->typed : stored;
     nlohmann::json list = nlohmann::json::array();
     nlohmann::json problems = nlohmann::json::array();
+    bool multipart = false;  // a form with a file is sent as multipart/form-data
     for (const auto& f : fields) {
         const auto value = field(values, f.name);
         nlohmann::json v{{"id", key + "-" + f.name},
@@ -94,7 +95,10 @@ std::string form_html(const App& app, const Visitor& visitor, const std::string&
                          {"width", f.width},
                          {"is_input", f.control == Control::input},
                          {"is_textarea", f.control == Control::textarea},
-                         {"is_select", f.control == Control::select}};
+                         {"is_select", f.control == Control::select},
+                         {"is_file", f.control == Control::file}};
+        if (f.control == Control::file) multipart = true;
+        if (!f.accept.empty()) v["accept"] = f.accept;
         if (!f.hint.empty()) v["hint"] = f.hint;
         if (!f.inputmode.empty()) v["inputmode"] = f.inputmode;
         if (mine && refusal->problems.count(f.name)) {
@@ -113,6 +117,7 @@ std::string form_html(const App& app, const Visitor& visitor, const std::string&
                         {"submit", submit},
                         {"fields", list},
                         {"secondary", secondary},
+                        {"multipart", multipart},
                         {"csrf_token", visitor.csrf_token()},
                         {"has_problems", mine},
                         {"summary", mine ? refusal->summary : std::string()},

@@ -16,10 +16,11 @@ namespace ateliers::web::events_editor {
 
 struct FieldSpec {
     std::string name, label, hint;
-    enum class Control { input, textarea, select } control = Control::input;
+    enum class Control { input, textarea, select, file } control = Control::input;
     int width = 12;  // DSFR grid columns from the md breakpoint
     std::vector<std::pair<std::string, std::string>> options = {};  // value, text
     std::string inputmode = {};
+    std::string accept = {};  // file: the extensions offered by the browser's file picker
 };
 
 // What came back from a refused submission: which form (`key`), what was typed, and why.

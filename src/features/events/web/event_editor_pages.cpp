@@ -6,9 +6,13 @@
 #include "features/events/services/event_programme.hpp"
 #include "features/events/services/event_programme_admin.hpp"
 #include "features/events/web/event_editor_forms.hpp"
+#include "features/events/web/event_file_pages.hpp"
 #include "features/events/web/event_views.hpp"
 #include "platform/core/paris_time.hpp"
+#include "platform/files/media_types.hpp"
+#include "platform/files/upload_rules.hpp"
 #include "platform/http/failure_status.hpp"
+#include "platform/http/multipart_form.hpp"
 
 namespace ateliers::web::events_editor {
 
@@ -140,6 +144,19 @@ Response programme_view(const App& app, Visitor& visitor, const std::string& slu
         links.push_back({{"title", l.title}, {"url", l.url}, {"action", base(slug) + "/documents/" + std::to_string(l.id) + "/retirer"}});
     const std::vector<FieldSpec> link_fields{{"title", "Titre du document", "Par exemple « Synthèse des ateliers »", FieldSpec::Control::input, 6},
                                              {"url", "Adresse", "https://…", FieldSpec::Control::input, 6, {}, "url"}};
+    nlohmann::json file_list = nlohmann::json::array();
+    for (const auto& f : p.files) {
+        auto view = events_files::file_document_view(slug, f);
+        file_list.push_back({{"title", f.title},
+                             {"href", view["url"]},
+                             {"detail", view["detail"]},
+                             {"action", base(slug) + "/fichiers/" + std::to_string(f.id) + "/retirer"}});
+    }
+    const std::vector<FieldSpec> file_fields{
+        {"title", "Titre du document", "Par exemple « Présentation de l’atelier 3 »", FieldSpec::Control::input, 12},
+        {"file", "Fichier", "Taille maximale : " + files::size_label(files::max_file_bytes) + ". Formats acceptés : " +
+                                files::accepted_formats() + ".",
+         FieldSpec::Control::file, 12, {}, {}, ".pdf,.odt,.docx,.odp,.pptx,.png,.jpg,.jpeg"}};
     const FormFields new_slot{{"day", typed_date(e.starts_at)}};
     const FormFields new_item{{"kind", "plenary"}, {"day", typed_date(e.starts_at)}};
     const FormFields duplicate{{"title", e.title + " (copie)"}, {"days", "364"}};
@@ -155,7 +172,10 @@ Response programme_view(const App& app, Visitor& visitor, const std::string& slu
         {"new_item_open", refused(refusal, "intervention-nouvelle")},
         {"duplicate_open", refused(refusal, "dupliquer")},
         {"links", links},
-        {"has_links", !links.empty()},
+        {"files", file_list},
+        {"has_documents", !links.empty() || !file_list.empty()},
+        {"file_open", refused(refusal, "fichier")},
+        {"file_html", form_html(app, visitor, "fichier", base(slug) + "/fichiers", "Déposer le fichier", file_fields, {}, refusal)},
         {"link_open", refused(refusal, "document")},
         {"link_html", form_html(app, visitor, "document", base(slug) + "/documents", "Publier le document", link_fields, {}, refusal)},
         {"new_slot_html", form_html(app, visitor, "creneau-nouveau", base(slug) + "/programme/creneaux", "Ajouter le créneau",
@@ -241,6 +261,24 @@ Response link_submit(const App& app, Visitor& visitor, const FormFields& form, c
 
 Response link_remove(const App& app, Visitor& visitor, const std::string& slug, long long link_id) {
     auto done = services::remove_event_link(app.db(), visitor.user->id, slug, link_id);
+    if (!done) return failed(app, visitor, done.failure());
+    return redirect_to(base(slug) + "/programme#documents");
+}
+
+Response file_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form, const std::string& slug,
+                     const files::FileStorage& storage) {
+    auto multipart = read_multipart_form(req);
+    if (!multipart) return app.error_page(visitor, 400, "Formulaire invalide", multipart.failure().message);
+    const auto* file = multipart->file("file");
+    const services::EventFileUpload upload{field(form, "title"), file ? file->filename : std::string{},
+                                           file ? file->bytes : std::string_view{}};
+    auto done = services::add_event_file(app.db(), storage, visitor.user->id, slug, upload);
+    return after(app, visitor, done, slug, "fichier", form, "#documents");
+}
+
+Response file_remove(const App& app, Visitor& visitor, const std::string& slug, long long event_file_id,
+                     const files::FileStorage& storage) {
+    auto done = services::remove_event_file(app.db(), storage, visitor.user->id, slug, event_file_id);
     if (!done) return failed(app, visitor, done.failure());
     return redirect_to(base(slug) + "/programme#documents");
 }

@@ -4,6 +4,7 @@
 // French message per field (422); an accepted one redirects to the programme editor.
 #include <string>
 
+#include "platform/files/file_storage.hpp"
 #include "platform/http/app.hpp"
 #include "platform/http/forms.hpp"
 
@@ -20,5 +21,10 @@ Response speaker_submit(const App& app, Visitor& visitor, const FormFields& form
 
 Response link_submit(const App& app, Visitor& visitor, const FormFields& form, const std::string& slug);
 Response link_remove(const App& app, Visitor& visitor, const std::string& slug, long long link_id);
+// A document as a file (multipart form: title, file), kept in `storage`.
+Response file_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form, const std::string& slug,
+                     const files::FileStorage& storage);
+Response file_remove(const App& app, Visitor& visitor, const std::string& slug, long long event_file_id,
+                     const files::FileStorage& storage);
 
 }  // namespace ateliers::web::events_editor

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "features/events/web/event_file_pages.hpp"
 #include "features/events/services/event_calendar.hpp"
 #include "features/events/services/event_programme.hpp"
 #include "features/events/services/event_questionnaire.hpp"
@@ -92,6 +93,7 @@ Response event_page(const App& app, const Request& req, Visitor& visitor, const 
     const long long now = store::now_utc_seconds();
     nlohmann::json documents = nlohmann::json::array();
     for (const auto& l : p.links) documents.push_back({{"title", l.title}, {"url", l.url}});
+    for (const auto& f : p.files) documents.push_back(events_files::file_document_view(e.slug, f));
     nlohmann::json data{{"title", e.title + " – Événements"},
                         {"event", event_card_view(e, now)},
                         {"description", paragraphs(e.description)},

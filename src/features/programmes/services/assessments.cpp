@@ -32,6 +32,7 @@ Result<AssessmentView> open_assessment(store::Database& db, const CurrentUser* a
             v.assessment = *a;
             grid = store::load_grid(sql, a->grid_version_id);
             for (auto& ans : store::assessment_answers(sql, a->id)) v.answers[ans.criterion_id] = ans;
+            for (auto& f : store::assessment_evidence_files(sql, a->id)) v.evidence_files[f.criterion_id].push_back(f);
         } else {
             grid = store::latest_grid(sql);
             v.assessment.territory_id = territory_id;
@@ -45,9 +46,13 @@ Result<AssessmentView> open_assessment(store::Database& db, const CurrentUser* a
 }
 
 Status save_assessment(store::Database& db, const CurrentUser* actor, const std::string& slug, long long territory_id,
-                       int year, const AssessmentInput& input) {
+                       int year, const AssessmentInput& input, const files::FileStorage* storage) {
     if (year < 0 || year > 10) return fail("Année de bilan inconnue.", "year", FailureKind::invalid);
-    return store::run_in_transaction(db, [&](soci::session& sql) -> Status {
+    const long long now = store::now_utc_seconds();
+    auto prepared = prepare_evidence(storage, input.evidence_uploads, actor ? actor->id : 0, now);
+    if (!prepared) return prepared.failure();
+    std::vector<std::string> removed_keys;
+    auto done = store::run_in_transaction(db, [&](soci::session& sql) -> Status {
         auto scope = territory_scope(sql, actor, slug, territory_id);
         if (!scope) return scope.failure();
         if (!programmes::can_rate(scope->viewer, territory_id))
@@ -66,11 +71,16 @@ Status save_assessment(store::Database& db, const CurrentUser* actor, const std:
             const auto problem = programmes::answer_problem({a.criterion_id, a.grid_version_id, a.level}, *grid);
             if (!problem.empty()) problems.fields["level_" + std::to_string(a.criterion_id)] = problem;
         }
+        for (const auto& u : input.evidence_uploads) {
+            bool in_grid = false;
+            for (const auto& c : grid->criteria) in_grid = in_grid || c.id == u.criterion_id;
+            if (!in_grid)
+                problems.fields[evidence_file_field(u.criterion_id)] = "Ce critère n’appartient pas à la grille de ce diagnostic.";
+        }
         if (!problems.fields.empty()) {
             problems.field = problems.fields.begin()->first;
             return problems;
         }
-        const long long now = store::now_utc_seconds();
         auto row = input.identity;
         row.territory_id = territory_id;
         row.grid_version_id = grid_id;
@@ -83,10 +93,13 @@ Status save_assessment(store::Database& db, const CurrentUser* actor, const std:
             row.id = store::insert_assessment(sql, row, actor_id, now);
         }
         for (const auto& a : input.answers) store::upsert_answer(sql, row.id, a);
+        removed_keys = record_evidence(sql, row.id, prepared.value(), input.evidence_removed, now);
         record_audit(sql, actor_id, year == 0 ? "programme.diagnostic" : "programme.review", "programme:" + slug,
                      (year == 0 ? "Diagnostic enregistré : " : "Bilan enregistré : ") + scope->territory.label);
         return Done{};
     });
+    if (done) settle_evidence(storage, prepared.value(), removed_keys);
+    return done;
 }
 
 }  // namespace ateliers::services

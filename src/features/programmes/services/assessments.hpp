@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "features/programmes/domain/grid.hpp"
+#include "features/programmes/services/evidence_files.hpp"
 #include "features/programmes/store/assessments.hpp"
 #include "features/programmes/store/programmes.hpp"
 #include "platform/auth/accounts.hpp"
@@ -23,6 +24,7 @@ struct AssessmentView {
     store::AssessmentRow assessment;            // id 0 when not started
     std::map<long long, store::AnswerRow> answers;  // by criterion id
     std::vector<programmes::FamilyScore> scores;
+    std::map<long long, std::vector<store::EvidenceFileRow>> evidence_files;  // by criterion id
     bool can_edit = false;
 };
 
@@ -34,12 +36,15 @@ struct AssessmentInput {
     long long grid_version_id = 0;  // the version the form was built from
     store::AssessmentRow identity;  // history…successes
     std::vector<store::AnswerRow> answers;
+    std::vector<EvidenceUpload> evidence_uploads;  // files joined to answers (criteria of the grid)
+    std::vector<long long> evidence_removed;       // ids of evidence files to remove
 };
 
 // Checks every answer against the assessment's grid (level within the scale, criterion
 // of that very version); any problem refuses the whole form, with one message per
-// criterion field ("level_ID"), and nothing is stored.
+// criterion field ("level_ID", "evidence_file_ID"), and nothing is stored. `storage`: where
+// evidence files go (needed only when the input has some).
 Status save_assessment(store::Database& db, const CurrentUser* actor, const std::string& slug, long long territory_id,
-                       int year, const AssessmentInput& input);
+                       int year, const AssessmentInput& input, const files::FileStorage* storage = nullptr);
 
 }  // namespace ateliers::services

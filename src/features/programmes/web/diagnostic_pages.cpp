@@ -6,7 +6,11 @@
 #include "features/programmes/web/page_support.hpp"
 #include "features/programmes/web/programme_pages.hpp"
 #include "platform/core/text.hpp"
+#include "platform/files/media_types.hpp"
+#include "platform/files/upload_rules.hpp"
 #include "platform/http/failure_status.hpp"
+#include "platform/http/file_download.hpp"
+#include "platform/http/multipart_form.hpp"
 #include "platform/http/form_view.hpp"
 
 namespace ateliers::web::programmes_pages {
@@ -32,6 +36,21 @@ struct Shown {
         return typed ? field(*typed, prefix + id_text(criterion)) : stored;
     }
 };
+
+// The files joined to a criterion's answer: link, format and size, and the "remove" box.
+nlohmann::json evidence_view(const services::AssessmentView& v, long long criterion_id) {
+    nlohmann::json out = nlohmann::json::array();
+    if (!v.evidence_files.count(criterion_id)) return out;
+    for (const auto& f : v.evidence_files.at(criterion_id)) {
+        const auto kind = files::kind_of_media_type(f.media_type);
+        out.push_back({{"id", f.id},
+                       {"name", f.original_name},
+                       {"href", territory_path(v.programme.slug, v.territory.id) + "/preuves/" + id_text(f.id)},
+                       {"detail", (kind ? std::string(files::format_label(*kind)) : std::string("Fichier")) + " – " +
+                                      files::size_label(f.size_bytes)}});
+    }
+    return out;
+}
 
 nlohmann::json form_view(const services::AssessmentView& v, const Shown& shown,
                          const std::map<std::string, std::string>& errors) {
@@ -60,8 +79,12 @@ nlohmann::json form_view(const services::AssessmentView& v, const Shown& shown,
                                 {"level_text", level.empty() ? std::string("non évalué") : level},
                                 {"evidence", shown.answer("evidence_", c.id, stored.evidence)},
                                 {"strengths", shown.answer("strengths_", c.id, stored.strengths)},
-                                {"gaps", shown.answer("gaps_", c.id, stored.gaps)}};
+                                {"gaps", shown.answer("gaps_", c.id, stored.gaps)},
+                                {"files", evidence_view(v, c.id)},
+                                {"has_files", v.evidence_files.count(c.id) > 0}};
             if (errors.count(key)) item["problem"] = errors.at(key);
+            const auto file_key = services::evidence_file_field(c.id);
+            if (errors.count(file_key)) item["file_problem"] = errors.at(file_key);
             criteria.push_back(item);
         }
         const auto& score = v.scores.size() > f ? v.scores[f] : programmes::FamilyScore{};
@@ -116,6 +139,8 @@ Response render(const App& app, Visitor& visitor, const services::AssessmentView
     data["errors"] = form_errors_view(summary, errors);
     data["notice"] = notice;
     data["action"] = form_path(v.programme.slug, v.territory.id, year);
+    data["file_hint"] = "Taille maximale : " + files::size_label(files::max_file_bytes) + " par fichier. Formats acceptés : " +
+                        files::accepted_formats() + ".";
     return render_page(app, visitor, "programmes/diagnostic", data, status);
 }
 
@@ -132,8 +157,8 @@ Response diagnostic_form(const App& app, const Request& req, Visitor& visitor, c
     return render(app, visitor, v.value(), {nullptr, &v.value()}, {}, "", notice, 200);
 }
 
-Response diagnostic_submit(const App& app, const Request&, Visitor& visitor, const FormFields& form,
-                           const std::string& slug, long long territory_id, int year) {
+Response diagnostic_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
+                           const std::string& slug, long long territory_id, int year, const files::FileStorage& storage) {
     if (!visitor.user) return login_first(form_path(slug, territory_id, year));
     if (year < 0 || year > 3) return app.error_page(visitor, 404, "Bilan introuvable", "Bilan annuel introuvable.");
     auto v = services::open_assessment(app.db(), user_of(visitor), slug, territory_id, year);
@@ -147,6 +172,12 @@ Response diagnostic_submit(const App& app, const Request&, Visitor& visitor, con
     in.identity.main_actors = field(form, "main_actors");
     in.identity.interactions = field(form, "interactions");
     in.identity.successes = field(form, "successes");
+    std::optional<MultipartForm> multipart;
+    if (is_multipart_form(req)) {
+        auto read = read_multipart_form(req);
+        if (!read) return app.error_page(visitor, 400, "Formulaire invalide", read.failure().message);
+        multipart = std::move(read.value());
+    }
     std::map<std::string, std::string> errors;
     for (const auto& c : v->grid.criteria) {
         store::AnswerRow a;
@@ -161,13 +192,19 @@ Response diagnostic_submit(const App& app, const Request&, Visitor& visitor, con
         a.evidence = field(form, "evidence_" + id_text(c.id));
         a.strengths = field(form, "strengths_" + id_text(c.id));
         a.gaps = field(form, "gaps_" + id_text(c.id));
+        if (multipart)
+            for (const auto& f : multipart->files)
+                if (f.field == services::evidence_file_field(c.id)) in.evidence_uploads.push_back({c.id, f.filename, f.bytes});
+        if (v->evidence_files.count(c.id))
+            for (const auto& f : v->evidence_files.at(c.id))
+                if (field(form, "remove_evidence_" + id_text(f.id)) == "1") in.evidence_removed.push_back(f.id);
         for (const auto* text_field : {&a.evidence, &a.strengths, &a.gaps})
             if (text_field->size() > 4000) errors["level_" + id_text(c.id)] = "Chaque texte est limité à 4 000 caractères.";
         in.answers.push_back(std::move(a));
     }
     const std::string summary = "Le diagnostic n’est pas encore enregistré : corrigez les champs signalés.";
     if (!errors.empty()) return render(app, visitor, v.value(), {&form, &v.value()}, errors, summary, "", 422);
-    auto saved = services::save_assessment(app.db(), user_of(visitor), slug, territory_id, year, in);
+    auto saved = services::save_assessment(app.db(), user_of(visitor), slug, territory_id, year, in, &storage);
     if (saved) return redirect_to(form_path(slug, territory_id, year) + "?message=enregistre");
     const auto& f = saved.failure();
     if (f.kind == FailureKind::technical || f.kind == FailureKind::forbidden)
@@ -176,6 +213,19 @@ Response diagnostic_submit(const App& app, const Request&, Visitor& visitor, con
     if (errors.empty()) errors["form"] = f.message;
     return render(app, visitor, v.value(), {&form, &v.value()}, errors, f.fields.empty() ? f.message : summary, "",
                   http_status(f));
+}
+
+Response evidence_download(const App& app, Visitor& visitor, const files::FileStorage& storage, const std::string& slug,
+                           long long territory_id, long long evidence_id) {
+    const auto path = territory_path(slug, territory_id) + "/preuves/" + id_text(evidence_id);
+    if (!visitor.user) return login_first(path);
+    auto download = services::evidence_file_download(app.db(), storage, user_of(visitor), slug, territory_id, evidence_id);
+    if (!download) {
+        const auto& f = download.failure();
+        return app.error_page(visitor, http_status(f), f.kind == FailureKind::forbidden ? "Accès refusé" : "Fichier introuvable",
+                              f.message);
+    }
+    return file_download(download->file, std::move(download->bytes));
 }
 
 }  // namespace ateliers::web::programmes_pages

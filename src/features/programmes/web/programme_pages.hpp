@@ -3,6 +3,7 @@
 // stage) and a territory's diagnostic form, one fieldset per family of the grid.
 #include <string>
 
+#include "platform/files/file_storage.hpp"
 #include "platform/http/app.hpp"
 #include "platform/http/forms.hpp"
 
@@ -14,8 +15,12 @@ Response programme_page(const App& app, const Request& req, Visitor& visitor, co
 // diagnostic_pages.cpp: the diagnostic (year 0) or an annual review's rating (years 1..3)
 Response diagnostic_form(const App& app, const Request& req, Visitor& visitor, const std::string& slug,
                          long long territory_id, int year);
+// Sent as multipart/form-data: each criterion may get evidence files (`storage` keeps them).
 Response diagnostic_submit(const App& app, const Request& req, Visitor& visitor, const FormFields& form,
-                           const std::string& slug, long long territory_id, int year);
+                           const std::string& slug, long long territory_id, int year, const files::FileStorage& storage);
+// An evidence file, for whoever may read the territory's workspace.
+Response evidence_download(const App& app, Visitor& visitor, const files::FileStorage& storage, const std::string& slug,
+                           long long territory_id, long long evidence_id);
 
 // review_pages.cpp: an annual review (comparison chart and table, successes, adjustments)
 Response review_page(const App& app, const Request& req, Visitor& visitor, const std::string& slug,
