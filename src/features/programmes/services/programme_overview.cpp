@@ -65,6 +65,8 @@ Result<ProgrammeOverview> programme_overview(store::Database& db, const CurrentU
             o.families = programmes::family_progress(scores);
             if (latest)
                 for (const auto& f : latest->families) o.family_titles[f.code] = f.title;
+            o.providers = programmes::provider_load(store::programme_provider_assignments(sql, programme->id),
+                                                    store::programme_carried_actions(sql, programme->id), now);
         }
         for (auto& t : store::programme_territories(sql, programme->id)) {
             TerritoryOverview row;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "features/programmes/domain/dashboard.hpp"
+#include "features/programmes/domain/provider_load.hpp"
 #include "features/programmes/store/dashboard.hpp"
 #include "features/programmes/store/programmes.hpp"
 #include "platform/auth/accounts.hpp"
@@ -37,6 +38,7 @@ struct ProgrammeOverview {
     std::vector<store::ProgrammeOpenAction> overdue;       // oldest first
     std::vector<programmes::FamilyProgress> families;      // most progressed first
     std::map<std::string, std::string> family_titles;      // code → title, latest grid
+    std::vector<programmes::ProviderLoad> providers;       // most loaded first
 };
 
 // Every programme, the latest first: what a programme is and its territories are public.

@@ -92,7 +92,24 @@ nlohmann::json dashboard(const services::ProgrammeOverview& o) {
                             {"first", charts::format_value(f.first, 0, "%")},
                             {"latest", charts::format_value(f.latest, 0, "%")},
                             {"delta", points(f.delta)}});
+    nlohmann::json providers = nlohmann::json::array();
+    for (const auto& p : o.providers) {
+        std::string where;
+        for (auto id : p.territories) where += (where.empty() ? "" : ", ") + labels[id];
+        nlohmann::json cells = nlohmann::json::array();
+        for (auto st : statuses) {
+            auto it = p.by_status.find(programmes::status_code(st));
+            cells.push_back(it == p.by_status.end() ? 0 : it->second);
+        }
+        providers.push_back({{"name", p.name},
+                             {"territories", where.empty() ? std::string("aucun") : where},
+                             {"territory_count", p.territories.size()},
+                             {"cells", cells},
+                             {"actions", p.actions},
+                             {"overdue", p.overdue}});
+    }
     nlohmann::json d{{"status_heads", heads},     {"rows", rows},
+                     {"providers", providers},    {"has_providers", !providers.empty()},
                      {"totals", totals},          {"total", all},
                      {"overdue", overdue},        {"overdue_count", o.overdue.size()},
                      {"has_overdue", !o.overdue.empty()},
