@@ -17,6 +17,8 @@ std::string stage_of(const store::TerritoryProgress& p, int criteria, bool plan_
     if (plan_adopted) return "Plan adopté";
     if (p.latest_year < 0) return "Diagnostic à faire";
     if (p.latest_year == 0) {
+        // Out of the criteria of the diagnostic's own grid version, which may be older.
+        if (p.diagnostic_criteria > 0) criteria = p.diagnostic_criteria;
         if (criteria > 0 && p.diagnostic_rated >= criteria) return "Diagnostic complet";
         return "Diagnostic en cours (" + std::to_string(p.diagnostic_rated) + "/" + std::to_string(criteria) + ")";
     }
@@ -76,6 +78,8 @@ Result<ProgrammeOverview> programme_overview(store::Database& db, const CurrentU
                 row.plan_adopted = adopted.count(t.id) > 0;
                 row.stage = stage_of(p, o.criteria, row.plan_adopted);
                 row.diagnostic_rated = p.diagnostic_rated;
+                row.diagnostic_grid_version = p.diagnostic_grid_version;
+                row.latest_grid_version = p.latest_grid_version;
                 row.actions_by_status = counts[t.id];
                 for (const auto& [_, n] : row.actions_by_status) row.actions += n;
                 row.overdue = overdue[t.id];

@@ -21,6 +21,8 @@ struct TerritoryOverview {
     bool can_open = false;       // the visitor may open its workspace
     std::string stage;           // "Diagnostic à faire", "Diagnostic en cours (5/15)"…; ANCT only
     int diagnostic_rated = 0;
+    int diagnostic_grid_version = 0;  // grid versions used: the diagnostic's, the latest assessment's (0: none)
+    int latest_grid_version = 0;
     // The dashboard, ANCT only:
     bool plan_adopted = false;
     std::map<std::string, int> actions_by_status;  // status code → count

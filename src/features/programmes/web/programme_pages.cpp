@@ -42,6 +42,15 @@ std::string points(double delta) {
     return (delta >= 0.5 ? "+" : delta <= -0.5 ? "−" : "") + text + " pt";
 }
 
+// Which grid versions a territory's assessments use: "v1", or "v1 → v2" when the latest
+// review was rated on a newer version than the diagnostic.
+std::string grid_versions_text(int diagnostic, int latest) {
+    if (!diagnostic && !latest) return "–";
+    if (!diagnostic || diagnostic == latest) return "v" + std::to_string(latest ? latest : diagnostic);
+    if (!latest) return "v" + std::to_string(diagnostic);
+    return "v" + std::to_string(diagnostic) + " → v" + std::to_string(latest);
+}
+
 // The ANCT's dashboard: stages, actions by status, overdue follow-ups, families.
 nlohmann::json dashboard(const services::ProgrammeOverview& o) {
     nlohmann::json heads = nlohmann::json::array();
@@ -58,6 +67,7 @@ nlohmann::json dashboard(const services::ProgrammeOverview& o) {
         rows.push_back({{"label", t.territory.label},
                         {"link", "/programmes/" + o.programme.slug + "/territoires/" + std::to_string(t.territory.id) + "/plan"},
                         {"stage", t.stage},
+                        {"grid", grid_versions_text(t.diagnostic_grid_version, t.latest_grid_version)},
                         {"cells", cells},
                         {"actions", t.actions},
                         {"overdue", t.overdue}});
