@@ -135,6 +135,8 @@ TEST_F(ProgrammeGridVersionsTest, AReviewOnANewerVersionIsComparedFamilyByFamily
     EXPECT_DOUBLE_EQ(*v->changes.front().before, 25.0);  // 1 of 4 on v1's three criteria
     EXPECT_DOUBLE_EQ(*v->changes.front().after, 75.0);   // 3 of 4 on v2's two criteria
     EXPECT_DOUBLE_EQ(*v->changes.front().delta, 50.0);
+    EXPECT_EQ(v->previous_grid_version, 1);
+    EXPECT_EQ(v->grid_version, 2);
 
     auto overview = services::programme_overview(*db_, &organiser, slug);
     ASSERT_TRUE(overview.ok());
