@@ -36,7 +36,8 @@ protected:
         auto id = services::load_grid_file(*db_, path.string());
         std::filesystem::remove(path);
         EXPECT_TRUE(id.ok()) << id.failure().message;
-        return id.ok() ? id.value() : 0;
+        EXPECT_TRUE(id.ok() && id->created);
+        return id.ok() ? id->id : 0;
     }
 
     // Every criterion of the first family of `view`'s grid at `level`.
