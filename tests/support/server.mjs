@@ -70,6 +70,7 @@ export async function startServer({ db, smtpPort, mailDir, extraArgs = [], env =
   return {
     baseUrl,
     port,
+    pid: child.pid, // the server process itself (setpriv execs it), for CPU figures
     db,
     mailDir,
     logFile,

@@ -22,16 +22,29 @@ struct Views::Compiled {
 
 namespace {
 
+// kainjow's set() and push_back() copy their argument, so building the tree bottom-up
+// copied every value once per level above it (and again on each vector growth: its move
+// constructor is not noexcept). Here each child is inserted as an empty placeholder and
+// the built child is moved into it: the objects kainjow stores are not const, only its
+// accessors are, so the const_cast is sound. On the stakeholder map page (200 actors, 600
+// links) this copying was a large share of the render (docs/projects.md, "Benchmark").
+mustache::data& stored(const mustache::data* slot) { return const_cast<mustache::data&>(*slot); }
+
 mustache::data to_data(const nlohmann::json& j) {
     switch (j.type()) {
         case nlohmann::json::value_t::object: {
             mustache::data d{mustache::data::type::object};
-            for (const auto& [k, v] : j.items()) d.set(k, to_data(v));
+            for (const auto& [k, v] : j.items()) {
+                d.set(k, mustache::data{mustache::data::type::bool_false});
+                stored(d.get(k)) = to_data(v);
+            }
             return d;
         }
         case nlohmann::json::value_t::array: {
             mustache::data d{mustache::data::type::list};
-            for (const auto& v : j) d.push_back(to_data(v));
+            auto& items = const_cast<mustache::list&>(d.list_value());
+            items.reserve(j.size());
+            for (const auto& v : j) items.emplace_back(to_data(v));
             return d;
         }
         case nlohmann::json::value_t::string: return mustache::data{j.get_ref<const std::string&>()};
@@ -43,6 +56,14 @@ mustache::data to_data(const nlohmann::json& j) {
         case nlohmann::json::value_t::number_float: return mustache::data{j.dump()};
         default: return mustache::data{mustache::data::type::bool_false};
     }
+}
+
+// Rendered straight into one string (kainjow's render(data) goes through an ostringstream).
+std::string render_to_string(mustache::mustache& tmpl, const mustache::data& data, std::size_t expected) {
+    std::string out;
+    out.reserve(expected);
+    tmpl.render(data, [&out](const std::string& part) { out += part; });
+    return out;
 }
 
 }  // namespace
@@ -80,14 +101,14 @@ const Views::Compiled& Views::get(const std::string& name) const {
 }
 
 std::string Views::render_fragment(const std::string& name, const nlohmann::json& data) const {
-    return get(name).tmpl.render(to_data(data));
+    return render_to_string(get(name).tmpl, to_data(data), 4096);
 }
 
 std::string Views::render_page(const std::string& name, const nlohmann::json& page) const {
     auto data = to_data(page);
-    const auto content = get(name).tmpl.render(data);
+    const auto content = render_to_string(get(name).tmpl, data, 64 * 1024);
     data.set("content", content);
-    return get("layout").tmpl.render(data);
+    return render_to_string(get("layout").tmpl, data, content.size() + 16 * 1024);
 }
 
 }  // namespace ateliers::web

@@ -130,7 +130,7 @@ Response render_map(const App& app, Visitor& visitor, long long id, const Typed&
         {"link_errors", errors_view(typed.link_errors)}};
     if (!notice.empty()) data["notice"] = notice;
     if (!typed.error.empty()) data["error"] = typed.error;
-    return app.page(visitor, "projects/actors", data, status);
+    return app.page(visitor, "projects/actors", std::move(data), status);  // no copy of the SVG and tables
 }
 
 bool page_failure(const Failure& f) { return f.kind == FailureKind::not_found || f.kind == FailureKind::forbidden; }
