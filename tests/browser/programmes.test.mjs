@@ -177,13 +177,14 @@ describe('programmes', () => {
     const ctx = await newContext(fx.browser, { viewport: { width: 390, height: 900 } });
     try {
       const page = await ctx.newPage();
-      const { look, login } = pageTour(ctx, page, { baseUrl: fx.server.baseUrl, shotsDir: process.env.PROGRAMMES_SHOTS });
+      const { look, login } = pageTour(ctx, page, { baseUrl: fx.server.baseUrl, shotsDir: process.env.PROGRAMMES_SHOTS,
+        firstShot: 20 });
       await login(anct);
       await page.goto(`${fx.server.baseUrl}/programmes/${SLUG}`);
       const dashboard = await look('tableau de bord : charge des prestataires');
       assert.match(dashboard, /Charge des prestataires/);
       assert.ok(await page.locator('#charge-prestataires tbody tr').count() >= 3, 'the demo’s three providers');
-      assert.match(await page.locator('#charge-prestataires caption').innerText(), /Charge des prestataires/);
+      assert.match(await page.locator('#charge-prestataires caption').innerText(), /chaque prestataire/);
       assert.match(await page.locator('#etapes').innerText(), /v1/);
 
       const rating = `/programmes/${SLUG}/territoires/${territory}/bilans/2/cotation`;
@@ -194,7 +195,8 @@ describe('programmes', () => {
       await page.getByLabel('Version de la grille').selectOption(String(v1));
       await Promise.all([page.waitForURL(/grille=\d+/), page.getByRole('button', { name: 'Utiliser cette version' }).click()]);
       assert.match(await page.locator('main').innerText(), /Sera évalué sur la grille des savoir-faire, version 1/);
-      await page.locator('fieldset[id^="famille-"] input[type="radio"]').first().check();
+      const radio = await page.locator('fieldset[id^="famille-"] input[type="radio"]').first().getAttribute('id');
+      await page.locator(`label[for="${radio}"]`).click();
       await Promise.all([page.waitForURL(/message=enregistre/),
         page.getByRole('button', { name: 'Enregistrer la cotation du bilan' }).click()]);
       const saved = await look('cotation du bilan 2 enregistrée sur la version 1');

@@ -288,7 +288,7 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.equal(fresh.status, 200);
       assert.match(fresh.pageText, /Sera évalué sur la grille des savoir-faire, version 2/);
       assert.match(fresh.text, /<select class="fr-select" id="grille" name="grille">/);
-      assert.match(fresh.text, new RegExp(`<option value="${ids['2']}" selected>Version 2 – Grille de l’agence \\(la plus récente\\)`));
+      assert.match(fresh.text, new RegExp(`<option value="${ids['2']}" selected>Version 2 \\(la plus récente\\) – Grille de l’agence`));
       const diagnosticForm = (f) => f.method === 'post' && f.action.endsWith('/diagnostic');
       const { form } = await c.form(`${diagnostic(b)}?grille=${ids['1']}`, diagnosticForm);
       assert.equal(form.fields.grid_version_id, String(ids['1']));
@@ -304,7 +304,7 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.match(started.text, new RegExp(`name="grid_version_id" value="${ids['1']}"`));
 
       const dashboard = await c.get(`/programmes/${SLUG}`);
-      assert.match(dashboard.text, /<table id="charge-prestataires">/);
+      assert.match(dashboard.text, /<table id="charge-prestataires"/);
       assert.match(dashboard.pageText, /Charge des prestataires/);
       assert.match(dashboard.pageText, /Cabinet Concertation & Territoires \(démonstration\)/);
       assert.match(dashboard.pageText, /Diagnostic en cours \(1\/15\)\s+v1/);

@@ -119,8 +119,8 @@ Response render(const App& app, Visitor& visitor, const services::AssessmentView
         nlohmann::json options = nlohmann::json::array();
         for (const auto& g : v.versions)
             options.push_back({{"id", g.id},
-                               {"label", "Version " + std::to_string(g.version) + " – " + g.title +
-                                             (&g == &v.versions.front() ? " (la plus récente)" : "")},
+                               {"label", "Version " + std::to_string(g.version) +
+                                             (&g == &v.versions.front() ? " (la plus récente)" : "") + " – " + g.title},
                                {"selected", g.id == v.grid.id}});
         data["choose_grid"] = {{"options", options}};
     }

@@ -112,7 +112,7 @@ nlohmann::json dashboard(const services::ProgrammeOverview& o) {
             cells.push_back(it == p.by_status.end() ? 0 : it->second);
         }
         providers.push_back({{"name", p.name},
-                             {"territories", where.empty() ? std::string("aucun") : where},
+                             {"territories", where.empty() ? std::string("aucun territoire confié") : where},
                              {"territory_count", p.territories.size()},
                              {"cells", cells},
                              {"actions", p.actions},
