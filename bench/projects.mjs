@@ -12,7 +12,7 @@
 // Exit status: 0 when every page and file came out complete (a missed target is reported).
 import fs from 'node:fs';
 import path from 'node:path';
-import { HttpClient, makeTempDir, startServer } from '../tests/support/harness.mjs';
+import { HttpClient, makeTempDir, processCpuMs, startServer } from '../tests/support/harness.mjs';
 import { login } from '../tests/support/flows.mjs';
 import { BULK_PASSWORD, createBulkUsers, percentile, pickCommunes, queryRows, runSql } from '../tests/support/bulk.mjs';
 
@@ -30,11 +30,6 @@ function options(argv) {
 
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 
-// User + system CPU time of a process so far, in ms (Linux /proc, clock ticks of 10 ms).
-function serverCpuMs(pid) {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 const q = (s) => `'${s.replace(/'/g, "''")}'`;
 
 async function main() {
@@ -93,7 +88,7 @@ async function main() {
     for (let i = 0; i < 5; i++) await c.get(page);
     const times = [];
     let last;
-    const cpuBefore = serverCpuMs(server.pid);
+    const cpuBefore = processCpuMs(server.pid);
     for (let i = 0; i < o.runs; i++) {
       const t0 = performance.now();
       last = await c.get(page);
@@ -103,7 +98,7 @@ async function main() {
     const drawn = (last.text.match(/class="lien"/g) ?? []).length;
     if (last.status !== 200 || nodes !== 200 || drawn !== 600)
       throw new Error(`map page incomplete: status ${last.status}, ${nodes} actors, ${drawn} links drawn`);
-    const cpuPerPage = (serverCpuMs(server.pid) - cpuBefore) / o.runs;
+    const cpuPerPage = (processCpuMs(server.pid) - cpuBefore) / o.runs;
     times.sort((a, b) => a - b);
     const median = percentile(times, 50);
     console.log(`map 200 actors / 600 links (${o.runs} GET ${page}, ${Math.round(last.body.length / 1024)} KiB): ` +
