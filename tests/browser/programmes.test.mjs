@@ -4,9 +4,15 @@
 // its criterion with what was typed kept, then saved; the ANCT's walk through the demo
 // territory's workspace: dashboard, plan, an action and its follow-up at phone width, the
 // annual review's radar chart and its table, supervision notes, members, dossier, import.
+// Last, a second grid version published with `ateliers load-grid`: the ANCT reads the
+// providers' load on the dashboard and starts a review on the older version it chooses.
+// PROGRAMMES_SHOTS=<dir> saves screenshots at 390 and 1280 px (not committed).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkA11y, newContext } from '../support/harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { checkA11y, makeTempDir, newContext, REPO_ROOT, SERVER_BIN } from '../support/harness.mjs';
 import { useBrowserFixture } from '../support/browser_fixture.mjs';
 import { BULK_PASSWORD, createBulkUsers, pickCommunes, queryRows } from '../support/bulk.mjs';
 import { pageTour } from '../support/page_tour.mjs';
@@ -147,6 +153,57 @@ describe('programmes', () => {
       await visit(`${base}/plan/import`, 'import des actions');
       await visit(`${base}/plan/actions/nouvelle`, 'nouvelle action');
       await visit(`/programmes/${SLUG}/membres`, 'membres');
+    } finally {
+      await ctx.close();
+    }
+  }));
+
+  it('the ANCT reads the providers’ load and starts a review on the grid version it chooses', { timeout: 300_000 }, t(async () => {
+    const grid = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data/programmes/grille-savoir-faire-v1.json'), 'utf8'));
+    const tmp = await makeTempDir('grille');
+    try {
+      const file = path.join(tmp.dir, 'grille-v2.json');
+      fs.writeFileSync(file, JSON.stringify({ ...grid, version: 2, title: 'Grille de l’agence', default: false }));
+      const loaded = spawnSync(SERVER_BIN, ['load-grid', file, '--db', fx.db], { encoding: 'utf8', timeout: 60_000 });
+      assert.equal(loaded.status, 0, loaded.stderr);
+    } finally {
+      await tmp.remove();
+    }
+    const communes = pickCommunes(fx.db, 1, { offset: 3440 });
+    const [anct] = createBulkUsers(fx.db, [{ collectiviteId: communes[0], fullName: 'Agathe ANCT', role: 'organiser' }],
+      { tag: 'progv' });
+    const [[territory]] = queryRows(fx.db, `SELECT MIN(t.id) FROM programmes p JOIN programme_territories t
+      ON t.programme_id = p.id WHERE p.slug = '${SLUG}'`);
+    const ctx = await newContext(fx.browser, { viewport: { width: 390, height: 900 } });
+    try {
+      const page = await ctx.newPage();
+      const { look, login } = pageTour(ctx, page, { baseUrl: fx.server.baseUrl, shotsDir: process.env.PROGRAMMES_SHOTS,
+        firstShot: 20 });
+      await login(anct);
+      await page.goto(`${fx.server.baseUrl}/programmes/${SLUG}`);
+      const dashboard = await look('tableau de bord : charge des prestataires');
+      assert.match(dashboard, /Charge des prestataires/);
+      assert.ok(await page.locator('#charge-prestataires tbody tr').count() >= 3, 'the demo’s three providers');
+      assert.match(await page.locator('#charge-prestataires caption').innerText(), /chaque prestataire/);
+      assert.match(await page.locator('#etapes').innerText(), /v1/);
+
+      const rating = `/programmes/${SLUG}/territoires/${territory}/bilans/2/cotation`;
+      await page.goto(`${fx.server.baseUrl}${rating}`);
+      const fresh = await look('cotation du bilan 2 : choix de la version de la grille');
+      assert.match(fresh, /Sera évalué sur la grille des savoir-faire, version 2/);
+      const [[v1]] = queryRows(fx.db, 'SELECT id FROM grid_versions WHERE version = 1');
+      await page.getByLabel('Version de la grille').selectOption(String(v1));
+      await Promise.all([page.waitForURL(/grille=\d+/), page.getByRole('button', { name: 'Utiliser cette version' }).click()]);
+      assert.match(await page.locator('main').innerText(), /Sera évalué sur la grille des savoir-faire, version 1/);
+      const radio = await page.locator('fieldset[id^="famille-"] input[type="radio"]').first().getAttribute('id');
+      await page.locator(`label[for="${radio}"]`).click();
+      await Promise.all([page.waitForURL(/message=enregistre/),
+        page.getByRole('button', { name: 'Enregistrer la cotation du bilan' }).click()]);
+      const saved = await look('cotation du bilan 2 enregistrée sur la version 1');
+      assert.match(saved, /Évalué sur la grille des savoir-faire, version 1/);
+      assert.equal(await page.locator('#grille').count(), 0, 'no choice once started');
+      await page.goto(`${fx.server.baseUrl}/programmes/${SLUG}/territoires/${territory}/bilans/2`);
+      assert.match(await look('bilan 2 : versions comparées'), /sur la grille version 1, ce bilan sur la version 1/);
     } finally {
       await ctx.close();
     }

@@ -4,14 +4,15 @@
 // comments and validates it, which opens the note de faisabilité; the two versions compare.
 // Then, around the table: the map (SVG, tables, the four fantastiques warning, adding an
 // actor and a link with the forms), the cooperation log, a value session
-// and the agency's follow-up.
+// and the agency's follow-up. Dragging an actor with the mouse at 1280 px saves its place
+// (a reload shows it there) and, without JavaScript, the actor's page puts it back.
 // PROJECTS_SHOTS=<dir> also saves a screenshot of each page at both widths (not committed).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { newContext } from '../support/harness.mjs';
 import { useBrowserFixture } from '../support/browser_fixture.mjs';
 import { pageTour } from '../support/page_tour.mjs';
-import { createBulkUsers, pickCommunes } from '../support/bulk.mjs';
+import { createBulkUsers, pickCommunes, queryRows } from '../support/bulk.mjs';
 
 describe('projets', () => {
   const fx = useBrowserFixture();
@@ -156,6 +157,79 @@ describe('projets', () => {
       assert.match(value, /D’une séance à l’autre/);
       assert.match(value, /Un espace DGS qui tient/);
     } finally {
+      await ctx.close();
+    }
+  }));
+
+  it('drag an actor on the map at 1280 px, then put it back without JavaScript', { timeout: 300_000 }, t(async () => {
+    const communes = pickCommunes(fx.db, 2, { offset: 2300 });
+    const [olivia, theo] = createBulkUsers(fx.db, [
+      { collectiviteId: communes[0], fullName: 'Olivia Organisatrice', role: 'organiser' },
+      { collectiviteId: communes[1], fullName: 'Théo Équipe' },
+    ], { tag: 'projd' });
+    const ctx = await newContext(fx.browser, { viewport: { width: 1280, height: 1000 } });
+    const noJs = await newContext(fx.browser, { viewport: { width: 1280, height: 1000 }, javaScriptEnabled: false });
+    try {
+      const page = await ctx.newPage();
+      const { look, login } = pageTour(ctx, page, { baseUrl: fx.server.baseUrl, shotsDir: process.env.PROJECTS_SHOTS, firstShot: 80 });
+      await login(olivia);
+      await page.goto(`${fx.server.baseUrl}/projets/suivi`);
+      await page.getByRole('link', { name: 'Management des organisations par la coopération' }).first().click();
+      const projectUrl = page.url();
+      const project = Number(new URL(projectUrl).pathname.split('/')[2]);
+      await page.getByLabel('Adresse électronique').fill(theo.email);
+      await Promise.all([page.waitForURL(/message=membre/), page.getByRole('button', { name: 'Ajouter' }).click()]);
+
+      await login(theo);
+      await page.setViewportSize({ width: 1280, height: 1000 });
+      await page.goto(`${projectUrl}/acteurs`);
+      const translate = async (id) => {
+        const t = await page.locator(`svg.ateliers-actor-map g.acteur[data-actor-id="${id}"]`).getAttribute('transform');
+        const [, x, y] = /translate\(([-\d.]+)[ ,]+([-\d.]+)\)/.exec(t);
+        return { x: Number(x), y: Number(y) };
+      };
+      const node = page.locator('svg.ateliers-actor-map g.acteur').first();
+      const id = await node.getAttribute('data-actor-id');
+      const before = await translate(id);
+      const [[savedX, savedY]] = queryRows(fx.db, `SELECT COALESCE(x, -1), COALESCE(y, -1) FROM project_actors WHERE id = ${id}`);
+      assert.equal(Number(savedX), -1, 'placed automatically at first');
+      assert.equal(Number(savedY), -1);
+
+      // Drag it 50 px right and 30 px down with the mouse, in small steps as a hand would.
+      await node.scrollIntoViewIfNeeded();
+      const box = await node.boundingBox();
+      const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(from.x + 50, from.y + 30, { steps: 12 });
+      await Promise.all([page.waitForURL(/message=place/), page.mouse.up()]);
+      assert.match(await page.locator('main').innerText(), /L’acteur est replacé/);
+
+      // Saved in the database where it was dropped (the SVG is drawn at scale 1 at this width)…
+      const [[x, y]] = queryRows(fx.db, `SELECT x, y FROM project_actors WHERE id = ${id}`);
+      assert.ok(Math.abs(Number(x) - (before.x + 50)) <= 2, `x saved near ${before.x + 50}: ${x}`);
+      assert.ok(Math.abs(Number(y) - (before.y + 30)) <= 2, `y saved near ${before.y + 30}: ${y}`);
+      // …and a reload draws it there (moved down only if it would cover another actor).
+      await page.reload();
+      const after = await translate(id);
+      assert.equal(after.x, Number(x));
+      assert.ok(after.y >= Number(y), `drawn at or below its saved place: ${after.y} ≥ ${y}`);
+      await look('carte après un déplacement à la souris');
+
+      // Without JavaScript, the actor's page offers to put it back in its zone.
+      const bare = await noJs.newPage();
+      const { login: loginBare } = pageTour(noJs, bare, { baseUrl: fx.server.baseUrl });
+      await loginBare(theo);
+      await bare.goto(`${fx.server.baseUrl}/projets/${project}/acteurs/${id}`);
+      assert.match(await bare.locator('main').innerText(), /Cet acteur a été déplacé à la main sur la carte/);
+      await Promise.all([bare.waitForURL(/message=place/), bare.getByRole('button', { name: 'Le replacer automatiquement' }).click()]);
+      const [[resetX]] = queryRows(fx.db, `SELECT COALESCE(x, -1) FROM project_actors WHERE id = ${id}`);
+      assert.equal(Number(resetX), -1, 'back to automatic placement');
+      const drawn = await bare.locator(`svg.ateliers-actor-map g.acteur[data-actor-id="${id}"]`).getAttribute('transform');
+      assert.equal(drawn, `translate(${before.x} ${before.y})`, 'drawn in its zone again');
+      assert.match(await bare.locator('main').innerText(), /Cet acteur est placé automatiquement|Qui est autour de la table/);
+    } finally {
+      await noJs.close();
       await ctx.close();
     }
   }));

@@ -4,11 +4,15 @@
 // refused in French with what was typed kept and nothing stored, and a territory team
 // that cannot open another territory; the plan, notes, review and CSV import on the demo
 // territory: internal notes kept from the provider, a wrong CSV line named in French with
-// nothing imported, another territory's plan closed.
+// nothing imported, another territory's plan closed. Last, a new grid version published
+// with `ateliers load-grid`: the ANCT starts a diagnostic on the older version, which it
+// keeps; the dashboard names each territory's grid version and the providers' load.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
-import { HttpClient, makeTempDir, startPostgres, startServer, startSmtpSink, withServerLog } from '../support/harness.mjs';
+import { spawnSync } from 'node:child_process';
+import { HttpClient, makeTempDir, REPO_ROOT, SERVER_BIN, startPostgres, startServer, startSmtpSink, withServerLog } from '../support/harness.mjs';
 import { login } from '../support/flows.mjs';
 import { BULK_PASSWORD, createBulkUsers, pickCommunes, queryRows } from '../support/bulk.mjs';
 
@@ -255,6 +259,55 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       const after = await p.get(imported.locationPath);
       assert.match(after.pageText, /Changements par rapport à la version adoptée/);
       assert.match(after.pageText, /Ajoutée : Fête de quartier/);
+    }));
+
+    it('publishes a new grid version; the ANCT starts a diagnostic on the older one, which it keeps', { timeout: TEST_TIMEOUT }, t(async () => {
+      const [, [b]] = territories;
+      const grid = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data/programmes/grille-savoir-faire-v1.json'), 'utf8'));
+      const tmp = await makeTempDir('grille');
+      try {
+        const file = path.join(tmp.dir, 'grille-v2.json');
+        fs.writeFileSync(file, JSON.stringify({ ...grid, version: 2, title: 'Grille de l’agence', default: false }));
+        const cli = () => spawnSync(SERVER_BIN, ['load-grid', file, '--db', db.url], { encoding: 'utf8', timeout: 60_000 });
+        const loaded = cli();
+        assert.equal(loaded.status, 0, loaded.stderr);
+        assert.match(loaded.stdout, /version 2 chargée/);
+        const again = cli();
+        assert.equal(again.status, 2);
+        assert.match(again.stderr, /déjà chargée et ne change plus/);
+      } finally {
+        await tmp.remove();
+      }
+      const ids = Object.fromEntries(queryRows(db.url, 'SELECT version, id FROM grid_versions'));
+      const [anct] = createBulkUsers(db.url, [{ collectiviteId: pickCommunes(db.url, 1, { offset: 3310 })[0],
+        fullName: 'Anne ANCT', role: 'organiser' }], { tag: 'progv' });
+      const c = new HttpClient(base);
+      await login(c, anct.email, BULK_PASSWORD);
+
+      const fresh = await c.get(diagnostic(b));
+      assert.equal(fresh.status, 200);
+      assert.match(fresh.pageText, /Sera évalué sur la grille des savoir-faire, version 2/);
+      assert.match(fresh.text, /<select class="fr-select" id="grille" name="grille">/);
+      assert.match(fresh.text, new RegExp(`<option value="${ids['2']}" selected>Version 2 \\(la plus récente\\) – Grille de l’agence`));
+      const diagnosticForm = (f) => f.method === 'post' && f.action.endsWith('/diagnostic');
+      const { form } = await c.form(`${diagnostic(b)}?grille=${ids['1']}`, diagnosticForm);
+      assert.equal(form.fields.grid_version_id, String(ids['1']));
+      const criterion = queryRows(db.url, `SELECT MIN(id) FROM grid_criteria WHERE grid_version_id = ${ids['1']}`)[0][0];
+      const saved = await c.submit(form, { [`level_${criterion}`]: '2' });
+      assert.equal(saved.status, 303, saved.pageText);
+      assert.deepEqual(queryRows(db.url, `SELECT grid_version_id FROM assessments WHERE territory_id = ${b} AND year = 0`),
+        [[String(ids['1'])]]);
+
+      const started = await c.get(`${diagnostic(b)}?grille=${ids['2']}`);
+      assert.match(started.pageText, /Évalué sur la grille des savoir-faire, version 1/, 'started: its version stays');
+      assert.doesNotMatch(started.text, /id="grille"/, 'no choice once started');
+      assert.match(started.text, new RegExp(`name="grid_version_id" value="${ids['1']}"`));
+
+      const dashboard = await c.get(`/programmes/${SLUG}`);
+      assert.match(dashboard.text, /<table id="charge-prestataires"/);
+      assert.match(dashboard.pageText, /Charge des prestataires/);
+      assert.match(dashboard.pageText, /Cabinet Concertation & Territoires \(démonstration\)/);
+      assert.match(dashboard.pageText, /Diagnostic en cours \(1\/15\)\s+v1/);
     }));
   });
 }

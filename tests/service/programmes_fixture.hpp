@@ -18,7 +18,7 @@ protected:
         DatabaseTest::SetUp();
         auto grid = services::load_grid_file(*db_, source_dir() + "/data/programmes/grille-savoir-faire-v1.json");
         ASSERT_TRUE(grid.ok()) << grid.failure().message;
-        grid_id = grid.value();
+        grid_id = grid->id;
         organiser = person("anct", "commune:42168");
         organiser.roles = {"participant", "organiser"};
         store::ProgrammeRow p;

@@ -196,3 +196,37 @@ TEST_F(ProgrammePlanTest, ImportIsAllOrNothingWithAMessagePerLine) {
     ASSERT_TRUE(all.ok());
     EXPECT_EQ(all->rows.size(), 3u);
 }
+
+// The providers' load on the ANCT's dashboard: the fixture's provider (organisation
+// "Cabinet test") is assigned territory A and carries the actions naming it.
+TEST_F(ProgrammePlanTest, TheDashboardShowsEachProvidersLoad) {
+    auto first = services::save_plan_action(*db_, &provider, slug, territory_a, action("Former les élus"));
+    ASSERT_TRUE(first.ok()) << first.failure().message;
+    auto shared = action("Coaching des référents");
+    shared.providers = "cabinet TEST, Atelier du Changement";
+    ASSERT_TRUE(services::save_plan_action(*db_, &provider, slug, territory_a, shared).ok());
+    ASSERT_TRUE(services::record_follow_up(*db_, &provider, slug, territory_a, first.value(), {"en_cours", 10, ""}).ok());
+    {
+        // A follow-up older than the overdue limit.
+        soci::session sql(db_->pool());
+        sql << "UPDATE plan_actions SET updated_at = updated_at - 10 * 7 * 24 * 3600 WHERE id = :id", soci::use(first.value());
+    }
+    auto o = services::programme_overview(*db_, &organiser, slug);
+    ASSERT_TRUE(o.ok()) << o.failure().message;
+    ASSERT_EQ(o->providers.size(), 2u);
+    const auto& cabinet = o->providers[0];
+    EXPECT_EQ(cabinet.name, "Cabinet test");
+    EXPECT_EQ(cabinet.territories, (std::vector<long long>{territory_a}));
+    EXPECT_EQ(cabinet.actions, 2);
+    EXPECT_EQ(cabinet.open, 2);
+    EXPECT_EQ(cabinet.overdue, 1);
+    EXPECT_EQ(cabinet.by_status.at("en_cours"), 1);
+    EXPECT_EQ(cabinet.by_status.at("proposee"), 1);
+    EXPECT_EQ(o->providers[1].name, "Atelier du Changement");
+    EXPECT_TRUE(o->providers[1].territories.empty());
+
+    // Nobody but the ANCT sees it.
+    auto by_provider = services::programme_overview(*db_, &provider, slug);
+    ASSERT_TRUE(by_provider.ok());
+    EXPECT_TRUE(by_provider->providers.empty());
+}

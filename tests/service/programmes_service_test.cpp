@@ -14,7 +14,8 @@ const auto& mail = test_support::programmes_mail;
 TEST_F(ProgrammesTest, GridLoadsOnceAndKeepsItsVersion) {
     auto again = services::load_grid_file(*db_, source_dir() + "/data/programmes/grille-savoir-faire-v1.json");
     ASSERT_TRUE(again.ok());
-    EXPECT_EQ(again.value(), grid_id);
+    EXPECT_EQ(again->id, grid_id);
+    EXPECT_FALSE(again->created);
     EXPECT_EQ(count("SELECT COUNT(*) FROM grid_versions"), 1);
     EXPECT_EQ(count("SELECT COUNT(*) FROM grid_families"), 5);
     EXPECT_EQ(count("SELECT COUNT(*) FROM grid_levels"), 4);

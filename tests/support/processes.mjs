@@ -124,3 +124,9 @@ export async function waitForPort(port, { host = '127.0.0.1', timeoutMs = 10_000
   }
   throw new Error(`nothing listening on ${host}:${port} after ${timeoutMs} ms`);
 }
+
+/** User + system CPU time a process has used so far, in ms (Linux /proc; 10 ms clock ticks). */
+export function processCpuMs(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}

@@ -73,6 +73,7 @@ export async function startServer({ db, smtpPort, mailDir, filesDir, extraArgs =
   return {
     baseUrl,
     port,
+    pid: child.pid, // the server process itself (setpriv execs it), for CPU figures
     db,
     mailDir,
     filesDir,

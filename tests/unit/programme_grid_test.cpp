@@ -120,3 +120,35 @@ TEST(ProgrammeGrid, ComparesReviewsAcrossGridVersionsByFamilyCode) {
     EXPECT_EQ(changes[3].family_code, "ancienne");  // dropped from the newer grid
     EXPECT_FALSE(changes[3].after.has_value());
 }
+
+// Which version a new diagnostic or review starts on: the newest by default; the ANCT
+// may choose any stored version; anyone else asking for an older one is told to reload.
+TEST(ProgrammeGrid, NewAssessmentsStartOnTheNewestUnlessTheAnctChooses) {
+    const std::vector<pg::GridVersionInfo> versions{{11, 1, "Grille par défaut"}, {30, 3, "Grille 2027"}, {20, 2, "Grille 2026"}};
+    struct Case {
+        std::optional<long long> requested;
+        bool may_choose;
+        long long id;  // 0: refused
+        ateliers::FailureKind kind;
+    } cases[] = {
+        {std::nullopt, false, 30, {}},  {std::nullopt, true, 30, {}}, {30, false, 30, {}},
+        {11, true, 11, {}},             {20, true, 20, {}},
+        {11, false, 0, ateliers::FailureKind::conflict},
+        {99, true, 0, ateliers::FailureKind::invalid}, {99, false, 0, ateliers::FailureKind::invalid},
+    };
+    for (const auto& c : cases) {
+        const auto got = pg::grid_for_new_assessment(versions, c.requested, c.may_choose);
+        const auto label = std::to_string(c.requested.value_or(0)) + (c.may_choose ? " ANCT" : " other");
+        if (c.id) {
+            ASSERT_TRUE(got.ok()) << label << ": " << got.failure().message;
+            EXPECT_EQ(got.value(), c.id) << label;
+        } else {
+            ASSERT_FALSE(got.ok()) << label;
+            EXPECT_EQ(got.failure().kind, c.kind) << label;
+            EXPECT_FALSE(got.failure().message.empty());
+        }
+    }
+    const auto none = pg::grid_for_new_assessment({}, std::nullopt, true);
+    ASSERT_FALSE(none.ok());
+    EXPECT_EQ(none.failure().kind, ateliers::FailureKind::technical);
+}

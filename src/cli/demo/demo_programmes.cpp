@@ -131,13 +131,31 @@ Result<DemoProgrammeCounts> seed_demo_programmes(store::Database& db) {
         return created.failure();
     }
     long long first = 0;
+    std::vector<long long> territories;
     for (const char* id : candidates) {
         auto t = add_programme_territory(db, nullptr, slug, id, true);
         if (!t) continue;  // not in this referential
         if (!first) first = t.value();
+        territories.push_back(t.value());
         ++counts.territories;
     }
     if (!first) return counts;
+    // The providers named in the plan's actions, assigned to territories (no invitation
+    // e-mail: the addresses are not real), so that the dashboard shows their load.
+    const struct {
+        const char* email;
+        const char* organisation;
+        std::size_t territories;  // the first N territories
+    } providers[] = {
+        {"concertation.demo@prestataire.example", "Cabinet Concertation & Territoires (démonstration)", 2},
+        {"changement.demo@prestataire.example", "Atelier du Changement (démonstration)", 1},
+        {"faire-ensemble.demo@prestataire.example", "Collectif Faire Ensemble (démonstration)", 3},
+    };
+    for (const auto& p : providers)
+        for (std::size_t i = 0; i < p.territories && i < territories.size(); ++i) {
+            MemberInvitation m{p.email, "provider", territories[i], p.organisation, false};
+            if (auto added = invite_programme_member(db, nullptr, slug, m, MailContext{}); !added) return added.failure();
+        }
     auto view = open_assessment(db, nullptr, slug, first, 0);
     if (!view) return view.failure();
     AssessmentInput in;

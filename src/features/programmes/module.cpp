@@ -1,5 +1,7 @@
 #include "features/programmes/module.hpp"
 
+#include "features/programmes/cli/load_grid_command.hpp"
+
 #include "features/programmes/services/personal_data.hpp"
 #include "features/programmes/services/programme_reach.hpp"
 #include "features/programmes/services/reminders.hpp"
@@ -120,6 +122,7 @@ modules::Module module(const files::FileStorage& files) {
     m.personal_data.push_back(services::programme_personal_data());
     m.report_section = services::programme_report_section;
     m.territory_activity = services::programme_territory_activity;
+    m.commands.push_back(load_grid_command());
     return m;
 }
 

@@ -6,9 +6,12 @@
 
 namespace ateliers::programmes {
 
+bool action_open(const std::string& status) {
+    return status == "proposee" || status == "en_cours" || status == "bloquee";
+}
+
 bool follow_up_overdue(const std::string& status, long long updated_at, long long now, int weeks) {
-    const bool open = status == "proposee" || status == "en_cours" || status == "bloquee";
-    return open && now - updated_at > static_cast<long long>(weeks) * 7 * 24 * 3600;
+    return action_open(status) && now - updated_at > static_cast<long long>(weeks) * 7 * 24 * 3600;
 }
 
 std::vector<FamilyProgress> family_progress(const std::vector<TerritoryFamilyScore>& scores) {

@@ -9,6 +9,8 @@ namespace ateliers::programmes {
 // An action still open (proposée, en cours, bloquée) whose last follow-up is older than
 // this is overdue; the reminders use the same figure.
 constexpr int follow_up_overdue_weeks = 6;
+// Proposée, en cours or bloquée: still to be carried.
+bool action_open(const std::string& status);
 bool follow_up_overdue(const std::string& status, long long updated_at, long long now,
                        int weeks = follow_up_overdue_weeks);
 

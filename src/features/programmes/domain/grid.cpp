@@ -16,6 +16,22 @@ std::string text_of(const nlohmann::json& j, const char* key) {
 
 }  // namespace
 
+Result<long long> grid_for_new_assessment(const std::vector<GridVersionInfo>& versions,
+                                          std::optional<long long> requested, bool may_choose) {
+    if (versions.empty()) return fail("Aucune grille des savoir-faire n’est chargée.", {}, FailureKind::technical);
+    const auto newest = *std::max_element(versions.begin(), versions.end(),
+                                          [](const GridVersionInfo& a, const GridVersionInfo& b) { return a.version < b.version; });
+    if (!requested || *requested == newest.id) return newest.id;
+    const auto it = std::find_if(versions.begin(), versions.end(), [&](const GridVersionInfo& v) { return v.id == *requested; });
+    if (it == versions.end())
+        return fail("Cette version de la grille des savoir-faire n’existe pas.", "grid_version_id", FailureKind::invalid);
+    if (!may_choose)
+        return fail("La grille des savoir-faire est maintenant en version " + std::to_string(newest.version) +
+                        " : rechargez la page (seule l’ANCT peut commencer sur une version plus ancienne).",
+                    "grid_version_id", FailureKind::conflict);
+    return it->id;
+}
+
 Result<Grid> parse_grid(const std::string& json_text) {
     const auto doc = nlohmann::json::parse(json_text, nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) return fail("La grille n’est pas un document JSON valide.");

@@ -54,6 +54,21 @@ struct Grid {
 // one descriptor per level…).
 Result<Grid> parse_grid(const std::string& json_text);
 
+// A stored version of the grid, as offered when an assessment starts.
+struct GridVersionInfo {
+    long long id = 0;
+    int version = 0;
+    std::string title;
+};
+
+// The version a new diagnostic or review is opened with. Every stored version is
+// published; the newest (highest number) is the default. The ANCT (`may_choose`) may
+// start on any stored version; anyone else gets the newest, so a form built before a
+// newer version was loaded is refused (conflict: reload) rather than started on the old
+// one. An assessment already started keeps its own version: this rule is not asked then.
+Result<long long> grid_for_new_assessment(const std::vector<GridVersionInfo>& versions,
+                                          std::optional<long long> requested, bool may_choose);
+
 // One answer about a criterion, as given in a diagnostic or a review.
 struct LevelAnswer {
     long long criterion_id = 0;

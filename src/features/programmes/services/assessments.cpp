@@ -19,7 +19,7 @@ std::map<long long, int> levels_of(const std::map<long long, store::AnswerRow>& 
 }  // namespace
 
 Result<AssessmentView> open_assessment(store::Database& db, const CurrentUser* actor, const std::string& slug,
-                                       long long territory_id, int year) {
+                                       long long territory_id, int year, std::optional<long long> grid_version_id) {
     return store::in_transaction<AssessmentView>(db, [&](soci::session& sql) -> Result<AssessmentView> {
         auto scope = territory_scope(sql, actor, slug, territory_id);
         if (!scope) return scope.failure();
@@ -34,7 +34,15 @@ Result<AssessmentView> open_assessment(store::Database& db, const CurrentUser* a
             for (auto& ans : store::assessment_answers(sql, a->id)) v.answers[ans.criterion_id] = ans;
             for (auto& f : store::assessment_evidence_files(sql, a->id)) v.evidence_files[f.criterion_id].push_back(f);
         } else {
-            grid = store::latest_grid(sql);
+            // The command line (no actor) is the ANCT's own tool.
+            const bool may_choose = !actor || programmes::manages(scope->viewer);
+            const auto versions = store::grid_versions(sql);
+            // Someone who may not choose is shown the newest, whatever the address asks.
+            auto chosen = programmes::grid_for_new_assessment(versions, may_choose ? grid_version_id : std::nullopt,
+                                                              may_choose);
+            if (!chosen) return chosen.failure();
+            grid = store::load_grid(sql, chosen.value());
+            if (may_choose && v.can_edit) v.versions = versions;
             v.assessment.territory_id = territory_id;
             v.assessment.year = year;
         }
@@ -59,10 +67,19 @@ Status save_assessment(store::Database& db, const CurrentUser* actor, const std:
             return fail("Le diagnostic est rempli par les prestataires du territoire et l’ANCT.", {},
                         FailureKind::forbidden);
         auto existing = store::find_assessment(sql, territory_id, year);
-        const long long grid_id = existing ? existing->grid_version_id : input.grid_version_id;
         if (existing && input.grid_version_id != existing->grid_version_id)
             return fail("Ce formulaire a été construit sur une autre version de la grille : rechargez la page.",
                         "grid_version_id", FailureKind::conflict);
+        long long grid_id = existing ? existing->grid_version_id : 0;
+        if (!existing) {
+            // Started now: on the version chosen by the ANCT, the newest for anyone else.
+            auto chosen = programmes::grid_for_new_assessment(
+                store::grid_versions(sql),
+                input.grid_version_id ? std::optional<long long>(input.grid_version_id) : std::nullopt,
+                !actor || programmes::manages(scope->viewer));
+            if (!chosen) return chosen.failure();
+            grid_id = chosen.value();
+        }
         const auto grid = store::load_grid(sql, grid_id);
         if (!grid) return fail("Version de grille inconnue.", "grid_version_id", FailureKind::invalid);
         Failure problems = fail("Certaines réponses ne peuvent pas être enregistrées : corrigez les champs signalés.",

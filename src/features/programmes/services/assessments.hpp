@@ -20,20 +20,25 @@ namespace ateliers::services {
 struct AssessmentView {
     store::ProgrammeRow programme;
     store::ProgrammeTerritoryRow territory;
-    programmes::Grid grid;                      // the version of the assessment (the latest when new)
+    programmes::Grid grid;                      // the version of the assessment (when new: the one asked for, or the newest)
     store::AssessmentRow assessment;            // id 0 when not started
     std::map<long long, store::AnswerRow> answers;  // by criterion id
     std::vector<programmes::FamilyScore> scores;
     std::map<long long, std::vector<store::EvidenceFileRow>> evidence_files;  // by criterion id
     bool can_edit = false;
+    // Not started yet and the ANCT is asking: the stored versions it may start on, newest first.
+    std::vector<programmes::GridVersionInfo> versions;
 };
 
 // `actor` null: the command line. Refused (forbidden) to anyone who may not read the territory.
+// `grid_version_id`: the version to start a new assessment on (programmes::grid_for_new_assessment:
+// the ANCT's choice, the newest otherwise); ignored once the assessment exists.
 Result<AssessmentView> open_assessment(store::Database& db, const CurrentUser* actor, const std::string& slug,
-                                       long long territory_id, int year);
+                                       long long territory_id, int year,
+                                       std::optional<long long> grid_version_id = std::nullopt);
 
 struct AssessmentInput {
-    long long grid_version_id = 0;  // the version the form was built from
+    long long grid_version_id = 0;  // the version the form was built from (0: the newest, for a new assessment)
     store::AssessmentRow identity;  // history…successes
     std::vector<store::AnswerRow> answers;
     std::vector<EvidenceUpload> evidence_uploads;  // files joined to answers (criteria of the grid)

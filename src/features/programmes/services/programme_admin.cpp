@@ -135,16 +135,16 @@ Result<long long> invite_programme_member(store::Database& db, const CurrentUser
         db, [&](soci::session& sql) { return add_programme_member(sql, actor, slug, invitation, mail); });
 }
 
-Result<long long> load_grid_file(store::Database& db, const std::string& path) {
+Result<LoadedGrid> load_grid_file(store::Database& db, const std::string& path) {
     std::ifstream in(path);
     if (!in) return fail("Grille introuvable : " + path, {}, FailureKind::not_found);
     std::stringstream text;
     text << in.rdbuf();
     auto grid = programmes::parse_grid(text.str());
     if (!grid) return grid.failure();
-    return store::in_transaction<long long>(db, [&](soci::session& sql) -> Result<long long> {
-        if (auto existing = store::grid_id_of_version(sql, grid->version)) return *existing;
-        return store::insert_grid(sql, grid.value(), store::now_utc_seconds());
+    return store::in_transaction<LoadedGrid>(db, [&](soci::session& sql) -> Result<LoadedGrid> {
+        if (auto existing = store::grid_id_of_version(sql, grid->version)) return LoadedGrid{*existing, grid->version, false};
+        return LoadedGrid{store::insert_grid(sql, grid.value(), store::now_utc_seconds()), grid->version, true};
     });
 }
 

@@ -38,8 +38,13 @@ Result<long long> add_programme_member(soci::session& sql, const CurrentUser* ac
                                        const MemberInvitation& invitation, const MailContext& mail);
 
 // Reads data/programmes/grille-savoir-faire-vN.json (`path`) and stores it as a new grid
-// version, unless that version number is already stored (then its id is returned and
-// nothing changes: answers given to it stay as they are).
-Result<long long> load_grid_file(store::Database& db, const std::string& path);
+// version, unless that version number is already stored (then its id is returned,
+// `created` is false and nothing changes: answers given to it stay as they are).
+struct LoadedGrid {
+    long long id = 0;
+    int version = 0;
+    bool created = false;
+};
+Result<LoadedGrid> load_grid_file(store::Database& db, const std::string& path);
 
 }  // namespace ateliers::services

@@ -17,6 +17,8 @@ std::string stage_of(const store::TerritoryProgress& p, int criteria, bool plan_
     if (plan_adopted) return "Plan adopté";
     if (p.latest_year < 0) return "Diagnostic à faire";
     if (p.latest_year == 0) {
+        // Out of the criteria of the diagnostic's own grid version, which may be older.
+        if (p.diagnostic_criteria > 0) criteria = p.diagnostic_criteria;
         if (criteria > 0 && p.diagnostic_rated >= criteria) return "Diagnostic complet";
         return "Diagnostic en cours (" + std::to_string(p.diagnostic_rated) + "/" + std::to_string(criteria) + ")";
     }
@@ -65,6 +67,8 @@ Result<ProgrammeOverview> programme_overview(store::Database& db, const CurrentU
             o.families = programmes::family_progress(scores);
             if (latest)
                 for (const auto& f : latest->families) o.family_titles[f.code] = f.title;
+            o.providers = programmes::provider_load(store::programme_provider_assignments(sql, programme->id),
+                                                    store::programme_carried_actions(sql, programme->id), now);
         }
         for (auto& t : store::programme_territories(sql, programme->id)) {
             TerritoryOverview row;
@@ -74,6 +78,8 @@ Result<ProgrammeOverview> programme_overview(store::Database& db, const CurrentU
                 row.plan_adopted = adopted.count(t.id) > 0;
                 row.stage = stage_of(p, o.criteria, row.plan_adopted);
                 row.diagnostic_rated = p.diagnostic_rated;
+                row.diagnostic_grid_version = p.diagnostic_grid_version;
+                row.latest_grid_version = p.latest_grid_version;
                 row.actions_by_status = counts[t.id];
                 for (const auto& [_, n] : row.actions_by_status) row.actions += n;
                 row.overdue = overdue[t.id];

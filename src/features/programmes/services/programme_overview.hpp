@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "features/programmes/domain/dashboard.hpp"
+#include "features/programmes/domain/provider_load.hpp"
 #include "features/programmes/store/dashboard.hpp"
 #include "features/programmes/store/programmes.hpp"
 #include "platform/auth/accounts.hpp"
@@ -20,6 +21,8 @@ struct TerritoryOverview {
     bool can_open = false;       // the visitor may open its workspace
     std::string stage;           // "Diagnostic à faire", "Diagnostic en cours (5/15)"…; ANCT only
     int diagnostic_rated = 0;
+    int diagnostic_grid_version = 0;  // grid versions used: the diagnostic's, the latest assessment's (0: none)
+    int latest_grid_version = 0;
     // The dashboard, ANCT only:
     bool plan_adopted = false;
     std::map<std::string, int> actions_by_status;  // status code → count
@@ -37,6 +40,7 @@ struct ProgrammeOverview {
     std::vector<store::ProgrammeOpenAction> overdue;       // oldest first
     std::vector<programmes::FamilyProgress> families;      // most progressed first
     std::map<std::string, std::string> family_titles;      // code → title, latest grid
+    std::vector<programmes::ProviderLoad> providers;       // most loaded first
 };
 
 // Every programme, the latest first: what a programme is and its territories are public.

@@ -13,9 +13,10 @@ namespace ateliers::services {
 namespace {
 
 std::vector<programmes::FamilyScore> scores_of(soci::session& sql, const store::AssessmentRow& a,
-                                               std::vector<programmes::GridFamily>* families) {
+                                               std::vector<programmes::GridFamily>* families, int& version) {
     auto grid = store::load_grid(sql, a.grid_version_id);
     if (!grid) return {};
+    version = grid->version;
     std::map<long long, int> levels;
     for (const auto& ans : store::assessment_answers(sql, a.id))
         if (ans.level) levels[ans.criterion_id] = *ans.level;
@@ -50,12 +51,12 @@ Result<ReviewView> open_review(store::Database& db, const CurrentUser* actor, co
         if (current) {
             v.rated = true;
             v.successes = current->successes;
-            after = scores_of(sql, *current, &families);
+            after = scores_of(sql, *current, &families, v.grid_version);
             v.adjustments = store::review_adjustments_of(sql, current->id);
         }
         if (previous) {
             v.previous_year = previous->year;
-            before = scores_of(sql, *previous, &families);
+            before = scores_of(sql, *previous, &families, v.previous_grid_version);
         }
         for (const auto& f : families)
             if (std::none_of(v.families.begin(), v.families.end(), [&](const auto& g) { return g.code == f.code; }))

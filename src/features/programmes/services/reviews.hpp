@@ -21,6 +21,8 @@ struct ReviewView {
     int year = 1;
     bool rated = false;          // the review's assessment exists
     int previous_year = -1;      // the assessment compared with; -1: none
+    int grid_version = 0;           // grid versions of this review and of the one compared with (0: none)
+    int previous_grid_version = 0;
     std::vector<programmes::FamilyChange> changes;
     std::vector<programmes::GridFamily> families;  // titles for the codes of `changes`
     std::string successes;

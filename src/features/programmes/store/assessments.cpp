@@ -103,12 +103,20 @@ std::vector<TerritoryProgress> territories_progress(soci::session& sql, long lon
         (sql.prepare << "SELECT t.id AS territory_id, COALESCE((SELECT MAX(a.year) FROM assessments a "
                         "WHERE a.territory_id = t.id), -1) AS latest_year, "
                         "(SELECT COUNT(*) FROM assessment_answers x JOIN assessments a ON a.id = x.assessment_id "
-                        "WHERE a.territory_id = t.id AND a.year = 0 AND x.level IS NOT NULL) AS diagnostic_rated "
+                        "WHERE a.territory_id = t.id AND a.year = 0 AND x.level IS NOT NULL) AS diagnostic_rated, "
+                        "(SELECT COUNT(*) FROM grid_criteria c JOIN assessments a ON a.grid_version_id = c.grid_version_id "
+                        "WHERE a.territory_id = t.id AND a.year = 0) AS diagnostic_criteria, "
+                        "COALESCE((SELECT g.version FROM assessments a JOIN grid_versions g ON g.id = a.grid_version_id "
+                        "WHERE a.territory_id = t.id AND a.year = 0), 0) AS diagnostic_grid_version, "
+                        "COALESCE((SELECT g.version FROM assessments a JOIN grid_versions g ON g.id = a.grid_version_id "
+                        "WHERE a.territory_id = t.id ORDER BY a.year DESC LIMIT 1), 0) AS latest_grid_version "
                         "FROM programme_territories t WHERE t.programme_id = :p",
          soci::use(programme_id));
     for (const auto& r : rows)
         out.push_back({as_int(r, "territory_id"), static_cast<int>(as_int(r, "latest_year")),
-                       static_cast<int>(as_int(r, "diagnostic_rated"))});
+                       static_cast<int>(as_int(r, "diagnostic_rated")), static_cast<int>(as_int(r, "diagnostic_criteria")),
+                       static_cast<int>(as_int(r, "diagnostic_grid_version")),
+                       static_cast<int>(as_int(r, "latest_grid_version"))});
     return out;
 }
 

@@ -42,12 +42,16 @@ struct AnswerRow {
 void upsert_answer(soci::session& sql, long long assessment_id, const AnswerRow& a);
 std::vector<AnswerRow> assessment_answers(soci::session& sql, long long assessment_id);
 
-// Per territory of a programme: the latest assessment year and how many criteria of the
-// diagnostic (year 0) have a level, for the programme's overview.
+// Per territory of a programme: the latest assessment year, how many criteria of the
+// diagnostic (year 0) have a level out of its grid version's criteria, and the grid
+// versions of the diagnostic and of the latest assessment, for the programme's overview.
 struct TerritoryProgress {
     long long territory_id = 0;
     int latest_year = -1;  // -1: no assessment yet
     int diagnostic_rated = 0;
+    int diagnostic_criteria = 0;      // 0: no diagnostic yet
+    int diagnostic_grid_version = 0;  // 0: no diagnostic yet
+    int latest_grid_version = 0;      // 0: no assessment yet
 };
 std::vector<TerritoryProgress> territories_progress(soci::session& sql, long long programme_id);
 

@@ -49,6 +49,28 @@ std::vector<ProgrammeFamilySum> programme_family_sums(soci::session& sql, long l
     return out;
 }
 
+std::vector<programmes::ProviderAssignment> programme_provider_assignments(soci::session& sql, long long programme_id) {
+    std::vector<programmes::ProviderAssignment> out;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT organisation, email, territory_id FROM programme_members "
+                        "WHERE programme_id = :p AND role = 'provider' ORDER BY id",
+         soci::use(programme_id));
+    for (const auto& r : rows) out.push_back({as_text(r, "organisation"), as_text(r, "email"), as_int(r, "territory_id")});
+    return out;
+}
+
+std::vector<programmes::CarriedAction> programme_carried_actions(soci::session& sql, long long programme_id) {
+    std::vector<programmes::CarriedAction> out;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT a.territory_id AS territory_id, a.providers AS providers, a.status AS status, "
+                        "a.updated_at AS updated_at FROM plan_actions a JOIN programme_territories t ON t.id = a.territory_id "
+                        "WHERE t.programme_id = :p AND a.providers <> ''",
+         soci::use(programme_id));
+    for (const auto& r : rows)
+        out.push_back({as_int(r, "territory_id"), as_text(r, "providers"), as_text(r, "status"), as_int(r, "updated_at")});
+    return out;
+}
+
 std::vector<long long> programme_adopted_territories(soci::session& sql, long long programme_id) {
     std::vector<long long> out;
     soci::rowset<soci::row> rows =

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "features/programmes/domain/provider_load.hpp"
+
 namespace ateliers::store {
 
 struct ProgrammeActionCount {
@@ -34,6 +36,11 @@ struct ProgrammeFamilySum {
     int max_level = 0;
 };
 std::vector<ProgrammeFamilySum> programme_family_sums(soci::session& sql, long long programme_id);
+
+// For the providers' load (programmes/domain/provider_load): the provider members, one
+// row per territory, and every action's providers field with its status.
+std::vector<programmes::ProviderAssignment> programme_provider_assignments(soci::session& sql, long long programme_id);
+std::vector<programmes::CarriedAction> programme_carried_actions(soci::session& sql, long long programme_id);
 
 std::vector<long long> programme_adopted_territories(soci::session& sql, long long programme_id);
 

@@ -102,6 +102,14 @@ std::optional<programmes::Grid> load_grid(soci::session& sql, long long grid_ver
     return g;
 }
 
+std::vector<programmes::GridVersionInfo> grid_versions(soci::session& sql) {
+    std::vector<programmes::GridVersionInfo> out;
+    soci::rowset<soci::row> rows = (sql.prepare << "SELECT id, version, title FROM grid_versions ORDER BY version DESC");
+    for (const auto& r : rows)
+        out.push_back({as_int(r, "id"), static_cast<int>(as_int(r, "version")), as_text(r, "title")});
+    return out;
+}
+
 std::optional<programmes::Grid> latest_grid(soci::session& sql) {
     long long id = 0;
     soci::indicator ind = soci::i_null;

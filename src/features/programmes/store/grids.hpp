@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include <optional>
+#include <vector>
 
 #include "features/programmes/domain/grid.hpp"
 
@@ -13,7 +14,9 @@ namespace ateliers::store {
 long long insert_grid(soci::session& sql, const programmes::Grid& grid, long long now);
 std::optional<long long> grid_id_of_version(soci::session& sql, int version);
 std::optional<programmes::Grid> load_grid(soci::session& sql, long long grid_version_id);
-// The highest version: the one new assessments use.
+// Every stored version, the newest first.
+std::vector<programmes::GridVersionInfo> grid_versions(soci::session& sql);
+// The highest version: the default for new assessments.
 std::optional<programmes::Grid> latest_grid(soci::session& sql);
 
 }  // namespace ateliers::store

@@ -135,6 +135,18 @@ Response render(const App& app, Visitor& visitor, const services::AssessmentView
                          {"path", territory_path(v.programme.slug, v.territory.id)}};
     data["grid"] = {{"id", v.grid.id}, {"version", v.grid.version}, {"title", v.grid.title},
                     {"notice", v.grid.notice}, {"is_default", v.grid.is_default}};
+    data["started"] = v.assessment.id != 0;
+    // The ANCT starts a diagnostic or a review on the version it chooses (a GET form: the
+    // page is built again on that version; nothing is stored until the form below is saved).
+    if (v.versions.size() > 1) {
+        nlohmann::json options = nlohmann::json::array();
+        for (const auto& g : v.versions)
+            options.push_back({{"id", g.id},
+                               {"label", "Version " + std::to_string(g.version) +
+                                             (&g == &v.versions.front() ? " (la plus récente)" : "") + " – " + g.title},
+                               {"selected", g.id == v.grid.id}});
+        data["choose_grid"] = {{"options", options}};
+    }
     data["can_edit"] = v.can_edit;
     data["errors"] = form_errors_view(summary, errors);
     data["notice"] = notice;
@@ -150,7 +162,8 @@ Response diagnostic_form(const App& app, const Request& req, Visitor& visitor, c
                          long long territory_id, int year) {
     if (!visitor.user) return login_first(form_path(slug, territory_id, year));
     if (year < 0 || year > 3) return app.error_page(visitor, 404, "Bilan introuvable", "Bilan annuel introuvable.");
-    auto v = services::open_assessment(app.db(), user_of(visitor), slug, territory_id, year);
+    const auto asked = text::parse_bounded_integer(req.query_param("grille"), 1, 1'000'000'000);
+    auto v = services::open_assessment(app.db(), user_of(visitor), slug, territory_id, year, asked);
     if (!v) return app.error_page(visitor, http_status(v.failure()), "Diagnostic indisponible", v.failure().message);
     const std::string notice =
         req.query_param("message") == "enregistre" ? (year == 0 ? "Diagnostic enregistré." : "Cotation du bilan enregistrée.") : "";
@@ -161,10 +174,12 @@ Response diagnostic_submit(const App& app, const Request& req, Visitor& visitor,
                            const std::string& slug, long long territory_id, int year, const files::FileStorage& storage) {
     if (!visitor.user) return login_first(form_path(slug, territory_id, year));
     if (year < 0 || year > 3) return app.error_page(visitor, 404, "Bilan introuvable", "Bilan annuel introuvable.");
-    auto v = services::open_assessment(app.db(), user_of(visitor), slug, territory_id, year);
+    const auto posted_version = text::parse_bounded_integer(field(form, "grid_version_id"), 1, 1'000'000'000);
+    // A new assessment is built again on the version the form was made from, so the
+    // criteria read below are that version's.
+    auto v = services::open_assessment(app.db(), user_of(visitor), slug, territory_id, year, posted_version);
     if (!v) return app.error_page(visitor, http_status(v.failure()), "Diagnostic indisponible", v.failure().message);
     services::AssessmentInput in;
-    const auto posted_version = text::parse_bounded_integer(field(form, "grid_version_id"), 1, 1'000'000'000);
     in.grid_version_id = posted_version.value_or(0);
     in.identity.history = field(form, "history");
     in.identity.geography = field(form, "geography");

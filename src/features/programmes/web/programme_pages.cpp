@@ -42,6 +42,15 @@ std::string points(double delta) {
     return (delta >= 0.5 ? "+" : delta <= -0.5 ? "−" : "") + text + " pt";
 }
 
+// Which grid versions a territory's assessments use: "v1", or "v1 → v2" when the latest
+// review was rated on a newer version than the diagnostic.
+std::string grid_versions_text(int diagnostic, int latest) {
+    if (!diagnostic && !latest) return "–";
+    if (!diagnostic || diagnostic == latest) return "v" + std::to_string(latest ? latest : diagnostic);
+    if (!latest) return "v" + std::to_string(diagnostic);
+    return "v" + std::to_string(diagnostic) + " → v" + std::to_string(latest);
+}
+
 // The ANCT's dashboard: stages, actions by status, overdue follow-ups, families.
 nlohmann::json dashboard(const services::ProgrammeOverview& o) {
     nlohmann::json heads = nlohmann::json::array();
@@ -58,6 +67,7 @@ nlohmann::json dashboard(const services::ProgrammeOverview& o) {
         rows.push_back({{"label", t.territory.label},
                         {"link", "/programmes/" + o.programme.slug + "/territoires/" + std::to_string(t.territory.id) + "/plan"},
                         {"stage", t.stage},
+                        {"grid", grid_versions_text(t.diagnostic_grid_version, t.latest_grid_version)},
                         {"cells", cells},
                         {"actions", t.actions},
                         {"overdue", t.overdue}});
@@ -92,7 +102,24 @@ nlohmann::json dashboard(const services::ProgrammeOverview& o) {
                             {"first", charts::format_value(f.first, 0, "%")},
                             {"latest", charts::format_value(f.latest, 0, "%")},
                             {"delta", points(f.delta)}});
+    nlohmann::json providers = nlohmann::json::array();
+    for (const auto& p : o.providers) {
+        std::string where;
+        for (auto id : p.territories) where += (where.empty() ? "" : ", ") + labels[id];
+        nlohmann::json cells = nlohmann::json::array();
+        for (auto st : statuses) {
+            auto it = p.by_status.find(programmes::status_code(st));
+            cells.push_back(it == p.by_status.end() ? 0 : it->second);
+        }
+        providers.push_back({{"name", p.name},
+                             {"territories", where.empty() ? std::string("aucun territoire confié") : where},
+                             {"territory_count", p.territories.size()},
+                             {"cells", cells},
+                             {"actions", p.actions},
+                             {"overdue", p.overdue}});
+    }
     nlohmann::json d{{"status_heads", heads},     {"rows", rows},
+                     {"providers", providers},    {"has_providers", !providers.empty()},
                      {"totals", totals},          {"total", all},
                      {"overdue", overdue},        {"overdue_count", o.overdue.size()},
                      {"has_overdue", !o.overdue.empty()},

@@ -78,6 +78,13 @@ Response render(const App& app, Visitor& visitor, const services::ReviewView& v,
         {"territory", {{"id", v.territory.id}, {"label", v.territory.label}, {"demo", v.territory.demo}, {"path", base}}},
         {"rated", v.rated},
         {"has_previous", v.previous_year >= 0},
+        {"versions", v.grid_version && v.previous_grid_version
+                         ? previous_name(v.previous_year) + " sur la grille version " + std::to_string(v.previous_grid_version) +
+                               ", ce bilan sur la version " + std::to_string(v.grid_version) +
+                               (v.grid_version != v.previous_grid_version
+                                    ? " : les familles sont rapprochées par leur code, chaque score en % du niveau maximal de sa version."
+                                    : ".")
+                         : std::string()},
         {"previous_name", previous_name(v.previous_year)},
         {"this_name", this_name},
         {"chart", charts::radar_svg(chart)},
