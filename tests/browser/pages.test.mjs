@@ -4,6 +4,7 @@
 // (flag and environment), the controller, legal basis, retention periods (those the
 // retention job applies, from --retention-months), DPO and
 // recourse, and an accessibility status that claims no conformity without an audit.
+// PAGES_SHOTS=<dir> saves the privacy page at 390 and 1280 px (not committed).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkA11y, newContext } from '../support/harness.mjs';
@@ -37,6 +38,12 @@ describe('pages publiques, pages légales et administration', () => {
       assert.doesNotMatch(legal, /téléphone/, 'no empty phone');
 
       const privacy = await visit('/donnees-personnelles', 'données personnelles');
+      if (process.env.PAGES_SHOTS) {
+        for (const width of [390, 1280]) {
+          await page.setViewportSize({ width, height: 900 });
+          await page.screenshot({ path: `${process.env.PAGES_SHOTS}/donnees-personnelles-${width}.png`, fullPage: true });
+        }
+      }
       for (const want of [/Responsable du traitement\s+Agence nationale de la cohésion des territoires \(ANCT\), 20 avenue de Ségur, 75007 Paris/,
         /mission d’intérêt public/, /article 6-1-e/, /effacé après 3 ans sans connexion/,
         /18 mois après la fin du cycle/, /18 mois après l’événement/, // the durations the retention job applies (--retention-months)
