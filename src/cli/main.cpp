@@ -84,8 +84,8 @@ int main(int argc, char** argv) {
                       "Téléphone de l'hébergeur (env ATELIERS_HOST_PHONE)");
     serve_options.retention_months = std::stoi(env_or("ATELIERS_RETENTION_MONTHS", "24"));
     serve->add_option("--retention-months", serve_options.retention_months,
-                      "Mois après la fin d'un cycle au-delà desquels les textes personnels de ses inscrits sont "
-                      "effacés (env ATELIERS_RETENTION_MONTHS, défaut 24, 0 : jamais)")
+                      "Mois après la fin d'un cycle ou d'un événement au-delà desquels les textes personnels de "
+                      "ses inscrits sont effacés (env ATELIERS_RETENTION_MONTHS, défaut 24, 0 : jamais)")
         ->check(CLI::Range(0, 600));
     serve_options.proconnect.issuer = env_or("ATELIERS_PROCONNECT_ISSUER", "");
     serve_options.proconnect.client_id = env_or("ATELIERS_PROCONNECT_CLIENT_ID", "");

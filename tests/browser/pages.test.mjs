@@ -1,8 +1,10 @@
 // Public pages, legal pages and the organisers' home in Chromium, each checked at
 // 390 and 1280 px (axe-core and the layout check of tests/support/layout.mjs), and
 // what the legal pages must say: the hosting provider given by the operator
-// (flag and environment), the controller, legal basis, retention periods, DPO and
+// (flag and environment), the controller, legal basis, retention periods (those the
+// retention job applies, from --retention-months), DPO and
 // recourse, and an accessibility status that claims no conformity without an audit.
+// PAGES_SHOTS=<dir> saves the privacy page at 390 and 1280 px (not committed).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkA11y, newContext } from '../support/harness.mjs';
@@ -13,7 +15,7 @@ const HOST = 'Hébergeur Exemple SAS';
 const HOST_ADDRESS = '12 rue des Serveurs, 69000 Lyon';
 
 describe('pages publiques, pages légales et administration', () => {
-  const fx = useBrowserFixture({ serverOptions: { extraArgs: ['--host-name', HOST], env: { ATELIERS_HOST_ADDRESS: HOST_ADDRESS } } });
+  const fx = useBrowserFixture({ serverOptions: { extraArgs: ['--host-name', HOST, '--retention-months', '18'], env: { ATELIERS_HOST_ADDRESS: HOST_ADDRESS } } });
   const { t } = fx;
 
   it('public and legal pages hold at phone and desktop widths and say what the law asks', { timeout: 240_000 }, t(async () => {
@@ -36,9 +38,16 @@ describe('pages publiques, pages légales et administration', () => {
       assert.doesNotMatch(legal, /téléphone/, 'no empty phone');
 
       const privacy = await visit('/donnees-personnelles', 'données personnelles');
+      if (process.env.PAGES_SHOTS) {
+        for (const width of [390, 1280]) {
+          await page.setViewportSize({ width, height: 900 });
+          await page.screenshot({ path: `${process.env.PAGES_SHOTS}/donnees-personnelles-${width}.png`, fullPage: true });
+        }
+      }
       for (const want of [/Responsable du traitement\s+Agence nationale de la cohésion des territoires \(ANCT\), 20 avenue de Ségur, 75007 Paris/,
-        /mission d’intérêt public/, /article 6-1-e/, /3 ans après votre dernière activité/, /24 mois après la fin du cycle/,
-        /journal des e-mails envoyés : 12 mois/, /dpo@anct\.gouv\.fr/, /CNIL/]) {
+        /mission d’intérêt public/, /article 6-1-e/, /effacé après 3 ans sans connexion/,
+        /18 mois après la fin du cycle/, /18 mois après l’événement/, // the durations the retention job applies (--retention-months)
+        /journal des e-mails envoyés : 12 mois après leur envoi/, /dpo@anct\.gouv\.fr/, /CNIL/]) {
         assert.match(privacy, want);
       }
 

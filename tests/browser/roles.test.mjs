@@ -80,6 +80,9 @@ describe('rôles et invitations', () => {
       await page.waitForLoadState('load');
       const withoutCollectivite = await look('inscrire une personne erreur');
       assert.match(withoutCollectivite, /n’est pas enregistrée/);
+      // Worded for the organiser who fills the form, not for the person registered.
+      assert.match(withoutCollectivite, /Choisissez la collectivité au titre de laquelle la personne s’inscrit/);
+      assert.doesNotMatch(withoutCollectivite, /vous vous inscrivez/);
       // A registration to move: Paul's, made directly in the database.
       const now = Math.floor(Date.now() / 1000);
       runSql(fx.db, `INSERT INTO registrations (cycle_id, user_id, collectivite_id, collectivite_slot, mandate, function_title, situation, status, seat, arrival, created_at, updated_at) SELECT id, ${paul.id}, ${q(paul.collectiviteId)}, ${q(paul.collectiviteId)}, 'agent', 'DGS', ${q(situationText(3))}, 'waiting', NULL, ${now * 1000}, ${now}, ${now} FROM cycles WHERE slug = 'forets-cooperer';`);

@@ -47,6 +47,11 @@ describe('pages par territoire dans le navigateur', () => {
       const commune = await look('page d’une commune');
       assert.match(commune, /Lancer un marché de producteurs/);
       assert.doesNotMatch(commune, /Bruno Chavanay/);
+      // Up the map: the commune's EPCI, département and région.
+      assert.match(commune, /Fait partie de : CC du Pilat Rhodanien, Loire, Auvergne-Rhône-Alpes/);
+      await Promise.all([page.waitForURL(/\/territoires\/42$/), page.getByRole('link', { name: 'Loire', exact: true }).click()]);
+      const departement = await look('page d’un département');
+      assert.match(departement, /Fait partie de : Auvergne-Rhône-Alpes/);
 
       await page.goto(`${fx.server.baseUrl}/admin/rapports`);
       const report = await look('rapport : collectivités touchées');

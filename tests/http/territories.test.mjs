@@ -88,6 +88,10 @@ describe('pages par territoire — sqlite', () => {
     assert.match(text, /action\(s\) au plan|Aucune action au plan/, 'the demo programme’s territory');
     assert.ok(!text.includes('Bruno Chavanay'), 'another commune’s people are not on this page');
     assert.ok(res.text.includes(`href="/admin/rapports/${SLUG}"`), 'links to the cycle’s report');
+    // Up the map: its EPCI, its département, its région.
+    assert.match(text, /Fait partie de : CC du Pilat Rhodanien ?, Loire ?, Auvergne-Rhône-Alpes/);
+    for (const href of ['/territoires/244200895', '/territoires/42', '/territoires/region-84'])
+      assert.ok(res.text.includes(`href="${href}"`), href);
   }));
 
   it('an EPCI’s page gathers its member communes, each line saying which', { timeout: 60_000 }, t(async () => {
@@ -102,6 +106,7 @@ describe('pages par territoire — sqlite', () => {
     const cycle = htmlToText(res.text.split(TITLE).slice(1).join(' ')).slice(0, 2000);
     assert.match(cycle, /· (Pélussin|Chavanay)/, 'the line names its commune');
     assert.ok(res.text.includes('href="/territoires/42056"'), 'member communes are linked');
+    assert.match(text, /Fait partie de : Loire ?, Auvergne-Rhône-Alpes/, 'an EPCI has no EPCI above it');
   }));
 
   it('unknown code: French 404; search by name or code', { timeout: 60_000 }, t(async () => {

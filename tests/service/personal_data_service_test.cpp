@@ -171,15 +171,18 @@ TEST_F(PersonalDataTest, ErasureKeepsTheCountsAndLosesNamesTextsAndSessions) {
 TEST_F(PersonalDataTest, RetentionBlanksTheTextsOfCyclesEndedLongAgoOnly) {
     end_the_cycle();  // a month ago
     const long long now = store::now_utc_seconds();
-    auto early = services::apply_retention(*db_, sources(), now, 24);
+    auto early = services::apply_retention(*db_, sources(), now, 24, mail);
     ASSERT_TRUE(early.ok()) << early.failure().message;
-    EXPECT_EQ(early.value(), 0);
+    EXPECT_EQ(early->total(), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'privacy.retention'"), 0);
     EXPECT_EQ(count("SELECT COUNT(*) FROM registrations WHERE situation <> ''"), 1);
 
     const long long two_years_later = now + 24 * 2'629'746LL;
-    auto due = services::apply_retention(*db_, sources(), two_years_later, 24);
+    auto due = services::apply_retention(*db_, sources(), two_years_later, 24, mail);
     ASSERT_TRUE(due.ok()) << due.failure().message;
-    EXPECT_EQ(due.value(), 3);  // the situation, the idea, the action lead
+    EXPECT_EQ(due->texts, 3);  // the situation, the idea, the action lead
+    EXPECT_EQ(due->accounts, 0);
+    EXPECT_GT(due->mails, 0);  // the confirmation, sent two years ago
     EXPECT_EQ(count("SELECT COUNT(*) FROM registrations WHERE situation <> '' OR function_title <> ''"), 0);
     EXPECT_EQ(count("SELECT COUNT(*) FROM group_posts WHERE body <> ''"), 0);
     EXPECT_EQ(count("SELECT COUNT(*) FROM action_leads WHERE body <> ''"), 0);
@@ -187,9 +190,112 @@ TEST_F(PersonalDataTest, RetentionBlanksTheTextsOfCyclesEndedLongAgoOnly) {
     EXPECT_EQ(count("SELECT COUNT(*) FROM registrations WHERE collectivite_id = 'commune:42168'"), 1);
     EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE email = 'zephyrine.quellec@exemple.fr'"), 1);
     // Once is enough.
-    auto again = services::apply_retention(*db_, sources(), two_years_later, 24);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'privacy.retention'"), 1);
+    // Once is enough: nothing changes, nothing more in the journal.
+    auto again = services::apply_retention(*db_, sources(), two_years_later, 24, mail);
     ASSERT_TRUE(again.ok());
-    EXPECT_EQ(again.value(), 0);
+    EXPECT_EQ(again->total(), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'privacy.retention'"), 1);
+}
+
+TEST_F(PersonalDataTest, AccountsIdleForThreeYearsAreErasedAndTheCountsStay) {
+    end_the_cycle();
+    const long long now = store::now_utc_seconds();
+    constexpr long long month = 2'629'746;
+    auto active = person("toujours.presente", "commune:42218");
+    auto with_key = person("cle.api", "commune:42056");
+    {
+        soci::session sql(db_->pool());
+        // She signed in two and a half years from now; the other one's account has an API key.
+        const long long later = now + 30 * month;
+        sql << "UPDATE users SET last_active_at = :t WHERE id = :u", soci::use(later), soci::use(active.id);
+        sql << "INSERT INTO api_tokens (token_hash, user_id, label, created_at) VALUES ('k', :u, 'tableur', :t)",
+            soci::use(with_key.id), soci::use(now);
+    }
+    const auto erased = [&](long long id) {
+        return count("SELECT COUNT(*) FROM users WHERE erased_at IS NOT NULL AND id = " + std::to_string(id)) == 1;
+    };
+
+    // Two years and eleven months: nobody is idle long enough yet.
+    auto not_yet = services::apply_retention(*db_, sources(), now + 35 * month, 24, mail);
+    ASSERT_TRUE(not_yet.ok()) << not_yet.failure().message;
+    EXPECT_EQ(not_yet->accounts, 0);
+    EXPECT_FALSE(erased(claire_.id));
+
+    const long long three_years_later = now + 37 * month;
+    auto due = services::apply_retention(*db_, sources(), three_years_later, 24, mail);
+    ASSERT_TRUE(due.ok()) << due.failure().message;
+    EXPECT_GE(due->accounts, 1);
+    EXPECT_TRUE(erased(claire_.id));
+    EXPECT_FALSE(erased(active.id));
+    EXPECT_FALSE(erased(with_key.id));
+    // The erasure rule of a person's request: no name, no session, the counts stay.
+    EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE email = 'zephyrine.quellec@exemple.fr'"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM web_sessions WHERE user_id = " + std::to_string(claire_.id)), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM registrations WHERE collectivite_id = 'commune:42168' AND mandate = 'agent' "
+                    "AND user_id = " + std::to_string(claire_.id)),
+              1);
+    EXPECT_EQ(places_naming("zephyrine", "Votre compte a été effacé"), std::vector<std::string>{});
+    // She is told, and the journal says why, by account number only.
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE recipient = 'zephyrine.quellec@exemple.fr' AND subject = "
+                    "'Votre compte a été effacé' AND body_text LIKE '%depuis 3 ans%'"),
+              1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'account.expire' AND target = 'user:" +
+                    std::to_string(claire_.id) + "'"),
+              1);
+    // One line per pass that changed something (the first one blanked the cycle's texts).
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'privacy.retention'"), 2);
+
+    auto again = services::apply_retention(*db_, sources(), three_years_later, 24, mail);
+    ASSERT_TRUE(again.ok()) << again.failure().message;
+    EXPECT_EQ(again->total(), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action IN ('account.expire', 'privacy.retention')"),
+              due->accounts + 2);
+}
+
+TEST_F(PersonalDataTest, TheMailJournalKeepsSentMessagesTwelveMonths) {
+    const long long now = store::now_utc_seconds();
+    constexpr long long month = 2'629'746;
+    {
+        soci::session sql(db_->pool());
+        sql << "UPDATE outbox SET sent_at = NULL WHERE recipient <> 'zephyrine.quellec@exemple.fr'";
+        sql << "INSERT INTO outbox (recipient, subject, body_text, body_html, created_at) "
+               "VALUES ('attente@exemple.fr', 'Pas encore parti', 'texte', '', :t)",
+            soci::use(now);
+    }
+    const long long sent = count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL");
+    ASSERT_GT(sent, 0);
+    auto eleven = services::apply_retention(*db_, sources(), now + 11 * month, 0, mail);
+    ASSERT_TRUE(eleven.ok()) << eleven.failure().message;
+    EXPECT_EQ(eleven->mails, 0);
+    auto thirteen = services::apply_retention(*db_, sources(), now + 13 * month, 0, mail);
+    ASSERT_TRUE(thirteen.ok()) << thirteen.failure().message;
+    EXPECT_EQ(thirteen->mails, sent);
+    EXPECT_EQ(thirteen->texts, 0);  // --retention-months 0: texts are kept
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL"), 0);
+    EXPECT_GT(count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL"), 0);  // still to deliver: kept
+}
+
+TEST_F(PersonalDataTest, ErasureLeavesOtherPeoplesNamesInTheJournal) {
+    auto marie = person("marie", "commune:42218");
+    auto anne_marie = person("anne-marie", "commune:42056");
+    {
+        soci::session sql(db_->pool());
+        const long long now = store::now_utc_seconds();
+        sql << "INSERT INTO audit_log (action, target, details, at) VALUES "
+               "('role.grant', 'user:1', 'Rôle donné à marie (marie@exemple.fr)', :t), "
+               "('role.grant', 'user:2', 'Rôle donné à anne-marie (anne-marie@exemple.fr)', :t2), "
+               "('role.invite', 'email:marie@exemple.fr', 'Invitation envoyée à jean.marie@exemple.fr, de Sainte-marie', :t3)",
+            soci::use(now), soci::use(now), soci::use(now);
+    }
+    auto done = services::erase_account(*db_, marie.id, marie.id, sources(), mail, store::now_utc_seconds());
+    ASSERT_TRUE(done.ok()) << done.failure().message;
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE details = 'Rôle donné à Compte effacé (Compte effacé)'"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE details = 'Rôle donné à anne-marie (anne-marie@exemple.fr)'"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE target = 'email:compte-efface' AND details = "
+                    "'Invitation envoyée à jean.marie@exemple.fr, de Sainte-marie'"),
+              1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE id = " + std::to_string(anne_marie.id) + " AND erased_at IS NULL"), 1);
 }
 
 TEST_F(PersonalDataTest, AfterErasureNoTableNamesThePerson) {

@@ -130,3 +130,56 @@ TEST_F(OnBehalfTest, AMoveFreesThePlacePromotesTheFirstWaitingAndKeepsTheTargetR
     auto again = services::move_registration(*db_, organiser, from_id, "tensions-posture", mail);
     ASSERT_FALSE(again.ok());
 }
+
+TEST_F(OnBehalfTest, RefusalsAreWordedForTheOrganiser) {
+    auto first = person("titulaire", "commune:42056");
+    auto colleague = person("voisine", "commune:42056");
+    ASSERT_TRUE(services::register_on_behalf(*db_, organiser, first.email, request("commune:42056"), mail).ok());
+
+    auto taken = services::register_on_behalf(*db_, organiser, colleague.email, request("commune:42056"), mail);
+    ASSERT_FALSE(taken.ok());
+    EXPECT_EQ(taken.failure().message.rfind("Cette collectivité est déjà inscrite à ce cycle", 0), 0u) << taken.failure().message;
+    auto twice = services::register_on_behalf(*db_, organiser, first.email, request("commune:42218"), mail);
+    ASSERT_FALSE(twice.ok());
+    EXPECT_EQ(twice.failure().message.rfind("Cette personne est déjà inscrite à ce cycle", 0), 0u) << twice.failure().message;
+
+    auto blank = request("commune:42218");
+    blank.input.mandate = "";
+    blank.input.function_title = "";
+    auto invalid = services::register_on_behalf(*db_, organiser, colleague.email, blank, mail);
+    ASSERT_FALSE(invalid.ok());
+    EXPECT_EQ(invalid.failure().fields.at("mandate"), "Précisez si la personne est élue ou agente de la collectivité.");
+    EXPECT_NE(invalid.failure().fields.at("function_title").find("la fonction de la personne"), std::string::npos);
+    for (const auto& f : {taken.failure(), twice.failure(), invalid.failure()}) {
+        EXPECT_EQ(f.message.find("vous"), std::string::npos) << f.message;
+        for (const auto& [field, message] : f.fields) EXPECT_EQ(message.find("vous"), std::string::npos) << message;
+    }
+
+    // The person registering themselves still reads "vous".
+    auto self = services::register_for_cycle(*db_, colleague, request("commune:42056"), mail);
+    ASSERT_FALSE(self.ok());
+    EXPECT_EQ(self.failure().message.rfind("Une personne de votre collectivité est déjà inscrite", 0), 0u);
+}
+
+TEST_F(OnBehalfTest, TheRegistrationAndItsMarkStandOrFallTogether) {
+    auto someone = person("atomique", "commune:42218");
+    // The journal's table is gone: its line cannot be written, so nothing of the registration may stay.
+    {
+        soci::session sql(db_->pool());
+        sql << "ALTER TABLE audit_log RENAME TO audit_log_away";
+    }
+    auto failed = services::register_on_behalf(*db_, organiser, someone.email, request("commune:42218"), mail);
+    ASSERT_FALSE(failed.ok());
+    EXPECT_EQ(failed.failure().kind, FailureKind::technical);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM registrations WHERE user_id = " + std::to_string(someone.id)), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE recipient = '" + someone.email + "'"), 0);
+    {
+        soci::session sql(db_->pool());
+        sql << "ALTER TABLE audit_log_away RENAME TO audit_log";
+    }
+    auto done = services::register_on_behalf(*db_, organiser, someone.email, request("commune:42218"), mail);
+    ASSERT_TRUE(done.ok()) << done.failure().message;
+    EXPECT_EQ(count("SELECT COUNT(*) FROM registrations WHERE user_id = " + std::to_string(someone.id) +
+                    " AND registered_by = " + std::to_string(organiser.id)),
+              1);
+}

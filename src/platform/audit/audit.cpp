@@ -1,5 +1,6 @@
 #include "platform/audit/audit.hpp"
 
+#include "platform/audit/redaction.hpp"
 #include "platform/store/rows.hpp"
 
 namespace ateliers::services {
@@ -10,6 +11,31 @@ void record_audit(soci::session& sql, long long actor_user_id, const std::string
     soci::indicator actor_ind = actor_user_id > 0 ? soci::i_ok : soci::i_null;
     sql << "INSERT INTO audit_log (actor_user_id, action, target, details, at) VALUES (:u, :a, :t, :d, :at)",
         soci::use(actor_user_id, actor_ind), soci::use(action), soci::use(target), soci::use(details), soci::use(at);
+}
+
+void redact_audit_mentions(soci::session& sql, const std::string& said, const std::string& in_details,
+                           const std::string& in_target) {
+    if (said.empty()) return;
+    struct Mention {
+        long long id;
+        std::string target, details;
+    };
+    std::vector<Mention> changed;
+    // LIKE narrows the rows (a superset: "_" and case may match more); the exact rule is C++'s.
+    const std::string pattern = "%" + said + "%";
+    soci::rowset<soci::row> rows = (sql.prepare << "SELECT id, target, details FROM audit_log "
+                                                   "WHERE details LIKE :p OR target LIKE :p2",
+                                    soci::use(pattern, "p"), soci::use(pattern, "p2"));
+    for (const auto& r : rows) {
+        const auto target = store::as_text(r, "target");
+        const auto details = store::as_text(r, "details");
+        Mention m{store::as_int(r, "id"), audit::redact_whole(target, said, in_target),
+                  audit::redact_whole(details, said, in_details)};
+        if (m.target != target || m.details != details) changed.push_back(std::move(m));
+    }
+    for (auto& m : changed)
+        sql << "UPDATE audit_log SET target = :t, details = :d WHERE id = :i", soci::use(m.target), soci::use(m.details),
+            soci::use(m.id);
 }
 
 Result<std::vector<AuditEntry>> latest_audit_entries(store::Database& db, int limit) {
@@ -36,6 +62,9 @@ Result<std::vector<AuditEntry>> latest_audit_entries(store::Database& db, int li
 std::string audit_action_label(const std::string& action) {
     static const std::vector<std::pair<std::string, std::string>> labels{
         {"cycle.create", "Cycle créé"},
+        {"account.erase", "Compte effacé à la demande de la personne"},
+        {"account.expire", "Compte effacé après une longue inactivité"},
+        {"privacy.retention", "Durées de conservation appliquées"},
         {"collectivite.confirm", "Collectivité confirmée"},
         {"collectivite.contest", "Collectivité contestée"},
         {"account.proconnect_create", "Compte créé par ProConnect"},

@@ -19,6 +19,12 @@ namespace ateliers::services {
 void record_audit(soci::session& sql, long long actor_user_id, const std::string& action, const std::string& target,
                   const std::string& details);
 
+// Replaces every whole mention of `said` (an erased account's name or address) in the
+// journal: by `in_details` in the details, by `in_target` in the targets. Whole means
+// audit::redact_whole: other people's names that merely contain it stay as written.
+void redact_audit_mentions(soci::session& sql, const std::string& said, const std::string& in_details,
+                           const std::string& in_target);
+
 struct AuditEntry {
     long long id = 0;
     std::int64_t at = 0;

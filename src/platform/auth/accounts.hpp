@@ -87,8 +87,6 @@ struct VouchedSignIn {
 VouchedSignIn sign_in_vouched(soci::session& sql, const std::string& email, const std::string& full_name,
                               const std::string& collectivite_id);
 
-inline const std::vector<std::string> known_roles{"participant", "facilitator", "organiser", "admin"};
-
 // scope: the cycle's slug for "facilitator" (the role keeps the cycle's id), empty otherwise.
 Status grant_role(store::Database& db, const std::string& email, const std::string& role, const std::string& scope);
 

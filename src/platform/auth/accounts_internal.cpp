@@ -67,6 +67,8 @@ std::string open_session(soci::session& sql, long long user_id) {
     const long long expires_at = now + accounts::session_lifetime_seconds;
     sql << "INSERT INTO web_sessions (token_hash, user_id, created_at, expires_at) VALUES (:h, :u, :c, :e)",
         soci::use(hash), soci::use(user_id), soci::use(now), soci::use(expires_at);
+    // Signing in is the activity the retention of idle accounts counts from.
+    sql << "UPDATE users SET last_active_at = :t WHERE id = :u", soci::use(now), soci::use(user_id);
     return token;
 }
 

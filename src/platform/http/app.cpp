@@ -217,8 +217,6 @@ Response App::route(const Request& req, Visitor& visitor) const {
         if (path == "/api/v1/collectivites") return collectivites_search_api(*this, req);
         if (path == "/accessibilite") return static_page(*this, visitor, "accessibility", "Accessibilité");
         if (path == "/mentions-legales") return static_page(*this, visitor, "legal", "Mentions légales");
-        if (path == "/donnees-personnelles")
-            return static_page(*this, visitor, "privacy", "Données personnelles");
         for (const auto& module : modules_.modules())
             if (module.pages)
                 if (auto r = module.pages(*this, req, visitor, nullptr)) return *r;

@@ -1,5 +1,6 @@
 #include "platform/privacy/account_data_store.hpp"
 
+#include "platform/audit/audit.hpp"
 #include "platform/core/paris_time.hpp"
 #include "platform/privacy/data_table.hpp"
 #include "platform/store/rows.hpp"
@@ -67,13 +68,8 @@ void erase_account_row(soci::session& sql, long long user_id, const AccountIdent
     sql << "DELETE FROM user_roles WHERE user_id = :u AND role <> 'participant'", soci::use(user_id);
     sql << "UPDATE facilitators SET user_id = NULL WHERE user_id = :u", soci::use(user_id);
     // The journal keeps what was done, not to whom by name.
-    for (const auto& said : {who.email, who.full_name}) {
-        if (said.empty()) continue;
-        const std::string pattern = "%" + said + "%";  // soci binds references: no temporaries
-        sql << "UPDATE audit_log SET details = REPLACE(details, :s, 'Compte effacé'), "
-               "target = REPLACE(target, :s2, 'compte-efface') WHERE details LIKE :p OR target LIKE :p2",
-            soci::use(said), soci::use(said), soci::use(pattern), soci::use(pattern);
-    }
+    for (const auto& said : {who.email, who.full_name})
+        services::redact_audit_mentions(sql, said, "Compte effacé", "compte-efface");
     const std::string limit_subject = "email:" + who.email;
     sql << "DELETE FROM account_limits WHERE subject = :s", soci::use(limit_subject);
     // An address nobody can own (.invalid, RFC 2606) keeps the column unique; an empty
@@ -87,6 +83,28 @@ void erase_account_row(soci::session& sql, long long user_id, const AccountIdent
 void forget_mails_to(soci::session& sql, const std::string& email) {
     sql << "DELETE FROM outbox WHERE recipient = :r", soci::use(email);
     sql << "DELETE FROM login_attempts WHERE email = :r", soci::use(email);
+}
+
+std::vector<long long> idle_account_ids(soci::session& sql, std::int64_t idle_before, std::int64_t now) {
+    std::vector<long long> ids;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT u.id AS id FROM users u WHERE u.erased_at IS NULL "
+                        "AND COALESCE(u.last_active_at, u.created_at) < :before "
+                        "AND NOT EXISTS (SELECT 1 FROM web_sessions s WHERE s.user_id = u.id AND s.expires_at > :now) "
+                        "AND NOT EXISTS (SELECT 1 FROM api_tokens t WHERE t.user_id = u.id) "
+                        "ORDER BY COALESCE(u.last_active_at, u.created_at), u.id",
+         soci::use(idle_before, "before"), soci::use(now, "now"));
+    for (const auto& r : rows) ids.push_back(as_int(r, "id"));
+    return ids;
+}
+
+int delete_mails_sent_before(soci::session& sql, std::int64_t before) {
+    long long due = 0;
+    // Read first: most passes find nothing, and a read takes no write lock.
+    sql << "SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL AND sent_at < :b", soci::use(before), soci::into(due);
+    if (due == 0) return 0;
+    sql << "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < :b", soci::use(before);
+    return static_cast<int>(due);
 }
 
 }  // namespace ateliers::store

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "platform/privacy/personal_data.hpp"
 
@@ -30,5 +31,12 @@ void erase_account_row(soci::session& sql, long long user_id, const AccountIdent
 // Every message to the address, sent or waiting: nothing more goes to an erased account
 // but the confirmation of its erasure, queued afterwards.
 void forget_mails_to(soci::session& sql, const std::string& email);
+
+// Accounts not erased whose last sign-in (or creation, if never) is before `idle_before`,
+// with no session still valid at `now` and no API token (a key may be in use without a
+// sign-in), oldest first.
+std::vector<long long> idle_account_ids(soci::session& sql, std::int64_t idle_before, std::int64_t now);
+// The journal of e-mails: messages sent before `before` go; how many.
+int delete_mails_sent_before(soci::session& sql, std::int64_t before);
 
 }  // namespace ateliers::store

@@ -8,6 +8,7 @@
 #include "platform/core/result.hpp"
 #include "platform/mail/outbox.hpp"
 #include "platform/privacy/personal_data.hpp"
+#include "platform/privacy/retention_rules.hpp"
 #include "platform/store/database.hpp"
 
 namespace ateliers::services {
@@ -42,10 +43,15 @@ Status erase_account(store::Database& db, long long user_id, long long actor_id,
                      const std::vector<privacy::PersonalDataSource>& sources, const MailContext& mail,
                      std::int64_t now);
 
-// The retention rule: the texts of cycles whose last session ended more than `months`
-// months (of 30.44 days) before `now` are blanked by every module; returns how many
-// records changed. Cheap when there is nothing to do (reads only).
-Result<int> apply_retention(store::Database& db, const std::vector<privacy::PersonalDataSource>& sources,
-                            std::int64_t now, int months);
+// The retention rules (privacy/retention_rules.hpp), at `now`: every module blanks the
+// texts of what ended more than `text_months` months ago (0: never); accounts nobody
+// signed in to for account_idle_months are erased as erase_account does (the agency's
+// counts stay), skipping any with a commitment still running, each told by e-mail; sent
+// e-mails older than mail_log_months leave the journal. One transaction; a pass that
+// changed something writes one line to the audit journal. Cheap when there is nothing
+// to do (reads only); a second pass at the same `now` changes nothing.
+Result<privacy::RetentionOutcome> apply_retention(store::Database& db,
+                                                  const std::vector<privacy::PersonalDataSource>& sources,
+                                                  std::int64_t now, int text_months, const MailContext& mail);
 
 }  // namespace ateliers::services

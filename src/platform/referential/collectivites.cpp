@@ -107,6 +107,23 @@ std::optional<CollectiviteRow> find_collectivite_by_code(soci::session& sql, con
     return std::nullopt;
 }
 
+std::vector<CollectiviteRow> enclosing_collectivites(soci::session& sql, const CollectiviteRow& c) {
+    std::vector<std::string> ids;
+    if (c.kind == "commune") {
+        soci::indicator ind = soci::i_null;
+        std::string epci_id;
+        sql << "SELECT epci_id FROM collectivites WHERE id = :id", soci::use(c.id), soci::into(epci_id, ind);
+        if (sql.got_data() && ind == soci::i_ok && !epci_id.empty()) ids.push_back(epci_id);
+    }
+    if (c.kind != "departement" && c.kind != "region" && !c.departement_code.empty())
+        ids.push_back("departement:" + c.departement_code);
+    if (c.kind != "region" && !c.region_code.empty()) ids.push_back("region:" + c.region_code);
+    std::vector<CollectiviteRow> out;
+    for (const auto& id : ids)
+        if (auto found = find_collectivite(sql, id)) out.push_back(std::move(*found));
+    return out;
+}
+
 std::vector<CollectiviteRow> epci_member_communes(soci::session& sql, const std::string& epci_id) {
     std::vector<CollectiviteRow> out;
     soci::rowset<soci::row> rows = (sql.prepare << std::string(select_columns) +

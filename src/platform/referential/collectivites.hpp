@@ -40,6 +40,10 @@ long long count_collectivites(soci::session& sql);
 // région ("84") names the département: the région is "region-84".
 std::optional<CollectiviteRow> find_collectivite_by_code(soci::session& sql, const std::string& code);
 
+// The collectivités that contain `c`, from the nearest: a commune's EPCI, then the
+// département, then the région; those missing from the referential are left out.
+std::vector<CollectiviteRow> enclosing_collectivites(soci::session& sql, const CollectiviteRow& c);
+
 // The communes whose EPCI is `epci_id`, by name.
 std::vector<CollectiviteRow> epci_member_communes(soci::session& sql, const std::string& epci_id);
 

@@ -100,20 +100,19 @@ std::optional<int> free_seat(int capacity, const std::vector<int>& taken) {
     return std::nullopt;
 }
 
-std::map<std::string, std::string> validate(const RegistrationInput& in) {
+std::map<std::string, std::string> validate(const RegistrationInput& in, Voice voice) {
     std::map<std::string, std::string> errors;
     const auto situation = text::trim(in.situation);
     const auto chars = text::length_in_chars(situation);
     if (chars < min_situation_chars)
-        errors["situation"] = "Décrivez en quelques phrases (au moins 80 caractères) la situation concrète que vous "
-                              "souhaitez partager avec le groupe.";
+        errors["situation"] = situation_too_short_message(voice);
     else if (chars > max_situation_chars)
         errors["situation"] = "La situation ne doit pas dépasser 4 000 caractères : résumez l’essentiel.";
     accounts::Mandate m;
     if (!accounts::parse_mandate(in.mandate, m))
-        errors["mandate"] = "Précisez si vous êtes élu ou agent de la collectivité.";
+        errors["mandate"] = mandate_missing_message(voice);
     const auto function = text::trim(in.function_title);
-    if (function.empty()) errors["function_title"] = "Indiquez votre fonction, par exemple « adjointe au maire ».";
+    if (function.empty()) errors["function_title"] = function_missing_message(voice);
     else if (text::length_in_chars(function) > 120)
         errors["function_title"] = "La fonction ne doit pas dépasser 120 caractères.";
     if (!in.commits_to_attend || !in.commits_to_share || !in.commits_camera)

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "features/registration/domain/registration_wording.hpp"
+
 namespace ateliers::registration {
 
 enum class Mode { first_come, application };  // "premier arrivé", "sur candidature"
@@ -56,8 +58,8 @@ struct RegistrationInput {
     bool commits_camera = false;
 };
 
-// Field name -> French message; empty when acceptable.
-std::map<std::string, std::string> validate(const RegistrationInput& in);
+// Field name -> French message, worded for `voice`; empty when acceptable.
+std::map<std::string, std::string> validate(const RegistrationInput& in, Voice voice = Voice::registrant);
 
 struct Interval {
     std::int64_t starts_at;

@@ -30,17 +30,20 @@ Result<RegistrationOutcome> register_on_behalf(store::Database& db, const Curren
     person.full_name = account->full_name;
     person.collectivite_id = account->collectivite_id;
     person.roles = {"participant"};
-    auto outcome = register_for_cycle(db, person, request, mail);
-    if (!outcome) return outcome;
-    // The registration stands with every rule checked; the mark and the journal follow.
-    auto marked = store::run_in_transaction(db, [&](soci::session& sql) -> Status {
-        store::mark_registered_by_team(sql, outcome->registration_id, organiser.id);
-        record_audit(sql, organiser.id, "registration.on_behalf", "registration:" + std::to_string(outcome->registration_id),
+    const auto voice = registration::Voice::organiser;
+    const auto prepared = prepare_registration(db, request, voice);
+    if (!prepared) return prepared.failure();
+    // One transaction: a registration never stands without its mark and its journal line.
+    auto outcome = store::in_transaction<RegistrationOutcome>(db, [&](soci::session& sql) -> Result<RegistrationOutcome> {
+        auto made = register_within(sql, db.dialect(), person, request, prepared.value(), voice, mail);
+        if (!made) return made;
+        store::mark_registered_by_team(sql, made->registration_id, organiser.id);
+        record_audit(sql, organiser.id, "registration.on_behalf", "registration:" + std::to_string(made->registration_id),
                      "Inscription faite par l’équipe : " + account->full_name + " (" + email + ") au cycle " +
                          request.cycle_slug);
-        return Done{};
+        return made;
     });
-    if (!marked) return marked.failure();
+    if (outcome) add_overlap_warnings(db, person.id, voice, outcome.value());
     return outcome;
 }
 

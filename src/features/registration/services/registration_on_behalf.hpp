@@ -1,8 +1,9 @@
 #pragma once
 // An organiser registers someone to a cycle on their behalf (a person who called, an élu
 // without a computer…). Every rule of a registration still applies (one per collectivité,
-// capacity, waiting list): it goes through register_for_cycle as that person, then is
-// marked "inscrit par l’équipe" with a line in the audit journal.
+// capacity, waiting list): it goes through register_for_cycle's steps as that person and
+// is marked "inscrit par l’équipe" with a line in the audit journal, in one transaction.
+// Refusals are worded for the organiser ("Cette collectivité est déjà inscrite…").
 #include <string>
 
 #include "features/registration/services/registrations.hpp"

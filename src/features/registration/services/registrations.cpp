@@ -16,17 +16,9 @@ namespace ateliers::services {
 namespace {
 
 using registration::Mode;
+using registration::Refusal;
+using registration::Voice;
 using RegStatus = registration::Status;
-
-// Sessions of the person's other active cycles that overlap this cycle's sessions.
-std::vector<std::string> overlap_warnings(soci::session& sql, long long user_id, long long cycle_id) {
-    std::vector<std::string> out;
-    for (const auto& o : store::overlapping_sessions(sql, user_id, cycle_id))
-        out.push_back("Attention : la séance du " + paris_time::long_date(o.starts_at) + " du cycle « " +
-                      o.cycle_title +
-                      " », auquel vous êtes déjà inscrit, a lieu en même temps qu’une séance de ce cycle.");
-    return out;
-}
 
 Failure conflict(const std::string& message, const std::string& field = {}) {
     Failure f = fail(message, field, FailureKind::conflict);
@@ -36,103 +28,115 @@ Failure conflict(const std::string& message, const std::string& field = {}) {
 
 }  // namespace
 
-Result<RegistrationOutcome> register_for_cycle(store::Database& db, const CurrentUser& user,
-                                               const RegistrationRequest& request, const MailContext& mail) {
-    auto errors = registration::validate(request.input);
+Result<PreparedRegistration> prepare_registration(store::Database& db, const RegistrationRequest& request,
+                                                  Voice voice) {
+    auto errors = registration::validate(request.input, voice);
     if (text::trim(request.collectivite_id).empty())
-        errors["collectivite"] = "Choisissez la collectivité au titre de laquelle vous vous inscrivez.";
+        errors["collectivite"] = registration::refusal_message(Refusal::no_collectivite, voice);
     if (!errors.empty()) {
         Failure f = fail("Le formulaire contient des erreurs : corrigez les champs signalés.", {}, FailureKind::invalid);
         f.fields = std::move(errors);
         return f;
     }
-    const auto collectivite_id = text::trim(request.collectivite_id);
+    PreparedRegistration prepared{text::trim(request.collectivite_id), {}};
     // Reads that need no lock are done first: the write transaction, during which
     // every other registration to the cycle waits, stays short.
-    std::string first_session;
     try {
         soci::session sql(db.pool());
-        if (!store::find_collectivite(sql, collectivite_id))
+        if (!store::find_collectivite(sql, prepared.collectivite_id))
             return fail("La collectivité choisie est introuvable dans le référentiel.", "collectivite", FailureKind::invalid);
         if (const auto cycle = store::find_cycle(sql, db.dialect(), request.cycle_slug, false))
-            first_session = first_session_text(sql, cycle->id);
+            prepared.first_session = first_session_text(sql, cycle->id);
     } catch (const std::exception& e) {
         return store::technical_failure(e);
     }
+    return prepared;
+}
+
+Result<RegistrationOutcome> register_within(soci::session& sql, store::Dialect dialect, const CurrentUser& user,
+                                            const RegistrationRequest& request, const PreparedRegistration& prepared,
+                                            Voice voice, const MailContext& mail) {
+    const auto& collectivite_id = prepared.collectivite_id;
+    const auto cycle = store::find_cycle(sql, dialect, request.cycle_slug, true);
+    if (!cycle || cycle->status != CycleStatus::published) return fail("Ce cycle n’existe pas ou n’est plus publié.", {}, FailureKind::not_found);
+    const long long now = store::now_utc_seconds();
+    const long long first_session_at = store::first_session_start(sql, cycle->id).value_or(0);
+    switch (registration::window_state(cycle->opens_at, cycle->closes_at, first_session_at, now)) {
+        case registration::Window::not_yet_open:
+            return conflict("Les inscriptions à ce cycle ne sont pas encore ouvertes : elles ouvriront le " +
+                            paris_time::long_date(cycle->opens_at) + " à " + paris_time::time_of_day(cycle->opens_at) +
+                            ".");
+        case registration::Window::closed:
+            return conflict("Les inscriptions à ce cycle sont closes.");
+        case registration::Window::open: break;
+    }
+    if (store::active_registrations_of_user(sql, cycle->id, user.id) > 0)
+        return conflict(registration::refusal_message(Refusal::already_registered, voice));
+    if (store::collectivite_place_held(sql, cycle->id, collectivite_id))
+        return conflict(registration::refusal_message(Refusal::collectivite_taken, voice), "collectivite");
+
+    const int confirmed = store::confirmed_count(sql, cycle->id);
+    const RegStatus status = registration::initial_status(cycle->mode, cycle->capacity, confirmed);
+    store::NewRegistration row;
+    row.cycle_id = cycle->id;
+    row.user_id = user.id;
+    row.collectivite_id = collectivite_id;
+    if (status == RegStatus::confirmed) {
+        const auto free = registration::free_seat(cycle->capacity, store::taken_seats(sql, cycle->id));
+        if (!free) return conflict(registration::refusal_message(Refusal::just_full, voice));
+        row.seat = *free;
+    }
+    if (registration::holds_collectivite_place(cycle->mode, status)) row.collectivite_slot = collectivite_id;
+    row.situation = text::trim(request.input.situation);
+    row.function_title = text::trim(request.input.function_title);
+    row.mandate = request.input.mandate;
+    row.status = registration::status_code(status);
+    row.arrival = store::now_utc_millis();
+    row.now = now;
+    // In a round "sur candidature", the order of application is the default order of choice.
+    if (cycle->mode == Mode::application)
+        row.choice_rank = store::pending_applications_in_round(sql, user.id, cycle->closes_at);
+    long long id = 0;
+    try {
+        id = store::insert_registration(sql, row);
+    } catch (const std::exception& e) {
+        if (!store::is_unique_violation(e)) throw;
+        // Another request won the same collectivité place, person or seat at the same instant.
+        return conflict(registration::refusal_message(Refusal::taken_meanwhile, voice));
+    }
     RegistrationOutcome outcome;
-    long long cycle_id = 0;
-    auto result = store::in_transaction<RegistrationOutcome>(db, [&](soci::session& sql) -> Result<RegistrationOutcome> {
-        const auto cycle = store::find_cycle(sql, db.dialect(), request.cycle_slug, true);
-        if (!cycle || cycle->status != CycleStatus::published) return fail("Ce cycle n’existe pas ou n’est plus publié.", {}, FailureKind::not_found);
-        const long long now = store::now_utc_seconds();
-        const long long first_session_at = store::first_session_start(sql, cycle->id).value_or(0);
-        switch (registration::window_state(cycle->opens_at, cycle->closes_at, first_session_at, now)) {
-            case registration::Window::not_yet_open:
-                return conflict("Les inscriptions à ce cycle ne sont pas encore ouvertes : elles ouvriront le " +
-                                paris_time::long_date(cycle->opens_at) + " à " + paris_time::time_of_day(cycle->opens_at) +
-                                ".");
-            case registration::Window::closed:
-                return conflict("Les inscriptions à ce cycle sont closes.");
-            case registration::Window::open: break;
-        }
-        cycle_id = cycle->id;
-        if (store::active_registrations_of_user(sql, cycle->id, user.id) > 0) return conflict("Vous êtes déjà inscrit à ce cycle : retrouvez votre inscription dans votre espace.");
+    outcome.registration_id = id;
+    outcome.cycle_id = cycle->id;
+    outcome.status = status;
+    if (status == RegStatus::waiting) outcome.waiting_position = store::waiting_position(sql, cycle->id, id);
+    const auto event = status == RegStatus::confirmed ? RegistrationEvent::confirmed
+                       : status == RegStatus::waiting ? RegistrationEvent::waiting
+                                                      : RegistrationEvent::received;
+    enqueue_mail(sql, registration_mail(event,
+                                        {user.email, user.full_name, cycle->title, cycle->slug, prepared.first_session,
+                                         outcome.waiting_position},
+                                        mail));
+    return outcome;
+}
 
-        if (store::collectivite_place_held(sql, cycle->id, collectivite_id))
-            return conflict("Une personne de votre collectivité est déjà inscrite à ce cycle : une seule inscription par "
-                            "collectivité peut être retenue, pour favoriser la diversité des territoires. "
-                            "Consultez les autres cycles proposés.",
-                            "collectivite");
-
-        const int confirmed = store::confirmed_count(sql, cycle->id);
-        const RegStatus status = registration::initial_status(cycle->mode, cycle->capacity, confirmed);
-        store::NewRegistration row;
-        row.cycle_id = cycle->id;
-        row.user_id = user.id;
-        row.collectivite_id = collectivite_id;
-        if (status == RegStatus::confirmed) {
-            const auto free = registration::free_seat(cycle->capacity, store::taken_seats(sql, cycle->id));
-            if (!free) return conflict("Ce cycle vient d’être complet. Merci de réessayer : vous serez placé sur liste d’attente.");
-            row.seat = *free;
-        }
-        if (registration::holds_collectivite_place(cycle->mode, status)) row.collectivite_slot = collectivite_id;
-        row.situation = text::trim(request.input.situation);
-        row.function_title = text::trim(request.input.function_title);
-        row.mandate = request.input.mandate;
-        row.status = registration::status_code(status);
-        row.arrival = store::now_utc_millis();
-        row.now = now;
-        // In a round "sur candidature", the order of application is the default order of choice.
-        if (cycle->mode == Mode::application)
-            row.choice_rank = store::pending_applications_in_round(sql, user.id, cycle->closes_at);
-        long long id = 0;
-        try {
-            id = store::insert_registration(sql, row);
-        } catch (const std::exception& e) {
-            if (!store::is_unique_violation(e)) throw;
-            // Another request won the same collectivité place, person or seat at the same instant.
-            return conflict("Une inscription de votre collectivité ou de vous-même vient d’être enregistrée pour ce cycle. "
-                            "Consultez votre espace.");
-        }
-        outcome.registration_id = id;
-        outcome.status = status;
-        if (status == RegStatus::waiting) outcome.waiting_position = store::waiting_position(sql, cycle->id, id);
-        const auto event = status == RegStatus::confirmed ? RegistrationEvent::confirmed
-                           : status == RegStatus::waiting ? RegistrationEvent::waiting
-                                                       : RegistrationEvent::received;
-        enqueue_mail(sql, registration_mail(event,
-                                            {user.email, user.full_name, cycle->title, cycle->slug, first_session,
-                                             outcome.waiting_position},
-                                            mail));
-        return outcome;
-    });
-    if (!result) return result;
+void add_overlap_warnings(store::Database& db, long long user_id, Voice voice, RegistrationOutcome& outcome) {
     try {
         soci::session sql(db.pool());
-        result.value().warnings = overlap_warnings(sql, user.id, cycle_id);
+        for (const auto& o : store::overlapping_sessions(sql, user_id, outcome.cycle_id))
+            outcome.warnings.push_back(registration::overlap_warning(paris_time::long_date(o.starts_at), o.cycle_title, voice));
     } catch (const std::exception& e) {
         (void)store::technical_failure(e);  // the registration stands; only the warning is lost
     }
+}
+
+Result<RegistrationOutcome> register_for_cycle(store::Database& db, const CurrentUser& user,
+                                               const RegistrationRequest& request, const MailContext& mail) {
+    const auto prepared = prepare_registration(db, request, Voice::registrant);
+    if (!prepared) return prepared.failure();
+    auto result = store::in_transaction<RegistrationOutcome>(db, [&](soci::session& sql) {
+        return register_within(sql, db.dialect(), user, request, prepared.value(), Voice::registrant, mail);
+    });
+    if (result) add_overlap_warnings(db, user.id, Voice::registrant, result.value());
     return result;
 }
 

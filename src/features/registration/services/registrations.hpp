@@ -19,6 +19,7 @@ struct RegistrationRequest {
 
 struct RegistrationOutcome {
     long long registration_id = 0;
+    long long cycle_id = 0;
     registration::Status status = registration::Status::applied;
     int waiting_position = 0;           // 1 = next in line, when waiting
     std::vector<std::string> warnings;  // e.g. sessions overlapping another cycle of theirs
@@ -26,6 +27,24 @@ struct RegistrationOutcome {
 
 Result<RegistrationOutcome> register_for_cycle(store::Database& db, const CurrentUser& user,
                                                const RegistrationRequest& request, const MailContext& mail);
+
+// register_for_cycle in steps, for a use case that adds its own writes to the same
+// transaction (the team's registration on someone's behalf: the registration and its
+// mark stand or fall together). Refusals are worded for `voice`.
+struct PreparedRegistration {
+    std::string collectivite_id;  // trimmed, found in the referential
+    std::string first_session;    // for the e-mail
+};
+// Checks the form and reads what needs no lock, before the write transaction.
+Result<PreparedRegistration> prepare_registration(store::Database& db, const RegistrationRequest& request,
+                                                  registration::Voice voice);
+// Every rule of a registration, inside the caller's transaction `sql`.
+Result<RegistrationOutcome> register_within(soci::session& sql, store::Dialect dialect, const CurrentUser& user,
+                                            const RegistrationRequest& request, const PreparedRegistration& prepared,
+                                            registration::Voice voice, const MailContext& mail);
+// After the commit: the sessions of the person's other cycles that overlap this one's.
+void add_overlap_warnings(store::Database& db, long long user_id, registration::Voice voice,
+                          RegistrationOutcome& outcome);
 
 Status update_situation(store::Database& db, const CurrentUser& user, long long registration_id,
                         const std::string& situation);

@@ -58,6 +58,7 @@ Result<std::optional<TerritoryPage>> territory_page(store::Database& db, const s
             TerritoryPage page;
             page.collectivite = std::move(*found);
             page.label = store::collectivite_label(page.collectivite);
+            page.within = store::enclosing_collectivites(sql, page.collectivite);
             std::map<std::string, std::string> names{{page.collectivite.id, page.collectivite.name}};
             std::vector<std::string> ids{page.collectivite.id};
             if (page.collectivite.kind == "epci") {

@@ -43,6 +43,7 @@ struct TerritoryPage {
     store::CollectiviteRow collectivite;
     std::string label;                           // "CC du Pilat Rhodanien (42) – communauté de communes"
     std::vector<store::CollectiviteRow> members;  // an EPCI's member communes, by name
+    std::vector<store::CollectiviteRow> within;   // its EPCI, département, région (nearest first)
     reports::TerritoryOverview overview;
 };
 

@@ -76,6 +76,9 @@ Response territory_page(const App& app, Visitor& visitor, const std::string& cod
     for (std::size_t i = 0; i < p.overview.groups.size(); ++i) groups.push_back(group_view(p.overview.groups[i], i));
     json members = json::array();
     for (const auto& m : p.members) members.push_back({{"name", m.name}, {"href", territory_href(m.id)}});
+    json within = json::array();
+    for (const auto& c : p.within)
+        within.push_back({{"name", c.name}, {"href", territory_href(c.id)}, {"last", &c == &p.within.back()}});
     const bool epci = p.collectivite.kind == "epci";
     return app.page(visitor, "reports/territory",
                     {{"title", p.collectivite.name + " – Participation par territoire"},
@@ -84,6 +87,8 @@ Response territory_page(const App& app, Visitor& visitor, const std::string& cod
                      {"code", p.collectivite.code},
                      {"epci", epci},
                      {"members", members},
+                     {"within", within},
+                     {"has_within", !within.empty()},
                      {"member_count", p.members.size()},
                      {"groups", groups},
                      {"none", groups.empty()},

@@ -5,6 +5,7 @@
 
 #include "platform/privacy/personal_data_service.hpp"
 #include "platform/privacy/web/personal_data_pages.hpp"
+#include "platform/privacy/web/policy_page.hpp"
 
 namespace ateliers::privacy {
 
@@ -12,9 +13,11 @@ modules::Module module(const PrivacySettings& settings, std::vector<PersonalData
     const auto shared = std::make_shared<const std::vector<PersonalDataSource>>(std::move(sources));
     modules::Module m;
     m.name = "privacy";
-    m.pages = [shared](const web::App& app, const web::Request& req, web::Visitor& visitor,
-                       const web::FormFields* form) -> std::optional<web::Response> {
+    const int months = settings.retention_months;
+    m.pages = [shared, months](const web::App& app, const web::Request& req, web::Visitor& visitor,
+                               const web::FormFields* form) -> std::optional<web::Response> {
         const auto& p = req.path;
+        if (p == "/donnees-personnelles" && !form) return web::privacy::policy_page(app, visitor, months);
         if (p != "/compte/mes-donnees" && p != "/compte/mes-donnees.json" && p != "/compte/effacer" &&
             p != "/compte/efface")
             return std::nullopt;
@@ -34,15 +37,18 @@ modules::Module module(const PrivacySettings& settings, std::vector<PersonalData
         if (req.path.rfind(prefix, 0) != 0) return std::nullopt;
         return web::privacy::admin_personal_data(app, req, visitor, form, req.path.substr(prefix.size()), *shared);
     };
+    // The policy reads the same for every anonymous visitor.
+    m.shared_public_page = [](const std::string& path) { return path == "/donnees-personnelles"; };
     // The worker passes every second; texts a few minutes past their term are no harm, so
-    // the rule is applied once an hour per process.
-    const int months = settings.retention_months;
+    // the rules are applied once an hour per process.
     const auto next_run = std::make_shared<std::atomic<std::int64_t>>(0);
     m.jobs.push_back({"retention", [shared, months, next_run](store::Database& db, std::int64_t now,
-                                                              const services::MailContext&) -> Result<int> {
+                                                              const services::MailContext& mail) -> Result<int> {
                           if (now < next_run->load()) return 0;
                           next_run->store(now + 3600);
-                          return services::apply_retention(db, *shared, now, months);
+                          auto done = services::apply_retention(db, *shared, now, months, mail);
+                          if (!done) return done.failure();
+                          return done->total();
                       }});
     return m;
 }
