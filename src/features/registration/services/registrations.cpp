@@ -48,14 +48,16 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
     }
     const auto collectivite_id = text::trim(request.collectivite_id);
     // Reads that need no lock are done first: the write transaction, during which
-    // every other registration to the cycle waits, stays short.
-    std::string first_session;
+    // every other registration to the cycle waits, stays short (docs/store.md, "Registrations
+    // under load"). The first session's start is one of them: a session moved while someone
+    // registers may still be seen at its old time by that one registration.
+    std::optional<long long> first_session_at;
     try {
         soci::session sql(db.pool());
         if (!store::find_collectivite(sql, collectivite_id))
             return fail("La collectivité choisie est introuvable dans le référentiel.", "collectivite", FailureKind::invalid);
         if (const auto cycle = store::find_cycle(sql, db.dialect(), request.cycle_slug, false))
-            first_session = first_session_text(sql, cycle->id);
+            first_session_at = store::first_session_start(sql, cycle->id);
     } catch (const std::exception& e) {
         return store::technical_failure(e);
     }
@@ -65,8 +67,7 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
         const auto cycle = store::find_cycle(sql, db.dialect(), request.cycle_slug, true);
         if (!cycle || cycle->status != CycleStatus::published) return fail("Ce cycle n’existe pas ou n’est plus publié.", {}, FailureKind::not_found);
         const long long now = store::now_utc_seconds();
-        const long long first_session_at = store::first_session_start(sql, cycle->id).value_or(0);
-        switch (registration::window_state(cycle->opens_at, cycle->closes_at, first_session_at, now)) {
+        switch (registration::window_state(cycle->opens_at, cycle->closes_at, first_session_at.value_or(0), now)) {
             case registration::Window::not_yet_open:
                 return conflict("Les inscriptions à ce cycle ne sont pas encore ouvertes : elles ouvriront le " +
                                 paris_time::long_date(cycle->opens_at) + " à " + paris_time::time_of_day(cycle->opens_at) +
@@ -76,16 +77,16 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
             case registration::Window::open: break;
         }
         cycle_id = cycle->id;
-        if (store::active_registrations_of_user(sql, cycle->id, user.id) > 0) return conflict("Vous êtes déjà inscrit à ce cycle : retrouvez votre inscription dans votre espace.");
+        const auto place = store::place_check(sql, cycle->id, user.id, collectivite_id);
+        if (place.person_registered) return conflict("Vous êtes déjà inscrit à ce cycle : retrouvez votre inscription dans votre espace.");
 
-        if (store::collectivite_place_held(sql, cycle->id, collectivite_id))
+        if (place.collectivite_place_held)
             return conflict("Une personne de votre collectivité est déjà inscrite à ce cycle : une seule inscription par "
                             "collectivité peut être retenue, pour favoriser la diversité des territoires. "
                             "Consultez les autres cycles proposés.",
                             "collectivite");
 
-        const int confirmed = store::confirmed_count(sql, cycle->id);
-        const RegStatus status = registration::initial_status(cycle->mode, cycle->capacity, confirmed);
+        const RegStatus status = registration::initial_status(cycle->mode, cycle->capacity, place.confirmed);
         store::NewRegistration row;
         row.cycle_id = cycle->id;
         row.user_id = user.id;
@@ -121,7 +122,8 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
                            : status == RegStatus::waiting ? RegistrationEvent::waiting
                                                        : RegistrationEvent::received;
         enqueue_mail(sql, registration_mail(event,
-                                            {user.email, user.full_name, cycle->title, cycle->slug, first_session,
+                                            {user.email, user.full_name, cycle->title, cycle->slug,
+                                             first_session_text(first_session_at),
                                              outcome.waiting_position},
                                             mail));
         return outcome;
