@@ -10,6 +10,7 @@
 
 #include "cli/demo/demo_seed.hpp"
 #include "features/registration/services/registrations.hpp"
+#include "features/registration/store/waiting_list.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;
@@ -93,4 +94,23 @@ TEST_F(RegistrationRushTest, ColleaguesRacingForTheirCollectivitesPlaceLeaveOneR
     EXPECT_EQ(registered, 1);
     EXPECT_EQ(count("SELECT COUNT(*) FROM registrations"), 1);
     EXPECT_EQ(count("SELECT COUNT(*) FROM outbox"), 1) << "a refused registration sends no e-mail";
+}
+
+TEST_F(RegistrationRushTest, ThePositionReadBeforeTheInsertIsTheWaitingListsOrder) {
+    // Someone put at the end of the line by a clock a minute ahead (another machine, a move):
+    // a newcomer arriving now waits before them, as the waiting list's order says.
+    for (std::size_t i = 0; i < 4; ++i)
+        ASSERT_TRUE(services::register_for_cycle(*db_, person("p" + std::to_string(i), communes[i]), request(communes[i]), mail).ok());
+    {
+        soci::session sql(db_->pool());
+        sql << "UPDATE registrations SET arrival = arrival + 60000 WHERE status = 'waiting'";
+    }
+    auto newcomer = services::register_for_cycle(*db_, person("p4", communes[4]), request(communes[4]), mail);
+    ASSERT_TRUE(newcomer.ok()) << newcomer.failure().message;
+    EXPECT_EQ(newcomer->waiting_position, 1);
+    const long long cycle_id = count("SELECT id FROM cycles WHERE slug = 'forets-cooperer'");
+    const long long earlier = count("SELECT id FROM registrations WHERE user_id = (SELECT id FROM users WHERE email = 'p3@exemple.fr')");
+    soci::session sql(db_->pool());
+    EXPECT_EQ(store::waiting_position(sql, cycle_id, newcomer->registration_id), 1);
+    EXPECT_EQ(store::waiting_position(sql, cycle_id, earlier), 2);
 }

@@ -52,7 +52,8 @@ Result<RegistrationOutcome> move_registration(store::Database& db, const Current
         store::find_cycle_by_id(sql, db.dialect(), second, true);
         const auto from = store::find_cycle_by_id(sql, db.dialect(), r->cycle_id, false);
         const auto to = store::find_cycle_by_id(sql, db.dialect(), target_peek->id, false);
-        const auto place = store::place_check(sql, to->id, r->user_id, r->collectivite_id);
+        const long long arrival = store::now_utc_millis();
+        const auto place = store::place_check(sql, to->id, r->user_id, r->collectivite_id, arrival);
         if (place.person_registered) return refused(r->full_name + " est déjà inscrite à ce cycle.");
         if (place.collectivite_place_held)
             return refused("Une personne de la même collectivité est déjà inscrite à ce cycle : une seule inscription par "
@@ -78,14 +79,14 @@ Result<RegistrationOutcome> move_registration(store::Database& db, const Current
         row.function_title = r->function_title;
         row.mandate = r->mandate;
         row.status = registration::status_code(status);
-        row.arrival = store::now_utc_millis();
+        row.arrival = arrival;
         row.now = now;
         if (to->mode == registration::Mode::application)
             row.choice_rank = store::pending_applications_in_round(sql, r->user_id, to->closes_at);
         RegistrationOutcome out;
         out.registration_id = store::insert_registration(sql, row);
         out.status = status;
-        if (status == RegStatus::waiting) out.waiting_position = store::waiting_position(sql, to->id, out.registration_id);
+        if (status == RegStatus::waiting) out.waiting_position = place.waiting_position;
         store::mark_registered_by_team(sql, out.registration_id, organiser.id);
         enqueue_mail(sql, compose_mail(r->email, "Votre inscription est déplacée au cycle « " + to->title + " »",
                                        "Bonjour " + r->full_name + ",",

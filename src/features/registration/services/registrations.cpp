@@ -77,7 +77,8 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
             case registration::Window::open: break;
         }
         cycle_id = cycle->id;
-        const auto place = store::place_check(sql, cycle->id, user.id, collectivite_id);
+        const long long arrival = store::now_utc_millis();
+        const auto place = store::place_check(sql, cycle->id, user.id, collectivite_id, arrival);
         if (place.person_registered) return conflict("Vous êtes déjà inscrit à ce cycle : retrouvez votre inscription dans votre espace.");
 
         if (place.collectivite_place_held)
@@ -101,7 +102,7 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
         row.function_title = text::trim(request.input.function_title);
         row.mandate = request.input.mandate;
         row.status = registration::status_code(status);
-        row.arrival = store::now_utc_millis();
+        row.arrival = arrival;
         row.now = now;
         // In a round "sur candidature", the order of application is the default order of choice.
         if (cycle->mode == Mode::application)
@@ -117,7 +118,7 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
         }
         outcome.registration_id = id;
         outcome.status = status;
-        if (status == RegStatus::waiting) outcome.waiting_position = store::waiting_position(sql, cycle->id, id);
+        if (status == RegStatus::waiting) outcome.waiting_position = place.waiting_position;
         const auto event = status == RegStatus::confirmed ? RegistrationEvent::confirmed
                            : status == RegStatus::waiting ? RegistrationEvent::waiting
                                                        : RegistrationEvent::received;

@@ -23,8 +23,10 @@ struct PlaceCheck {
     bool person_registered = false;  // an active (applied, confirmed, waiting) registration of the person
     bool collectivite_place_held = false;  // a registration holds the collectivité's place
     int confirmed = 0;  // confirmed registrations (the count of store::confirmed_count)
+    int waiting_position = 0;  // the position it will have if it waits (store::waiting_ahead_of_new_arrival + 1)
 };
-PlaceCheck place_check(soci::session& sql, long long cycle_id, long long user_id, const std::string& collectivite_id);
+PlaceCheck place_check(soci::session& sql, long long cycle_id, long long user_id, const std::string& collectivite_id,
+                       long long arrival);
 
 // The person's pending applications ("applied") in the round "sur candidature" closing at `closes_at`.
 int pending_applications_in_round(soci::session& sql, long long user_id, long long closes_at);
