@@ -10,8 +10,11 @@
 //   node bench/rush.mjs --db sqlite:/tmp/x.db|postgresql://… [--servers 1] [--users 2000]
 //                       [--connections 64] [--threads 2] [--target-p99-ms 50] [--label sqlite]
 //                       [--serve-arg ARG]…   (extra `ateliers serve` arguments, e.g. --serve-arg --no-worker)
+//                       [--summary FILE]     (appends one tab-separated line: label, processes,
+//                                             registrations/s, p50, p99, max in ms, ok|FAILED)
 // Exit status: 0 when the outcome is correct (a missed latency target is only
 // reported), 1 otherwise.
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeTempDir, startServer } from '../tests/support/harness.mjs';
 import {
@@ -30,7 +33,7 @@ const SLUG = 'forets-cooperer';
 const CAPACITY = 15;
 
 function options(argv) {
-  const o = { db: '', servers: 1, users: 2000, connections: 64, threads: 2, targetP99Ms: 50, label: '', serveArgs: [] };
+  const o = { db: '', servers: 1, users: 2000, connections: 64, threads: 2, targetP99Ms: 50, label: '', serveArgs: [], summary: '' };
   for (let i = 0; i < argv.length; i++) {
     const [k, v] = [argv[i], argv[i + 1]];
     const take = () => {
@@ -45,6 +48,7 @@ function options(argv) {
     else if (k === '--target-p99-ms') o.targetP99Ms = Number(take());
     else if (k === '--label') o.label = take();
     else if (k === '--serve-arg') o.serveArgs.push(take());
+    else if (k === '--summary') o.summary = take();
     else throw new Error(`unknown option ${k}`);
   }
   return o;
@@ -134,6 +138,11 @@ async function main() {
     for (const [what, pass] of checks) console.log(`  ${pass ? 'ok    ' : 'FAILED'}           ${what}`);
     if (o.targetP99Ms > 0)
       console.log(`  target           p99 < ${o.targetP99Ms} ms: ${p99 < o.targetP99Ms ? 'met' : 'TARGET MISSED'}`);
+    if (o.summary)
+      appendFileSync(
+        o.summary,
+        [label, bases.length, (o.users / seconds).toFixed(0), p50.toFixed(1), p99.toFixed(1), max.toFixed(1), ok ? 'ok' : 'FAILED'].join('\t') + '\n',
+      );
     const errors = results.filter((r) => r.status !== 201).slice(0, 3);
     for (const e of errors) console.log(`  e.g. ${e.status} ${e.error ?? e.text}`);
   } finally {

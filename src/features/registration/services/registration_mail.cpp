@@ -6,10 +6,12 @@
 namespace ateliers::services {
 
 std::string first_session_text(soci::session& sql, long long cycle_id) {
-    const auto sessions = store::cycle_sessions(sql, cycle_id);
-    if (sessions.empty()) return {};
-    return paris_time::long_date(sessions.front().starts_at) + " à " +
-           paris_time::time_of_day(sessions.front().starts_at);
+    return first_session_text(store::first_session_start(sql, cycle_id));
+}
+
+std::string first_session_text(std::optional<long long> first_session_at) {
+    if (!first_session_at) return {};
+    return paris_time::long_date(*first_session_at) + " à " + paris_time::time_of_day(*first_session_at);
 }
 
 Mail registration_mail(RegistrationEvent event, const RegistrationMailFacts& f, const MailContext& mail) {

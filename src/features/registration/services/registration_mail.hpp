@@ -2,6 +2,7 @@
 // The French e-mails sent about a registration.
 #include <soci/soci.h>
 
+#include <optional>
 #include <string>
 
 #include "features/registration/domain/registration_rules.hpp"
@@ -22,6 +23,8 @@ enum class RegistrationEvent { received, confirmed, waiting, promoted, declined,
 
 // "jeudi 17 décembre 2026 à 13 h 30", or empty when the cycle has no session.
 std::string first_session_text(soci::session& sql, long long cycle_id);
+// The same from the first session's start (store::first_session_start), already read.
+std::string first_session_text(std::optional<long long> first_session_at);
 
 Mail registration_mail(RegistrationEvent event, const RegistrationMailFacts& facts, const MailContext& mail);
 

@@ -52,9 +52,10 @@ Result<RegistrationOutcome> move_registration(store::Database& db, const Current
         store::find_cycle_by_id(sql, db.dialect(), second, true);
         const auto from = store::find_cycle_by_id(sql, db.dialect(), r->cycle_id, false);
         const auto to = store::find_cycle_by_id(sql, db.dialect(), target_peek->id, false);
-        if (store::active_registrations_of_user(sql, to->id, r->user_id) > 0)
-            return refused(r->full_name + " est déjà inscrite à ce cycle.");
-        if (store::collectivite_place_held(sql, to->id, r->collectivite_id))
+        const long long arrival = store::now_utc_millis();
+        const auto place = store::place_check(sql, to->id, r->user_id, r->collectivite_id, arrival);
+        if (place.person_registered) return refused(r->full_name + " est déjà inscrite à ce cycle.");
+        if (place.collectivite_place_held)
             return refused("Une personne de la même collectivité est déjà inscrite à ce cycle : une seule inscription par "
                            "collectivité.");
         const long long now = store::now_utc_seconds();
@@ -62,7 +63,8 @@ Result<RegistrationOutcome> move_registration(store::Database& db, const Current
         if (old_status == RegStatus::confirmed) promote_waiting(sql, r->cycle_id, mail);
         if (!r->collectivite_slot.empty()) notify_seat_alerts(sql, r->cycle_id, r->collectivite_slot, mail);
 
-        const RegStatus status = registration::initial_status(to->mode, to->capacity, store::confirmed_count(sql, to->id));
+        // Cancelling in the other cycle leaves this one's count as place_check read it.
+        const RegStatus status = registration::initial_status(to->mode, to->capacity, place.confirmed);
         store::NewRegistration row;
         row.cycle_id = to->id;
         row.user_id = r->user_id;
@@ -77,14 +79,14 @@ Result<RegistrationOutcome> move_registration(store::Database& db, const Current
         row.function_title = r->function_title;
         row.mandate = r->mandate;
         row.status = registration::status_code(status);
-        row.arrival = store::now_utc_millis();
+        row.arrival = arrival;
         row.now = now;
         if (to->mode == registration::Mode::application)
             row.choice_rank = store::pending_applications_in_round(sql, r->user_id, to->closes_at);
         RegistrationOutcome out;
         out.registration_id = store::insert_registration(sql, row);
         out.status = status;
-        if (status == RegStatus::waiting) out.waiting_position = store::waiting_position(sql, to->id, out.registration_id);
+        if (status == RegStatus::waiting) out.waiting_position = place.waiting_position;
         store::mark_registered_by_team(sql, out.registration_id, organiser.id);
         enqueue_mail(sql, compose_mail(r->email, "Votre inscription est déplacée au cycle « " + to->title + " »",
                                        "Bonjour " + r->full_name + ",",

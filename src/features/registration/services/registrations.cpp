@@ -38,15 +38,17 @@ Result<PreparedRegistration> prepare_registration(store::Database& db, const Reg
         f.fields = std::move(errors);
         return f;
     }
-    PreparedRegistration prepared{text::trim(request.collectivite_id), {}};
+    PreparedRegistration prepared{text::trim(request.collectivite_id), std::nullopt};
     // Reads that need no lock are done first: the write transaction, during which
-    // every other registration to the cycle waits, stays short.
+    // every other registration to the cycle waits, stays short (docs/store.md, "Registrations
+    // under load"). The first session's start is one of them: a session moved while someone
+    // registers may still be seen at its old time by that one registration.
     try {
         soci::session sql(db.pool());
         if (!store::find_collectivite(sql, prepared.collectivite_id))
             return fail("La collectivité choisie est introuvable dans le référentiel.", "collectivite", FailureKind::invalid);
         if (const auto cycle = store::find_cycle(sql, db.dialect(), request.cycle_slug, false))
-            prepared.first_session = first_session_text(sql, cycle->id);
+            prepared.first_session_at = store::first_session_start(sql, cycle->id);
     } catch (const std::exception& e) {
         return store::technical_failure(e);
     }
@@ -60,8 +62,7 @@ Result<RegistrationOutcome> register_within(soci::session& sql, store::Dialect d
     const auto cycle = store::find_cycle(sql, dialect, request.cycle_slug, true);
     if (!cycle || cycle->status != CycleStatus::published) return fail("Ce cycle n’existe pas ou n’est plus publié.", {}, FailureKind::not_found);
     const long long now = store::now_utc_seconds();
-    const long long first_session_at = store::first_session_start(sql, cycle->id).value_or(0);
-    switch (registration::window_state(cycle->opens_at, cycle->closes_at, first_session_at, now)) {
+    switch (registration::window_state(cycle->opens_at, cycle->closes_at, prepared.first_session_at.value_or(0), now)) {
         case registration::Window::not_yet_open:
             return conflict("Les inscriptions à ce cycle ne sont pas encore ouvertes : elles ouvriront le " +
                             paris_time::long_date(cycle->opens_at) + " à " + paris_time::time_of_day(cycle->opens_at) +
@@ -70,13 +71,14 @@ Result<RegistrationOutcome> register_within(soci::session& sql, store::Dialect d
             return conflict("Les inscriptions à ce cycle sont closes.");
         case registration::Window::open: break;
     }
-    if (store::active_registrations_of_user(sql, cycle->id, user.id) > 0)
-        return conflict(registration::refusal_message(Refusal::already_registered, voice));
-    if (store::collectivite_place_held(sql, cycle->id, collectivite_id))
+    const long long arrival = store::now_utc_millis();
+    // What the rules need, in one statement under the cycle's lock.
+    const auto place = store::place_check(sql, cycle->id, user.id, collectivite_id, arrival);
+    if (place.person_registered) return conflict(registration::refusal_message(Refusal::already_registered, voice));
+    if (place.collectivite_place_held)
         return conflict(registration::refusal_message(Refusal::collectivite_taken, voice), "collectivite");
 
-    const int confirmed = store::confirmed_count(sql, cycle->id);
-    const RegStatus status = registration::initial_status(cycle->mode, cycle->capacity, confirmed);
+    const RegStatus status = registration::initial_status(cycle->mode, cycle->capacity, place.confirmed);
     store::NewRegistration row;
     row.cycle_id = cycle->id;
     row.user_id = user.id;
@@ -91,7 +93,7 @@ Result<RegistrationOutcome> register_within(soci::session& sql, store::Dialect d
     row.function_title = text::trim(request.input.function_title);
     row.mandate = request.input.mandate;
     row.status = registration::status_code(status);
-    row.arrival = store::now_utc_millis();
+    row.arrival = arrival;
     row.now = now;
     // In a round "sur candidature", the order of application is the default order of choice.
     if (cycle->mode == Mode::application)
@@ -108,13 +110,13 @@ Result<RegistrationOutcome> register_within(soci::session& sql, store::Dialect d
     outcome.registration_id = id;
     outcome.cycle_id = cycle->id;
     outcome.status = status;
-    if (status == RegStatus::waiting) outcome.waiting_position = store::waiting_position(sql, cycle->id, id);
+    if (status == RegStatus::waiting) outcome.waiting_position = place.waiting_position;
     const auto event = status == RegStatus::confirmed ? RegistrationEvent::confirmed
                        : status == RegStatus::waiting ? RegistrationEvent::waiting
                                                       : RegistrationEvent::received;
     enqueue_mail(sql, registration_mail(event,
-                                        {user.email, user.full_name, cycle->title, cycle->slug, prepared.first_session,
-                                         outcome.waiting_position},
+                                        {user.email, user.full_name, cycle->title, cycle->slug,
+                                         first_session_text(prepared.first_session_at), outcome.waiting_position},
                                         mail));
     return outcome;
 }

@@ -33,7 +33,7 @@ Result<RegistrationOutcome> register_for_cycle(store::Database& db, const Curren
 // mark stand or fall together). Refusals are worded for `voice`.
 struct PreparedRegistration {
     std::string collectivite_id;  // trimmed, found in the referential
-    std::string first_session;    // for the e-mail
+    std::optional<long long> first_session_at;  // read before the lock (window and e-mail)
 };
 // Checks the form and reads what needs no lock, before the write transaction.
 Result<PreparedRegistration> prepare_registration(store::Database& db, const RegistrationRequest& request,

@@ -2,6 +2,7 @@
 
 #include "platform/store/rows.hpp"
 #include "platform/store/statements.hpp"
+#include "features/registration/store/waiting_list.hpp"
 
 namespace ateliers::store {
 
@@ -19,20 +20,20 @@ std::vector<OverlappingSession> overlapping_sessions(soci::session& sql, long lo
     return out;
 }
 
-int active_registrations_of_user(soci::session& sql, long long cycle_id, long long user_id) {
-    long long mine = 0;
-    execute(sql,
-            "SELECT COUNT(*) FROM registrations WHERE cycle_id = :c AND user_id = :u "
-            "AND status IN ('applied', 'confirmed', 'waiting')",
-            soci::use(cycle_id, "c"), soci::use(user_id, "u"), soci::into(mine));
-    return static_cast<int>(mine);
-}
-
-bool collectivite_place_held(soci::session& sql, long long cycle_id, const std::string& collectivite_id) {
-    long long colleague = 0;
-    execute(sql, "SELECT COUNT(*) FROM registrations WHERE cycle_id = :c AND collectivite_slot = :k",
-            soci::use(cycle_id, "c"), soci::use(collectivite_id, "k"), soci::into(colleague));
-    return colleague > 0;
+PlaceCheck place_check(soci::session& sql, long long cycle_id, long long user_id, const std::string& collectivite_id,
+                       long long arrival) {
+    static const std::string query =
+        "SELECT (SELECT COUNT(*) FROM registrations WHERE cycle_id = :c1 AND user_id = :u "
+        "AND status IN ('applied', 'confirmed', 'waiting')) AS mine, "
+        "(SELECT COUNT(*) FROM registrations WHERE cycle_id = :c2 AND collectivite_slot = :k) AS colleagues, "
+        "(SELECT COUNT(*) FROM registrations WHERE cycle_id = :c3 AND status = 'confirmed') AS confirmed, " +
+        std::string(waiting_ahead_of_new_arrival) + " AS waiting_ahead";
+    soci::row r;
+    execute(sql, query, soci::use(cycle_id, "c1"), soci::use(user_id, "u"), soci::use(cycle_id, "c2"),
+            soci::use(collectivite_id, "k"), soci::use(cycle_id, "c3"), soci::use(cycle_id, "wait_cycle"),
+            soci::use(arrival, "wait_arrival"), soci::into(r));
+    return {as_int(r, "mine") > 0, as_int(r, "colleagues") > 0, static_cast<int>(as_int(r, "confirmed")),
+            static_cast<int>(as_int(r, "waiting_ahead")) + 1};
 }
 
 int pending_applications_in_round(soci::session& sql, long long user_id, long long closes_at) {

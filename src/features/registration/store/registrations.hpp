@@ -17,11 +17,16 @@ struct OverlappingSession {
 // Sessions of the person's other active cycles that overlap this cycle's sessions, by start.
 std::vector<OverlappingSession> overlapping_sessions(soci::session& sql, long long user_id, long long cycle_id);
 
-// How many of the person's registrations to the cycle are active (applied, confirmed, waiting).
-int active_registrations_of_user(soci::session& sql, long long cycle_id, long long user_id);
-
-// Whether a registration to the cycle holds the collectivité's place.
-bool collectivite_place_held(soci::session& sql, long long cycle_id, const std::string& collectivite_id);
+// What a new registration to a cycle must know, read in one statement because it is
+// read while the cycle is locked and every other registration to it waits.
+struct PlaceCheck {
+    bool person_registered = false;  // an active (applied, confirmed, waiting) registration of the person
+    bool collectivite_place_held = false;  // a registration holds the collectivité's place
+    int confirmed = 0;  // confirmed registrations (the count of store::confirmed_count)
+    int waiting_position = 0;  // the position it will have if it waits (store::waiting_ahead_of_new_arrival + 1)
+};
+PlaceCheck place_check(soci::session& sql, long long cycle_id, long long user_id, const std::string& collectivite_id,
+                       long long arrival);
 
 // The person's pending applications ("applied") in the round "sur candidature" closing at `closes_at`.
 int pending_applications_in_round(soci::session& sql, long long user_id, long long closes_at);

@@ -9,6 +9,10 @@ namespace ateliers::store {
 
 const char* const waiting_list_order = "r.arrival, r.id";
 
+const char* const waiting_ahead_of_new_arrival =
+    "(SELECT COUNT(*) FROM registrations w WHERE w.cycle_id = :wait_cycle AND w.status = 'waiting' "
+    "AND w.arrival <= :wait_arrival)";
+
 int waiting_position(soci::session& sql, long long cycle_id, long long registration_id) {
     // Ahead of `me`: arrived earlier, or in the same millisecond with a smaller id
     // (the comparison form of waiting_list_order).

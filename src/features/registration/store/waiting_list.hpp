@@ -16,6 +16,13 @@ extern const char* const waiting_list_order;
 // 1 for the next person in line: the waiting registrations of the cycle ahead of this one, plus one.
 int waiting_position(soci::session& sql, long long cycle_id, long long registration_id);
 
+// The same count for a registration not inserted yet, as a scalar subquery over the
+// parameters :wait_cycle and :wait_arrival, read under the cycle's lock before the insert
+// (store::place_check) to save the insert a second round trip. Under that lock every
+// registration of the cycle has a smaller id than the one about to be inserted, so those
+// ahead of it are the waiting ones that arrived at or before its arrival.
+extern const char* const waiting_ahead_of_new_arrival;
+
 struct NextInLine {
     long long registration_id = 0;
     std::string email;
