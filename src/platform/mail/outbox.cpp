@@ -34,7 +34,7 @@ long long enqueue_mail(soci::session& sql, const Mail& mail) {
 
 Mail compose_mail(const std::string& recipient, const std::string& subject, const std::string& greeting,
                   const std::vector<std::string>& paragraphs, const std::string& link_label, const std::string& link) {
-    Mail m{recipient, subject, {}, {}};
+    Mail m{recipient, subject, {}, {}, {}};
     m.text = greeting + "\n\n";
     m.html = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" + text::escape_html(subject) +
              "</title></head><body style=\"font-family:Marianne,Arial,sans-serif;color:#161616\">"

@@ -6,6 +6,7 @@
 #include "platform/mail/mime.hpp"
 #include "platform/mail/outbox.hpp"
 #include "platform/store/rows.hpp"
+#include "platform/store/statements.hpp"
 
 namespace ateliers::jobs {
 
