@@ -159,6 +159,10 @@ describe('événements', () => {
       const certificate = await pdfOf('Mon attestation de présence (PDF)');
       assert.match(certificate, /Attestation de présence/);
       assert.match(certificate, /Bruno Badgé/);
+      await page.getByRole('button', { name: 'Recevoir l’attestation par e-mail' }).click();
+      await page.waitForURL(/message=attestation/);
+      assert.match(await page.locator('main').innerText(), /vous est envoyée par courriel/);
+      await look('attestation envoyée par e-mail', 'evenement-attestation-envoyee');
     } finally {
       await ctx.close();
       fs.rmSync(downloads, { recursive: true, force: true });

@@ -3,6 +3,7 @@
 // pdftotext (poppler-utils), as a reader's tool would: the person's name and the titles
 // of their workshops must be in them. Others are refused: a badge without a confirmed
 // registration, a certificate before check-in, the organisers' documents for participants.
+// The certificate also goes by e-mail, attached, once; the confirmation carries the .ics.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -95,6 +96,11 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
     it('gives a confirmed person a badge with their workshops, and the certificate only once checked in', { timeout: TEST_TIMEOUT }, t(async () => {
       const [capucine, denis, elise, olga] = people;
       const c = await register(capucine, { [`choix_${slot.id}`]: slot.workshop });
+      const confirmation = await sink.waitFor((m) => m.to.includes(capucine.email) && /Inscription confirmée/.test(m.subject));
+      const calendar = confirmation.parts.find((p) => p.type === 'text/calendar');
+      assert.ok(calendar, 'the programme attached to the confirmation');
+      assert.equal(calendar.filename, `programme-${SLUG}.ics`);
+      assert.match(calendar.text, /BEGIN:VCALENDAR/);
       const page = await c.get(`/evenements/${SLUG}`);
       assert.match(page.text, new RegExp(`href="/evenements/${SLUG}/badge.pdf"`));
       assert.doesNotMatch(page.text, /attestation\.pdf/, 'no certificate link before check-in');
@@ -107,6 +113,11 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       const early = await c.get(`/evenements/${SLUG}/attestation.pdf`);
       assert.equal(early.status, 409);
       assert.match(early.pageText, /n’a pas été pointé·e à l’accueil/);
+      assert.doesNotMatch(page.text, /action="\/evenements\/[^"]+\/attestation"/, 'no e-mail button before check-in');
+      const { form: cancelForm } = await c.form(`/evenements/${SLUG}`, `/evenements/${SLUG}/annuler`);
+      const earlyMail = await c.post(`/evenements/${SLUG}/attestation`, { csrf_token: cancelForm.fields.csrf_token });
+      assert.equal(earlyMail.status, 409);
+      assert.match(earlyMail.pageText, /n’a pas été pointé·e à l’accueil/);
 
       // Not registered: no badge, no certificate; anonymous: sent to log in.
       const d = await signedIn(denis);
@@ -133,6 +144,27 @@ for (const [backend, startDb] of Object.entries(BACKENDS)) {
       assert.match(certificate, /Journées des Territoires/);
       assert.ok(certificate.includes(slot.title.replace(/\s+/g, ' ').slice(0, 30)), certificate);
       assert.equal((await d.get(`${ADMIN}/inscriptions/${regId}/attestation.pdf`)).status, 403);
+
+      // By e-mail: the same certificate, attached as a PDF, sent once however often pressed.
+      const { form: mailForm } = await c.form(`/evenements/${SLUG}`, `/evenements/${SLUG}/attestation`);
+      const mailed = await c.submit(mailForm);
+      assert.equal(mailed.status, 303);
+      assert.match((await c.follow(mailed)).pageText, /vous est envoyée par courriel, en pièce jointe/);
+      const message = await sink.waitFor((m) => m.to.includes(capucine.email) && /attestation de présence/i.test(m.subject));
+      const attached = message.parts.find((p) => p.type === 'application/pdf');
+      assert.ok(attached, `a PDF part among ${message.parts.map((p) => p.type)}`);
+      assert.equal(attached.filename, `attestation-${SLUG}-${regId}.pdf`);
+      const mailedText = pdfText({ status: 200, contentType: 'application/pdf', body: attached.bytes, text: '' }, tmp.dir,
+        `attestation-mail-${backend}`);
+      assert.match(mailedText, /Capucine Badge/);
+      const twice = await c.submit(mailForm);
+      assert.equal(twice.status, 409);
+      assert.match(twice.pageText, /déjà été envoyée à \d{1,2} h/);
+      const { form: denisForm } = await d.form(`/evenements/${SLUG}/inscription`, `/evenements/${SLUG}/inscription`);
+      const refusedMail = await d.post(`/evenements/${SLUG}/attestation`, { csrf_token: denisForm.fields.csrf_token });
+      assert.equal(refusedMail.status, 403, 'not registered: no certificate by e-mail either');
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal(sink.messages().filter((m) => m.to.includes(capucine.email) && /attestation de présence/i.test(m.subject)).length, 1);
 
       // The organisers' sheet: every confirmed person, with their workshop.
       await register(elise);

@@ -1,12 +1,24 @@
 // Badges, certificates of attendance and reminders against a real database (SQLite, and
 // PostgreSQL when ATELIERS_TEST_PG_URL is set): badges for confirmed people only, with the
 // workshops where they hold a seat; a certificate only once checked in; the week-before and
-// day-before reminders go once each, with the person's own programme.
+// day-before reminders go once each, with the person's own programme; the certificate by
+// e-mail, attached, once.
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "features/events/domain/certificate_mail_rules.hpp"
 #include "features/events/services/event_admin.hpp"
+#include "features/events/services/event_certificate_mail.hpp"
 #include "features/events/services/event_checkin.hpp"
 #include "features/events/services/event_documents.hpp"
 #include "features/events/services/event_registrations.hpp"
 #include "features/events/services/event_reminders.hpp"
+#include "platform/core/paris_time.hpp"
+#include "platform/mail/mime.hpp"
+#include "platform/mail/outbox_worker.hpp"
 #include "test_database.hpp"
 
 using namespace ateliers;
@@ -154,4 +166,58 @@ TEST_F(EventsDocumentsTest, RemindersGoOnceEachAWeekAndADayBeforeWithTheOwnProgr
     EXPECT_EQ(count_reminders("Demain : "), 2);
     EXPECT_EQ(count("SELECT COUNT(*) FROM event_reminders"), 4);
     EXPECT_EQ(jobs::queue_event_reminders(*db_, starts + 60, mail).value(), 0) << "nothing once started";
+}
+
+// The certificate by e-mail: the PDF stored with the queued mail, sent once as an
+// attachment; a second request within the quarter hour queues nothing.
+TEST_F(EventsDocumentsTest, TheCertificateByEmailIsQueuedOnceWithThePdfAttached) {
+    const auto zoe = person("zoe", "commune:42168");
+    const auto z = join(zoe, {{slot_id, workshop}});
+    ASSERT_TRUE(services::check_in(*db_, 0, "badges-test", "", z).ok());
+    auto certificate = services::my_event_certificate(*db_, "badges-test", zoe.id);
+    ASSERT_TRUE(certificate.ok()) << certificate.failure().message;
+    std::string pdf = "%PDF-1.7\n";
+    for (int i = 0; i < 1000; ++i) pdf += static_cast<char>(i % 256);
+
+    const auto now = store::now_utc_seconds();
+    auto first = services::mail_event_certificate(*db_, mail, certificate.value(), pdf, "attestation.pdf", now);
+    ASSERT_TRUE(first.ok()) << first.failure().message;
+    EXPECT_EQ(first->recipient, certificate->registration.email);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox_attachments WHERE media_type = 'application/pdf'"), 1)
+        << "the confirmation carries the .ics, this mail the PDF";
+
+    auto again = services::mail_event_certificate(*db_, mail, certificate.value(), pdf, "attestation.pdf", now + 60);
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.failure().kind, FailureKind::conflict);
+    EXPECT_NE(again.failure().message.find("déjà été envoyée à " + paris_time::time_of_day(now)), std::string::npos)
+        << again.failure().message;
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE subject LIKE '%attestation%'"), 1) << "nothing more queued";
+
+    const auto folder = std::filesystem::temp_directory_path() / ("ateliers-certmail-" + std::to_string(getpid()));
+    std::filesystem::remove_all(folder);
+    jobs::MailSettings settings;
+    settings.mail_dir = folder.string();
+    ASSERT_TRUE(jobs::deliver_pending(*db_, settings, 50).ok());
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox_attachments"), 0) << "dropped once sent";
+
+    int with_pdf = 0;
+    for (const auto& f : std::filesystem::directory_iterator(folder)) {
+        std::ifstream in(f.path(), std::ios::binary);
+        std::stringstream text;
+        text << in.rdbuf();
+        const auto m = text.str();
+        const auto part = m.find("Content-Type: application/pdf\r\n");
+        if (part == std::string::npos) continue;
+        ++with_pdf;
+        EXPECT_NE(m.find("filename=\"attestation.pdf\""), std::string::npos);
+        const auto start = m.find("\r\n\r\n", part) + 4;
+        EXPECT_EQ(jobs::base64_decode(m.substr(start, m.find("--", start) - start)), pdf) << "byte for byte";
+    }
+    EXPECT_EQ(with_pdf, 1);
+    std::filesystem::remove_all(folder);
+
+    auto later = services::mail_event_certificate(*db_, mail, certificate.value(), pdf, "attestation.pdf",
+                                                  now + events::certificate_mail_interval_seconds);
+    EXPECT_TRUE(later.ok()) << "a lost e-mail may be asked for again later";
 }

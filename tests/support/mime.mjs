@@ -89,7 +89,8 @@ function parseEntity(latin1, acc) {
   const text = decodeCharset(buf, ct.params.charset ?? 'utf-8');
   if (ct.type === 'text/plain' && acc.text === undefined) acc.text = text;
   else if (ct.type === 'text/html' && acc.html === undefined) acc.html = text;
-  acc.parts.push({ type: ct.type, text });
+  const disposition = headerParams(headers['content-disposition']?.[0] ?? '');
+  acc.parts.push({ type: ct.type, text, bytes: buf, filename: disposition.params.filename ?? null });
   return headers;
 }
 

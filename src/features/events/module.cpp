@@ -40,6 +40,7 @@ std::optional<services::ProgrammePart> programme_part(const std::string& segment
 //   GET  /evenements/SLUG/programme/ID.ics    one item or workshop
 //   GET  /evenements/SLUG/badge.pdf           the visitor's badge (confirmed registration)
 //   GET  /evenements/SLUG/attestation.pdf     the visitor's certificate of attendance (checked in)
+//   POST /evenements/SLUG/attestation         the same, sent to the visitor by e-mail
 //   GET  /evenements/SLUG/inscription  POST   register, choose workshops
 //   POST /evenements/SLUG/choix               change workshop choices
 //   POST /evenements/SLUG/annuler             cancel
@@ -67,6 +68,8 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
     }
     if (parts.size() == 3 && parts[2] == "inscription")
         return web::events_pages::registration_submit(app, req, visitor, *form, parts[1]);
+    if (parts.size() == 3 && parts[2] == "attestation")
+        return web::events_documents::mail_my_certificate(app, visitor, parts[1]);
     if (parts.size() == 3 && parts[2] == "choix") return web::events_pages::choices_submit(app, req, visitor, *form, parts[1]);
     if (parts.size() == 3 && parts[2] == "annuler") return web::events_pages::cancel_submit(app, req, visitor, *form, parts[1]);
     if (parts.size() == 3 && parts[2] == "questionnaire")

@@ -1,6 +1,9 @@
 #include "platform/mail/mime.hpp"
 
+#include <sodium.h>
+
 #include <array>
+#include <cctype>
 #include <cstdio>
 
 #include "platform/core/paris_time.hpp"
@@ -9,33 +12,64 @@ namespace ateliers::jobs {
 
 namespace {
 
-std::string base64(const std::string& data) {
-    static constexpr char table[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    out.reserve((data.size() + 2) / 3 * 4);
-    std::size_t i = 0;
-    for (; i + 2 < data.size(); i += 3) {
-        const unsigned n = (static_cast<unsigned char>(data[i]) << 16) | (static_cast<unsigned char>(data[i + 1]) << 8) |
-                           static_cast<unsigned char>(data[i + 2]);
-        out += table[n >> 18], out += table[(n >> 12) & 63], out += table[(n >> 6) & 63], out += table[n & 63];
-    }
-    if (i + 1 == data.size()) {
-        const unsigned n = static_cast<unsigned char>(data[i]) << 16;
-        out += table[n >> 18], out += table[(n >> 12) & 63], out += "==";
-    } else if (i + 2 == data.size()) {
-        const unsigned n = (static_cast<unsigned char>(data[i]) << 16) | (static_cast<unsigned char>(data[i + 1]) << 8);
-        out += table[n >> 18], out += table[(n >> 12) & 63], out += table[(n >> 6) & 63], out += '=';
-    }
-    return out;
-}
-
 bool is_ascii(const std::string& s) {
     for (char c : s)
         if (static_cast<unsigned char>(c) >= 0x80) return false;
     return true;
 }
 
+// A file name as a Content-Disposition parameter: quoted when ASCII, RFC 2231 otherwise.
+// Quotes, backslashes and line breaks never reach the header.
+std::string file_name_parameter(const std::string& name) {
+    std::string safe;
+    for (char c : name)
+        if (c != '"' && c != '\\' && c != '\r' && c != '\n') safe += c;
+    if (is_ascii(safe)) return "filename=\"" + safe + "\"";
+    std::string encoded = "filename*=UTF-8''";
+    static constexpr char hex[] = "0123456789ABCDEF";
+    for (unsigned char c : safe) {
+        if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+            encoded += static_cast<char>(c);
+        } else {
+            encoded += '%';
+            encoded += hex[c >> 4];
+            encoded += hex[c & 15];
+        }
+    }
+    return encoded;
+}
+
+std::string alternative_part(const MimeInput& in, const std::string& boundary) {
+    std::string m = "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
+    m += "--" + boundary + "\r\n";
+    m += "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n";
+    m += base64_lines(in.text);
+    m += "--" + boundary + "\r\n";
+    m += "Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n";
+    m += base64_lines(in.html);
+    m += "--" + boundary + "--\r\n";
+    return m;
+}
+
 }  // namespace
+
+std::string base64(const std::string& data) {
+    std::string out(sodium_base64_ENCODED_LEN(data.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(data.data()), data.size(),
+                      sodium_base64_VARIANT_ORIGINAL);
+    out.resize(out.size() - 1);  // the terminating NUL
+    return out;
+}
+
+std::string base64_decode(const std::string& text) {
+    std::string out(text.size() / 4 * 3 + 3, '\0');
+    std::size_t length = 0;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), " \r\n",
+                          &length, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+        return {};
+    out.resize(length);
+    return out;
+}
 
 std::string base64_lines(const std::string& data) {
     const auto encoded = base64(data);
@@ -73,14 +107,19 @@ std::string build_mime_message(const MimeInput& in) {
     m += "Message-ID: <" + in.message_id + ">\r\n";
     m += "MIME-Version: 1.0\r\n";
     m += "Auto-Submitted: auto-generated\r\n";
-    m += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
-    m += "--" + boundary + "\r\n";
-    m += "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n";
-    m += base64_lines(in.text);
-    m += "--" + boundary + "\r\n";
-    m += "Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n";
-    m += base64_lines(in.html);
-    m += "--" + boundary + "--\r\n";
+    if (in.attachments.empty()) return m + alternative_part(in, boundary);
+    // Boundaries must differ from each other; neither can occur in base64 text ('=_').
+    const std::string mixed = boundary + "_mixed";
+    m += "Content-Type: multipart/mixed; boundary=\"" + mixed + "\"\r\n\r\n";
+    m += "--" + mixed + "\r\n" + alternative_part(in, boundary);
+    for (const auto& a : in.attachments) {
+        m += "--" + mixed + "\r\n";
+        m += "Content-Type: " + a.media_type + "\r\n";
+        m += "Content-Disposition: attachment; " + file_name_parameter(a.file_name) + "\r\n";
+        m += "Content-Transfer-Encoding: base64\r\n\r\n";
+        m += base64_lines(a.bytes);
+    }
+    m += "--" + mixed + "--\r\n";
     return m;
 }
 

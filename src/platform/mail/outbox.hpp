@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "platform/mail/attachment.hpp"
+
 namespace ateliers::services {
 
 struct Mail {
@@ -13,6 +15,7 @@ struct Mail {
     std::string subject;
     std::string text;
     std::string html;
+    std::vector<MailAttachment> attachments;  // stored beside the row until it is sent
 };
 
 // Where links in e-mails point and who signs them.
@@ -20,8 +23,9 @@ struct MailContext {
     std::string base_url;  // e.g. https://ateliers.anct.gouv.fr, no trailing slash
 };
 
-// The row gets its Message-ID now: every attempt to send it uses that one.
-void enqueue_mail(soci::session& sql, const Mail& mail);
+// The row gets its Message-ID now: every attempt to send it uses that one. Returns the
+// row's id.
+long long enqueue_mail(soci::session& sql, const Mail& mail);
 
 // "outbox-RANDOM@ateliers-territoires.anct.gouv.fr", without angle brackets.
 std::string new_message_id();

@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "platform/auth/crypto.hpp"
+#include "platform/mail/mime.hpp"
 #include "platform/mail/outbox.hpp"
 #include "platform/store/rows.hpp"
+#include "platform/store/statements.hpp"
 
 namespace ateliers::jobs {
 
@@ -26,7 +28,18 @@ Result<OutboxClaim> claim_pending(store::Database& db, int batch_size, std::int6
         for (const auto& r : rows)
             claim.mails.push_back({store::as_int(r, "id"), store::as_text(r, "recipient"), store::as_text(r, "subject"),
                                    store::as_text(r, "body_text"), store::as_text(r, "body_html"),
-                                   store::as_text(r, "message_id")});
+                                   store::as_text(r, "message_id"), {}});
+        for (auto& mail : claim.mails) {
+            const long long outbox_id = mail.id;
+            store::for_each_row(
+                sql,
+                "SELECT file_name, media_type, content_base64 FROM outbox_attachments WHERE outbox_id = :o ORDER BY id",
+                [&](const soci::row& r) {
+                    mail.attachments.push_back({store::as_text(r, "file_name"), store::as_text(r, "media_type"),
+                                                base64_decode(store::as_text(r, "content_base64"))});
+                },
+                soci::use(outbox_id, "o"));
+        }
         return Done{};
     });
     if (!done) return done.failure();
@@ -60,6 +73,7 @@ Status mark_sent(store::Database& db, long long id, std::int64_t now) {
         sql << "UPDATE outbox SET sent_at = :t, last_error = '', body_text = :redacted, body_html = '', "
                "claim_token = '' WHERE id = :id",
             soci::use(sent_at, "t"), soci::use(redacted, "redacted"), soci::use(row, "id");
+        sql << "DELETE FROM outbox_attachments WHERE outbox_id = :id", soci::use(row, "id");
         return Done{};
     });
 }
@@ -77,6 +91,9 @@ Status mark_failed(store::Database& db, const OutboxClaim& claim, long long id, 
             soci::use(error, "e"), soci::use(retry_at, "u"), soci::use(max_attempts, "max"),
             soci::use(redacted, "redacted"), soci::use(max_attempts, "max2"), soci::use(row, "id"),
             soci::use(claim.token, "token");
+        sql << "DELETE FROM outbox_attachments WHERE outbox_id IN "
+               "(SELECT id FROM outbox WHERE id = :id AND sent_at IS NULL AND attempts >= :max)",
+            soci::use(row, "id"), soci::use(max_attempts, "max");
         return Done{};
     });
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "platform/mail/attachment.hpp"
 #include "platform/store/database.hpp"
 
 namespace ateliers::jobs {
@@ -20,6 +21,7 @@ struct ClaimedMail {
     long long id = 0;
     std::string recipient, subject, text, html;
     std::string message_id;  // chosen when the row was written, the same for every attempt
+    std::vector<MailAttachment> attachments;
 };
 
 struct OutboxClaim {
@@ -37,11 +39,12 @@ Result<OutboxClaim> claim_pending(store::Database& db, int batch_size, std::int6
 Result<std::set<long long>> renew_claim(store::Database& db, OutboxClaim& claim, std::int64_t now);
 
 // Sent: recipient, subject and dates stay for the journal; the bodies, which may hold
-// confirmation or reset links, are replaced by services::redacted_body.
+// confirmation or reset links, are replaced by services::redacted_body and the
+// attachments are deleted.
 Status mark_sent(store::Database& db, long long id, std::int64_t now);
 
 // Not sent: tried again after a minute while the claim holds the row; on the last
-// attempt the row is given up and its bodies are redacted as well.
+// attempt the row is given up and its bodies and attachments are dropped as well.
 Status mark_failed(store::Database& db, const OutboxClaim& claim, long long id, const std::string& error,
                    std::int64_t now);
 

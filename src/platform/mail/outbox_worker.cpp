@@ -96,7 +96,7 @@ Result<int> send_claimed(store::Database& db, const MailSettings& settings, Outb
         }
         if (!held.count(m.id)) continue;
         const auto message =
-            build_mime_message({settings.from, m.recipient, m.subject, m.text, m.html, m.message_id, now});
+            build_mime_message({settings.from, m.recipient, m.subject, m.text, m.html, m.message_id, now, m.attachments});
         const auto delivered = settings.smtp_url.empty() ? write_eml(settings, m.id, message)
                                                          : send_smtp(settings, m.recipient, message);
         if (delivered) {

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "features/events/services/event_calendar.hpp"
 #include "features/events/services/event_seats.hpp"
 #include "features/events/store/event_registrations.hpp"
 #include "features/events/store/events.hpp"
@@ -40,25 +41,29 @@ std::string titles_of_choices(const std::vector<store::ItemRow>& items, const st
     return out.empty() ? "Aucun atelier choisi pour l’instant.\n" : out;
 }
 
+// `ics`: the programme as a calendar file, attached when it could be built.
 void confirmation_mail(const store::EventRow& event, const std::vector<store::ItemRow>& items, const CurrentUser& user,
                        const EventRegistrationOutcome& outcome, const events::Choices& choices, const MailContext& mail,
-                       soci::session& sql) {
+                       const Result<std::string>& ics, soci::session& sql) {
     const bool confirmed = outcome.status == "confirmed";
-    enqueue_mail(
-        sql, compose_mail(user.email,
-                          (confirmed ? "Inscription confirmée : " : "Liste d’attente : ") + event.title,
-                          "Bonjour " + user.full_name + ",",
-                          {confirmed ? "Votre inscription à « " + event.title + " » est confirmée."
-                                     : "L’événement « " + event.title +
-                                           " » est complet : vous êtes sur la liste d’attente et serez prévenu·e "
-                                           "par courriel si une place se libère.",
-                           "Du " + paris_time::long_date(event.starts_at) + " " + paris_time::time_of_day(event.starts_at) +
-                               " au " + paris_time::long_date(event.ends_at) + " " + paris_time::time_of_day(event.ends_at) +
-                               (event.venue.empty() ? "" : ", " + event.venue),
-                           "Vos ateliers :\n" + titles_of_choices(items, outcome.choices, choices),
-                           "Le programme au format calendrier : " + mail.base_url + "/evenements/" + event.slug +
-                               "/programme.ics"},
-                          "Voir l’événement", mail.base_url + "/evenements/" + event.slug));
+    auto message =
+        compose_mail(user.email, (confirmed ? "Inscription confirmée : " : "Liste d’attente : ") + event.title,
+                     "Bonjour " + user.full_name + ",",
+                     {confirmed ? "Votre inscription à « " + event.title + " » est confirmée."
+                                : "L’événement « " + event.title +
+                                      " » est complet : vous êtes sur la liste d’attente et serez prévenu·e "
+                                      "par courriel si une place se libère.",
+                      "Du " + paris_time::long_date(event.starts_at) + " " + paris_time::time_of_day(event.starts_at) +
+                          " au " + paris_time::long_date(event.ends_at) + " " + paris_time::time_of_day(event.ends_at) +
+                          (event.venue.empty() ? "" : ", " + event.venue),
+                      "Vos ateliers :\n" + titles_of_choices(items, outcome.choices, choices),
+                      "Le programme au format calendrier est joint à ce courriel, et en ligne : " + mail.base_url +
+                          "/evenements/" + event.slug + "/programme.ics"},
+                     "Voir l’événement", mail.base_url + "/evenements/" + event.slug);
+    if (ics)
+        message.attachments.push_back(
+            {"programme-" + event.slug + ".ics", "text/calendar; charset=utf-8", ics.value()});
+    enqueue_mail(sql, message);
 }
 
 }  // namespace
@@ -70,6 +75,9 @@ Result<EventRegistrationOutcome> register_to_event(store::Database& db, const Cu
     input.function_title = text::trim(input.function_title);
     input.accessibility = text::trim(input.accessibility);
     if (auto problems = events::validate(input); !problems.empty()) return invalid(std::move(problems));
+    // Read before the transaction, on its own connection; a calendar that cannot be built
+    // only leaves the e-mail without its attachment (the link stays).
+    const auto ics = event_calendar(db, slug, mail.base_url);
     return store::in_transaction<EventRegistrationOutcome>(
         db, [&](soci::session& sql) -> Result<EventRegistrationOutcome> {
             const auto event = store::find_event(sql, db.dialect(), slug, true);
@@ -117,7 +125,7 @@ Result<EventRegistrationOutcome> register_to_event(store::Database& db, const Cu
                     outcome.choices[slot] = "wish";
                 }
             }
-            confirmation_mail(*event, items, user, outcome, request.choices, mail, sql);
+            confirmation_mail(*event, items, user, outcome, request.choices, mail, ics, sql);
             return outcome;
         });
 }

@@ -32,6 +32,21 @@ std::map<long long, long long> event_checkin_times(soci::session& sql, long long
     return out;
 }
 
+std::optional<long long> certificate_mailed_at(soci::session& sql, bool postgresql, long long registration_id) {
+    std::optional<long long> at;
+    for_each_row(
+        sql,
+        std::string("SELECT certificate_mailed_at FROM event_registrations WHERE id = :r") +
+            (postgresql ? " FOR UPDATE" : ""),
+        [&](const soci::row& r) { at = as_optional_int(r, "certificate_mailed_at"); }, soci::use(registration_id));
+    return at;
+}
+
+void record_certificate_mailed(soci::session& sql, long long registration_id, long long now) {
+    execute(sql, "UPDATE event_registrations SET certificate_mailed_at = :t WHERE id = :r", soci::use(now),
+            soci::use(registration_id));
+}
+
 void record_workshop_attendance(soci::session& sql, long long registration_id, long long item_id, long long now) {
     execute(sql,
             "INSERT INTO event_workshop_attendance (registration_id, item_id, marked_at) VALUES (:r, :i, :t) "

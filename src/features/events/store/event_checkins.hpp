@@ -16,6 +16,11 @@ std::optional<long long> event_checkin_time(soci::session& sql, long long regist
 // registration id -> time checked in, for every check-in of the event.
 std::map<long long, long long> event_checkin_times(soci::session& sql, long long event_id);
 
+// When the registration's certificate was last queued by e-mail; FOR UPDATE on PostgreSQL
+// (SQLite's write transaction already holds the lock), so two presses queue one mail.
+std::optional<long long> certificate_mailed_at(soci::session& sql, bool postgresql, long long registration_id);
+void record_certificate_mailed(soci::session& sql, long long registration_id, long long now);
+
 void record_workshop_attendance(soci::session& sql, long long registration_id, long long item_id, long long now);
 // (registration id, item id) of everyone marked present in a workshop of the event.
 std::set<std::pair<long long, long long>> workshop_attendance(soci::session& sql, long long event_id);

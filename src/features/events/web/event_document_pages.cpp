@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "features/events/domain/badge_sheet.hpp"
+#include "features/events/services/event_certificate_mail.hpp"
 #include "features/events/services/event_documents.hpp"
 #include "features/events/web/event_views.hpp"
 #include "platform/core/paris_time.hpp"
@@ -44,15 +45,19 @@ nlohmann::json workshops_view(const std::vector<services::BadgeWorkshop>& worksh
     return out;
 }
 
-Response pdf(const App& app, const Visitor& visitor, const std::string& html, const std::string& filename) {
-    auto file = documents::convert_html(html, documents::Format::pdf);
-    if (!file) return failed(app, visitor, file.failure());
+Response pdf_response(std::string bytes, const std::string& filename) {
     Response r;
     r.content_type = std::string(documents::media_type(documents::Format::pdf));
-    r.body = std::move(file.value());
+    r.body = std::move(bytes);
     r.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
     r.header("Cache-Control", "private, no-store");
     return r;
+}
+
+Response pdf(const App& app, const Visitor& visitor, const std::string& html, const std::string& filename) {
+    auto file = documents::convert_html(html, documents::Format::pdf);
+    if (!file) return failed(app, visitor, file.failure());
+    return pdf_response(std::move(file.value()), filename);
 }
 
 // The printable page of the badges, the one WeasyPrint prints: those of `part` only.
@@ -102,33 +107,42 @@ nlohmann::json part_view(const std::string& slug, const services::EventBadges& b
     return out;
 }
 
-Response certificate_pdf(const App& app, const Visitor& visitor, const Result<services::EventCertificate>& certificate) {
-    if (!certificate) return failed(app, visitor, certificate.failure());
-    const auto& c = certificate.value();
+std::string certificate_file_name(const services::EventCertificate& c) {
+    return "attestation-" + c.event.slug + "-" + std::to_string(c.registration.id) + ".pdf";
+}
+
+// The printed certificate, for the download and for the e-mail alike.
+Result<std::string> certificate_document(const App& app, const services::EventCertificate& c) {
     const auto& e = c.event;
     const auto& r = c.registration;
     const auto workshops = workshops_view(c.workshops);
     const auto today = paris_time::long_date(store::now_utc_seconds());
-    return pdf(app, visitor,
-               app.fragment("events/certificate",
-                            {{"title", "Attestation de présence – " + r.full_name},
-                             {"event_title", e.title},
-                             {"dates", dates_of(e)},
-                             {"venue", e.venue},
-                             {"address", e.address},
-                             {"has_venue", !e.venue.empty()},
-                             {"organisers", e.organisers.empty() ? std::string("l’équipe de l’événement") : e.organisers},
-                             {"name", r.full_name},
-                             {"organisation", r.organisation},
-                             {"function", r.function_title},
-                             {"has_function", !r.function_title.empty()},
-                             {"checked_in", paris_time::long_date(c.checked_in_at) + " à " +
-                                                paris_time::time_of_day(c.checked_in_at)},
-                             {"workshops", workshops},
-                             {"has_workshops", !workshops.empty()},
-                             {"today", today},
-                             {"reference", e.slug + "-" + std::to_string(r.id)}}),
-               "attestation-" + e.slug + "-" + std::to_string(r.id) + ".pdf");
+    return documents::convert_html(
+        app.fragment("events/certificate",
+                     {{"title", "Attestation de présence – " + r.full_name},
+                      {"event_title", e.title},
+                      {"dates", dates_of(e)},
+                      {"venue", e.venue},
+                      {"address", e.address},
+                      {"has_venue", !e.venue.empty()},
+                      {"organisers", e.organisers.empty() ? std::string("l’équipe de l’événement") : e.organisers},
+                      {"name", r.full_name},
+                      {"organisation", r.organisation},
+                      {"function", r.function_title},
+                      {"has_function", !r.function_title.empty()},
+                      {"checked_in", paris_time::long_date(c.checked_in_at) + " à " + paris_time::time_of_day(c.checked_in_at)},
+                      {"workshops", workshops},
+                      {"has_workshops", !workshops.empty()},
+                      {"today", today},
+                      {"reference", e.slug + "-" + std::to_string(r.id)}}),
+        documents::Format::pdf);
+}
+
+Response certificate_pdf(const App& app, const Visitor& visitor, const Result<services::EventCertificate>& certificate) {
+    if (!certificate) return failed(app, visitor, certificate.failure());
+    auto file = certificate_document(app, certificate.value());
+    if (!file) return failed(app, visitor, file.failure());
+    return pdf_response(std::move(file.value()), certificate_file_name(certificate.value()));
 }
 
 }  // namespace
@@ -141,6 +155,18 @@ Response my_badge(const App& app, Visitor& visitor, const std::string& slug) {
 Response my_certificate(const App& app, Visitor& visitor, const std::string& slug) {
     if (!visitor.user) return login_first(slug);
     return certificate_pdf(app, visitor, services::my_event_certificate(app.db(), slug, visitor.user->id));
+}
+
+Response mail_my_certificate(const App& app, Visitor& visitor, const std::string& slug) {
+    if (!visitor.user) return login_first(slug);
+    auto certificate = services::my_event_certificate(app.db(), slug, visitor.user->id);
+    if (!certificate) return failed(app, visitor, certificate.failure());
+    auto file = certificate_document(app, certificate.value());
+    if (!file) return failed(app, visitor, file.failure());
+    auto mailed = services::mail_event_certificate(app.db(), app.mail_context(), certificate.value(), file.value(),
+                                                   certificate_file_name(certificate.value()), store::now_utc_seconds());
+    if (!mailed) return failed(app, visitor, mailed.failure());
+    return redirect_to("/evenements/" + slug + "?message=attestation#mon-billet");
 }
 
 Response badge_sheet(const App& app, const Request& req, Visitor& visitor, const std::string& slug) {

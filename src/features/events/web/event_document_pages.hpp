@@ -15,6 +15,8 @@ namespace ateliers::web::events_documents {
 //   GET /evenements/SLUG/attestation.pdf   the visitor's own, once checked in
 Response my_badge(const App& app, Visitor& visitor, const std::string& slug);
 Response my_certificate(const App& app, Visitor& visitor, const std::string& slug);
+// POST: the same certificate, queued by e-mail with the PDF attached (once per quarter hour).
+Response mail_my_certificate(const App& app, Visitor& visitor, const std::string& slug);
 
 //   GET /admin/evenements/SLUG/badges.pdf                          every confirmed person
 //   GET /admin/evenements/SLUG/inscriptions/ID/badge.pdf | attestation.pdf

@@ -133,6 +133,8 @@ Response event_page(const App& app, const Request& req, Visitor& visitor, const 
     if (notice == "inscrit") data["notice"] = "Votre inscription est enregistrée. Un courriel de confirmation vous a été envoyé.";
     if (notice == "attente") data["notice"] = "L’événement est complet : vous êtes sur la liste d’attente, dans l’ordre d’arrivée.";
     if (notice == "choix") data["notice"] = "Vos choix d’ateliers sont enregistrés.";
+    if (notice == "attestation")
+        data["notice"] = "Votre attestation de présence vous est envoyée par courriel, en pièce jointe, à l’adresse de votre compte.";
     if (notice == "annule") data["notice"] = "Votre inscription est annulée et vos places libérées.";
     return app.page(visitor, "events/event", data);
 }
