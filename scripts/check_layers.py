@@ -38,8 +38,6 @@ def library_of(path):
         if len(parts) == 3:  # module.cpp / module.hpp
             return "ateliers_%s_web" % parts[1]
         return "ateliers_%s_%s" % (parts[1], parts[2])
-    if parts[:2] == ["cli", "demo"]:
-        return "ateliers_demo"
     if parts[0] == "cli":
         return "ateliers"
     return "?"

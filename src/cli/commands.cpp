@@ -9,11 +9,6 @@
 
 #include "platform/auth/accounts.hpp"
 #include "platform/auth/crypto.hpp"
-#include "cli/demo/demo_activity.hpp"
-#include "cli/demo/demo_events.hpp"
-#include "cli/demo/demo_programmes.hpp"
-#include "cli/demo/demo_projects.hpp"
-#include "cli/demo/demo_seed.hpp"
 #include "platform/auth/server_secrets.hpp"
 #include "platform/store/migrations.hpp"
 #include "platform/referential/referential_import.hpp"
@@ -69,56 +64,21 @@ int run_import_referential(const CommonOptions& common, const std::string& data_
     return 0;
 }
 
+// Every module loads its own demonstration content, in registry order.
 int run_seed_demo(const CommonOptions& common, const std::string& file, bool activity) {
     auto db = open_database(common.db, 1);
     if (!db) return 1;
-    auto counts = services::seed_demo(*db, file.empty() ? services::default_demo_path() : file,
-                                      store::now_utc_seconds());
-    if (!counts) {
-        std::cerr << counts.failure().message << "\n";
-        return 1;
+    const modules::DemoOptions options{store::now_utc_seconds(), file, activity};
+    const auto registry = all_modules();
+    for (const auto& module : registry.modules()) {
+        if (!module.demo_content) continue;
+        auto said = module.demo_content(*db, options);
+        if (!said) {
+            std::cerr << said.failure().message << "\n";
+            return 1;
+        }
+        if (!said->empty()) std::cout << said.value() << "\n";
     }
-    std::cout << "Contenu de démonstration : " << counts->cycles << " cycles, " << counts->sessions
-              << " séances créées, " << counts->testimonials << " témoignages, " << counts->contacts << " contacts\n";
-    auto events = services::seed_demo_events(*db, services::default_demo_events_path(), store::now_utc_seconds());
-    if (!events) {
-        std::cerr << events.failure().message << "\n";
-        return 1;
-    }
-    std::cout << "Événements de démonstration : " << events->events << " créés, " << events->items << " interventions, "
-              << events->speakers << " intervenant·es\n";
-    auto programmes = services::seed_demo_programmes(*db);
-    if (!programmes) {
-        std::cerr << programmes.failure().message << "\n";
-        return 1;
-    }
-    if (programmes->already_there)
-        std::cout << "Programme de démonstration : déjà chargé\n";
-    else
-        std::cout << "Programme de démonstration : " << programmes->territories << " territoires, un diagnostic de "
-                  << programmes->answers << " critères, un plan adopté de " << programmes->actions
-                  << " actions et un bilan annuel\n";
-    auto projects = services::seed_demo_projects(*db);
-    if (!projects) {
-        std::cerr << projects.failure().message << "\n";
-        return 1;
-    }
-    if (projects->territory_missing)
-        std::cout << "Projet de démonstration : le Tarn est absent du référentiel, ignoré\n";
-    else
-        std::cout << "Projets de démonstration : " << projects->projects << " créé(s)\n";
-    if (!activity) return 0;
-    auto more = services::seed_demo_activity(*db, store::now_utc_seconds());
-    if (!more) {
-        std::cerr << more.failure().message << "\n";
-        return 1;
-    }
-    if (more->already_there)
-        std::cout << "Activité de démonstration : déjà chargée\n";
-    else
-        std::cout << "Activité de démonstration : " << more->people << " personnes fictives, " << more->applications
-                  << " candidatures dans une vague, un cycle terminé avec " << more->past_participants
-                  << " participants\n";
     return 0;
 }
 

@@ -2,11 +2,11 @@
 // consistent with the rules, and never a reason to e-mail anyone.
 #include <map>
 
-#include "cli/demo/calendar_shift.hpp"
+#include "platform/calendar/calendar_shift.hpp"
 #include "platform/core/paris_time.hpp"
 #include "features/running/services/breakout_planning.hpp"
-#include "cli/demo/demo_activity.hpp"
-#include "cli/demo/demo_seed.hpp"
+#include "features/running/demo/demo_activity.hpp"
+#include "features/cycles/demo/demo_cycles.hpp"
 #include "features/reports/services/reports.hpp"
 #include "features/selection/services/selection_rounds.hpp"
 #include "platform/store/rows.hpp"

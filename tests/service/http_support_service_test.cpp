@@ -3,7 +3,7 @@
 #include <future>
 #include <set>
 
-#include "cli/demo/demo_seed.hpp"
+#include "features/cycles/demo/demo_cycles.hpp"
 #include "features/cycles/services/facilitation_access.hpp"
 #include "platform/auth/server_secrets.hpp"
 #include "test_database.hpp"

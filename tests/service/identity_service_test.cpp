@@ -1,6 +1,6 @@
 // Accounts vouched for by ProConnect, and the collectivité marks of registrations with
 // organisers' confirmations (SQLite and PostgreSQL).
-#include "cli/demo/demo_seed.hpp"
+#include "features/cycles/demo/demo_cycles.hpp"
 #include "features/identity/services/collectivite_verification.hpp"
 #include "features/identity/store/proconnect_store.hpp"
 #include "features/registration/services/registrations.hpp"

@@ -2,7 +2,7 @@
 // them afterwards (counts for the agency's reports, no name, no text).
 #include <nlohmann/json.hpp>
 
-#include "cli/demo/demo_seed.hpp"
+#include "features/cycles/demo/demo_cycles.hpp"
 #include "features/feedback/services/personal_data.hpp"
 #include "features/registration/services/personal_data.hpp"
 #include "features/registration/services/registrations.hpp"

@@ -1,6 +1,6 @@
 #include "platform/core/paris_time.hpp"
 #include "features/cycles/services/catalogue.hpp"
-#include "cli/demo/demo_seed.hpp"
+#include "features/cycles/demo/demo_cycles.hpp"
 #include "platform/referential/collectivites.hpp"
 #include "test_database.hpp"
 

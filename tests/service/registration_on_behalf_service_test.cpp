@@ -1,7 +1,7 @@
 // An organiser registers someone on their behalf: every rule still applies (capacity and
 // waiting order, one per collectivité), the registration is marked and journaled
 // (SQLite and PostgreSQL).
-#include "cli/demo/demo_seed.hpp"
+#include "features/cycles/demo/demo_cycles.hpp"
 #include "features/registration/services/registration_move.hpp"
 #include "features/registration/services/registration_on_behalf.hpp"
 #include "platform/store/rows.hpp"

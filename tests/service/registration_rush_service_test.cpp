@@ -8,7 +8,7 @@
 #include <mutex>
 #include <thread>
 
-#include "cli/demo/demo_seed.hpp"
+#include "features/cycles/demo/demo_cycles.hpp"
 #include "features/registration/services/registrations.hpp"
 #include "features/registration/store/waiting_list.hpp"
 #include "test_database.hpp"

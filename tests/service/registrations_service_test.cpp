@@ -1,7 +1,7 @@
 #include "platform/core/paris_time.hpp"
 #include "features/cycles/services/reminders.hpp"
 #include "features/cycles/services/calendar_feeds.hpp"
-#include "cli/demo/demo_seed.hpp"
+#include "features/cycles/demo/demo_cycles.hpp"
 #include "features/cycles/services/catalogue.hpp"
 #include "features/registration/services/registrations.hpp"
 #include "features/registration/services/seat_alerts.hpp"

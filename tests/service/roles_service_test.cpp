@@ -2,7 +2,7 @@
 // invitations by e-mail (SQLite and PostgreSQL).
 #include <regex>
 
-#include "cli/demo/demo_seed.hpp"
+#include "features/cycles/demo/demo_cycles.hpp"
 #include "features/programmes/services/programme_admin.hpp"
 #include "features/roles/services/personal_data.hpp"
 #include "features/roles/services/role_invitations.hpp"

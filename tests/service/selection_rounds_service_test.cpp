@@ -2,7 +2,7 @@
 // with ranked choices, the proposal with its reasons, pins, exclusions and
 // priorities, and the confirmation that writes statuses, seats, waiting lists
 // and e-mails in one transaction.
-#include "cli/demo/demo_seed.hpp"
+#include "features/cycles/demo/demo_cycles.hpp"
 #include "features/registration/services/registrations.hpp"
 #include "features/selection/services/selection_rounds.hpp"
 #include "platform/store/rows.hpp"

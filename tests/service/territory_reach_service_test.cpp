@@ -4,9 +4,9 @@
 // "collectivités touchées".
 #include <set>
 
-#include "cli/demo/demo_events.hpp"
-#include "cli/demo/demo_programmes.hpp"
-#include "cli/demo/demo_seed.hpp"
+#include "features/events/demo/demo_events.hpp"
+#include "features/programmes/demo/demo_programmes.hpp"
+#include "features/cycles/demo/demo_cycles.hpp"
 #include "features/events/services/event_reach.hpp"
 #include "features/programmes/services/programme_reach.hpp"
 #include "features/projects/services/project_reach.hpp"

@@ -2,7 +2,7 @@
 // of time, and nothing in the Christmas and New Year fortnight.
 #include <gtest/gtest.h>
 
-#include "cli/demo/calendar_shift.hpp"
+#include "platform/calendar/calendar_shift.hpp"
 #include "platform/core/paris_time.hpp"
 
 using namespace ateliers;

@@ -1,4 +1,5 @@
 #include "features/cycles/module.hpp"
+#include "features/cycles/demo/demo_cycles.hpp"
 
 #include "features/cycles/services/reminders.hpp"
 #include "features/cycles/web/cycle_pages.hpp"
@@ -73,6 +74,16 @@ std::optional<Response> api(const App& app, const Request& req, const std::optio
     return parts.size() == 3 ? web::api::list_cycles(app, req) : web::api::get_cycle(app, parts[3]);
 }
 
+// The cycles of seed 000, their testimonials and contacts.
+Result<std::string> load_demo(store::Database& db, const modules::DemoOptions& options) {
+    auto counts = services::seed_demo(db, options.cycles_file.empty() ? services::default_demo_path() : options.cycles_file,
+                                      options.now_utc);
+    if (!counts) return counts.failure();
+    return "Contenu de démonstration : " + std::to_string(counts->cycles) + " cycles, " + std::to_string(counts->sessions) +
+           " séances créées, " + std::to_string(counts->testimonials) + " témoignages, " +
+           std::to_string(counts->contacts) + " contacts";
+}
+
 }  // namespace
 
 modules::Module module() {
@@ -90,6 +101,7 @@ modules::Module module() {
         return path == "/" || path == "/cycles" ||
                (path.rfind("/cycles/", 0) == 0 && path.find('/', 8) == std::string::npos);
     };
+    m.demo_content = load_demo;
     return m;
 }
 

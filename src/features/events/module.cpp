@@ -1,4 +1,5 @@
 #include "features/events/module.hpp"
+#include "features/events/demo/demo_events.hpp"
 
 #include "features/events/services/event_questionnaire.hpp"
 #include "features/events/services/event_reach.hpp"
@@ -161,6 +162,14 @@ std::optional<Response> admin_pages(const App& app, const Request& req, Visitor&
     return std::nullopt;
 }
 
+// The two real events of seeds 002 and 003, dates moved into the coming months.
+Result<std::string> load_demo(store::Database& db, const modules::DemoOptions& options) {
+    auto events = services::seed_demo_events(db, services::default_demo_events_path(), options.now_utc);
+    if (!events) return events.failure();
+    return "Événements de démonstration : " + std::to_string(events->events) + " créés, " +
+           std::to_string(events->items) + " interventions, " + std::to_string(events->speakers) + " intervenant·es";
+}
+
 }  // namespace
 
 modules::Module module(const files::FileStorage& files) {
@@ -186,6 +195,7 @@ modules::Module module(const files::FileStorage& files) {
         return services::event_report_section(sql, period);
     };
     m.territory_activity = services::event_territory_activity;
+    m.demo_content = load_demo;
     return m;
 }
 

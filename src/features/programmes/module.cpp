@@ -1,4 +1,5 @@
 #include "features/programmes/module.hpp"
+#include "features/programmes/demo/demo_programmes.hpp"
 
 #include "features/programmes/cli/load_grid_command.hpp"
 
@@ -107,6 +108,16 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
     return std::nullopt;
 }
 
+// "Territoires d'engagement" with a few territories of the referential, labelled as demo.
+Result<std::string> load_demo(store::Database& db, const modules::DemoOptions&) {
+    auto programmes = services::seed_demo_programmes(db);
+    if (!programmes) return programmes.failure();
+    if (programmes->already_there) return std::string("Programme de démonstration : déjà chargé");
+    return "Programme de démonstration : " + std::to_string(programmes->territories) +
+           " territoires, un diagnostic de " + std::to_string(programmes->answers) + " critères, un plan adopté de " +
+           std::to_string(programmes->actions) + " actions et un bilan annuel";
+}
+
 }  // namespace
 
 modules::Module module(const files::FileStorage& files) {
@@ -123,6 +134,7 @@ modules::Module module(const files::FileStorage& files) {
     m.report_section = services::programme_report_section;
     m.territory_activity = services::programme_territory_activity;
     m.commands.push_back(load_grid_command());
+    m.demo_content = load_demo;
     return m;
 }
 

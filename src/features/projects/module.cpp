@@ -1,4 +1,5 @@
 #include "features/projects/module.hpp"
+#include "features/projects/demo/demo_projects.hpp"
 
 #include "features/projects/services/personal_data.hpp"
 #include "features/projects/services/project_reach.hpp"
@@ -99,6 +100,15 @@ std::optional<Response> pages(const App& app, const Request& req, Visitor& visit
     return std::nullopt;
 }
 
+// One project of the Fabrique des Transitions' method, in the Tarn.
+Result<std::string> load_demo(store::Database& db, const modules::DemoOptions&) {
+    auto projects = services::seed_demo_projects(db);
+    if (!projects) return projects.failure();
+    if (projects->territory_missing)
+        return std::string("Projet de démonstration : le Tarn est absent du référentiel, ignoré");
+    return "Projets de démonstration : " + std::to_string(projects->projects) + " créé(s)";
+}
+
 }  // namespace
 
 modules::Module module() {
@@ -110,6 +120,7 @@ modules::Module module() {
     m.personal_data.push_back(services::project_personal_data());
     m.report_section = services::project_report_section;
     m.territory_activity = services::project_territory_activity;
+    m.demo_content = load_demo;
     return m;
 }
 

@@ -1,4 +1,5 @@
 #include "features/running/module.hpp"
+#include "features/running/demo/demo_activity.hpp"
 
 #include <cstdlib>
 
@@ -37,6 +38,18 @@ web::LiveHubOptions live_options() {
     return options;
 }
 
+// Only with `--activity`: fictitious people, applications and a finished cycle, so that
+// selection, attendance and the reports have something to show.
+Result<std::string> load_demo(store::Database& db, const modules::DemoOptions& options) {
+    if (!options.activity) return std::string{};
+    auto more = services::seed_demo_activity(db, options.now_utc);
+    if (!more) return more.failure();
+    if (more->already_there) return std::string("Activité de démonstration : déjà chargée");
+    return "Activité de démonstration : " + std::to_string(more->people) + " personnes fictives, " +
+           std::to_string(more->applications) + " candidatures dans une vague, un cycle terminé avec " +
+           std::to_string(more->past_participants) + " participants";
+}
+
 }  // namespace
 
 modules::Module module() {
@@ -57,6 +70,7 @@ modules::Module module() {
     m.personal_data.push_back(services::live_personal_data());
     m.report_section = services::cycle_report_section;
     m.territory_activity = services::cycle_territory_activity;
+    m.demo_content = load_demo;
     return m;
 }
 

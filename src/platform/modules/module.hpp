@@ -18,6 +18,7 @@
 #include "platform/core/reach.hpp"
 #include "platform/privacy/personal_data.hpp"
 #include "platform/core/cli_command.hpp"
+#include "platform/store/database.hpp"
 
 namespace ateliers::web {
 class App;
@@ -46,6 +47,17 @@ using ReportSectionSource = std::function<ReportSection(soci::session&, const Re
 // Every participation of the given collectivités (referential ids), in any order.
 using TerritoryActivitySource =
     std::function<std::vector<TerritoryParticipation>(soci::session&, const std::vector<std::string>& collectivite_ids)>;
+
+// What `ateliers seed-demo` asks of every module, in registry order (cycles first: the
+// activity of the running module needs their cycles).
+struct DemoOptions {
+    std::int64_t now_utc = 0;
+    std::string cycles_file;  // another file of demonstration cycles; empty: the shipped one
+    bool activity = false;    // also fictitious people, applications and a finished cycle
+};
+// Loads the module's demonstration content, idempotent; says what it did, in French, in
+// one line (empty: nothing to say).
+using DemoContent = std::function<Result<std::string>(store::Database&, const DemoOptions&)>;
 
 // An entry of the site's main menu.
 struct NavEntry {
@@ -77,6 +89,7 @@ struct Module {
     // them from its short public-page cache (docs/architecture.md, "How a request flows").
     std::function<bool(const std::string& path)> shared_public_page;
     std::vector<CliCommand> commands;  // sub-commands of the `ateliers` program
+    DemoContent demo_content;          // what `ateliers seed-demo` loads for the module
     // Other ways to sign in (ProConnect): HTML shown on the login page under the password
     // form; `next` is the local page to return to. Empty when the module has none to offer.
     std::function<std::string(const web::App&, const web::Visitor&, const std::string& next)> sign_in_option;

@@ -1,4 +1,4 @@
-#include "cli/demo/calendar_shift.hpp"
+#include "platform/calendar/calendar_shift.hpp"
 
 #include <algorithm>
 
@@ -29,7 +29,7 @@ bool in_year_end_break(int month, int day_of_month) {
     return (month == 12 && day_of_month >= 20) || (month == 1 && day_of_month <= 3);
 }
 
-registration::Interval moved(const LocalSlot& slot, int weeks) {
+Span moved(const LocalSlot& slot, int weeks) {
     const auto d = civil_day(slot, weeks);
     return {paris_time::to_utc(d.year, d.month, d.day, slot.start_hour, slot.start_minute),
             paris_time::to_utc(d.year, d.month, d.day, slot.end_hour, slot.end_minute)};

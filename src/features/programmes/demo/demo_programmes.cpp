@@ -1,4 +1,4 @@
-#include "cli/demo/demo_programmes.hpp"
+#include "features/programmes/demo/demo_programmes.hpp"
 
 #include "features/programmes/services/assessments.hpp"
 #include "features/programmes/services/plans.hpp"

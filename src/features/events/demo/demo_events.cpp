@@ -1,4 +1,4 @@
-#include "cli/demo/demo_events.hpp"
+#include "features/events/demo/demo_events.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -6,7 +6,7 @@
 #include <fstream>
 #include <map>
 
-#include "cli/demo/calendar_shift.hpp"
+#include "platform/calendar/calendar_shift.hpp"
 #include "features/events/services/event_admin.hpp"
 #include "features/events/services/event_programme.hpp"
 #include "platform/core/paris_time.hpp"

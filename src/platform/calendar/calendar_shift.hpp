@@ -7,9 +7,14 @@
 #include <cstdint>
 #include <vector>
 
-#include "features/registration/domain/registration_rules.hpp"
 
 namespace ateliers::calendar_shift {
+
+// A moved slot, in UTC seconds.
+struct Span {
+    std::int64_t starts_at;
+    std::int64_t ends_at;
+};
 
 struct LocalSlot {
     int year = 0, month = 0, day = 0;
@@ -21,7 +26,7 @@ struct LocalSlot {
 bool in_year_end_break(int month, int day);
 
 // Start and end (UTC) of `slot` moved by `weeks` (negative: earlier).
-registration::Interval moved(const LocalSlot& slot, int weeks);
+Span moved(const LocalSlot& slot, int weeks);
 
 // Smallest shift (in weeks, ≥ 0) that starts the earliest slot at least `lead_days`
 // after `today_utc` with no slot in the year-end break (one more week at a time).

@@ -1,4 +1,4 @@
-#include "cli/demo/demo_projects.hpp"
+#include "features/projects/demo/demo_projects.hpp"
 
 #include "features/projects/services/actors_service.hpp"
 #include "features/projects/services/cooperation_service.hpp"

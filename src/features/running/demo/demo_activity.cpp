@@ -1,4 +1,4 @@
-#include "cli/demo/demo_activity.hpp"
+#include "features/running/demo/demo_activity.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/demo/calendar_shift.hpp"
+#include "platform/calendar/calendar_shift.hpp"
 #include "features/running/services/breakout_planning.hpp"
 #include "platform/store/rows.hpp"
 
