@@ -166,7 +166,10 @@ Response import_form(const App& app, Visitor& visitor, const services::PlanView&
         {"csv", typed},
         {"problem", problem ? problem->message : ""},
         {"lines", lines},
-        {"file_problem", file_refused ? problem->fields.at("csv_file") : ""},
+        {"file_problem", file_refused ? problem->fields.at("csv_file")
+                         : problem && problem->field == "csv_file"
+                             ? "Corrigez le fichier comme indiqué ci-dessus, puis choisissez-le de nouveau."
+                             : ""},
         {"from_file", problem && problem->field == "csv_file"},
         {"from_paste", problem && problem->field != "csv_file"},
         {"file_hint", "Le fichier CSV exporté puis modifié, " + files::size_label(spreadsheet::max_csv_bytes) +
@@ -174,7 +177,8 @@ Response import_form(const App& app, Visitor& visitor, const services::PlanView&
         {"post", base + "/plan/import"},
         {"export", base + "/plan/actions.csv"},
     };
-    if (file_refused) data["problem"] = "Le fichier n’a pas été importé : " + problem->fields.at("csv_file");
+    if (file_refused)
+        data["problem"] = "Rien n’a été importé : le fichier envoyé est à remplacer (voir sous le champ « Fichier CSV »).";
     return render_page(app, visitor, "programmes/import", data, problem ? http_status(*problem) : 200);
 }
 
