@@ -27,6 +27,11 @@ std::string size_label(long long bytes) {
     return out;
 }
 
+std::string format_and_size_label(std::string_view media_type, long long bytes) {
+    const auto kind = kind_of_media_type(media_type);
+    return (kind ? std::string(format_label(*kind)) : std::string("Fichier")) + " – " + size_label(bytes);
+}
+
 Result<CheckedUpload> check_upload(std::string_view sent_name, std::string_view bytes, const std::string& field,
                                    std::size_t max_bytes) {
     if (bytes.empty() && sent_name.empty()) return refused(field, "Choisissez un fichier à envoyer.");

@@ -28,4 +28,8 @@ Result<CheckedUpload> check_upload(std::string_view sent_name, std::string_view 
 // "850 Ko", "2,4 Mo": sizes as people read them.
 std::string size_label(long long bytes);
 
+// "PDF – 850 Ko": what a link to a stored file says beside its name ("Fichier – …" for a
+// media type the platform does not know).
+std::string format_and_size_label(std::string_view media_type, long long bytes);
+
 }  // namespace ateliers::files

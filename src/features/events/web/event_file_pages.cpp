@@ -1,7 +1,6 @@
 #include "features/events/web/event_file_pages.hpp"
 
 #include "platform/auth/permissions.hpp"
-#include "platform/files/media_types.hpp"
 #include "platform/files/upload_rules.hpp"
 #include "platform/http/failure_status.hpp"
 #include "platform/http/file_download.hpp"
@@ -13,9 +12,9 @@ std::string file_href(const std::string& slug, long long event_file_id) {
 }
 
 nlohmann::json file_document_view(const std::string& slug, const store::EventFileRow& f) {
-    const auto kind = files::kind_of_media_type(f.media_type);
-    const std::string format = kind ? std::string(files::format_label(*kind)) : std::string("Fichier");
-    return {{"title", f.title}, {"url", file_href(slug, f.id)}, {"detail", format + " – " + files::size_label(f.size_bytes)}};
+    return {{"title", f.title},
+            {"url", file_href(slug, f.id)},
+            {"detail", files::format_and_size_label(f.media_type, f.size_bytes)}};
 }
 
 Response file_download(const App& app, Visitor& visitor, const files::FileStorage& storage, const std::string& slug,

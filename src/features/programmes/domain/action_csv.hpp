@@ -11,6 +11,10 @@ namespace ateliers::programmes {
 
 const std::vector<std::string>& action_csv_headers();
 
+// Where a problem is, as a spreadsheet shows it: "Ligne 4, colonne C (Type) : ". Columns
+// are lettered like the tableur's (A = Identifiant); `column` counts from 0.
+std::string action_csv_position(int line, std::size_t column);
+
 struct ActionCsvRow {
     int line = 0;        // in the file, header = 1
     long long id = 0;    // 0: a new action
@@ -25,7 +29,7 @@ struct ActionCsvRow {
 
 struct ActionCsvProblem {
     int line = 0;
-    std::string message;  // French: "Ligne 4 : type d’action inconnu « atelier »."
+    std::string message;  // French: "Ligne 4, colonne C (Type) : type d’action inconnu « atelier »."
 };
 
 struct ActionCsvImport {

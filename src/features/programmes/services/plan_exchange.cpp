@@ -10,7 +10,9 @@
 #include "features/programmes/store/grids.hpp"
 #include "features/programmes/store/plans.hpp"
 #include "platform/audit/audit.hpp"
+#include "platform/export/csv_file.hpp"
 #include "platform/export/csv_reader.hpp"
+#include "platform/files/upload_rules.hpp"
 
 namespace ateliers::services {
 
@@ -60,7 +62,9 @@ Result<spreadsheet::Table> programme_actions_table(store::Database& db, const Cu
 
 Result<int> import_territory_actions(store::Database& db, const CurrentUser* actor, const std::string& slug,
                                      long long territory_id, const std::string& csv_text) {
-    if (csv_text.size() > 2'000'000) return fail("Le fichier dépasse 2 Mo.", "csv", FailureKind::invalid);
+    if (csv_text.size() > spreadsheet::max_csv_bytes)
+        return fail("Le contenu collé dépasse " + files::size_label(spreadsheet::max_csv_bytes) + " : importez le plan en "
+                    "plusieurs fois.", "csv", FailureKind::invalid);
     auto table = spreadsheet::read_csv(csv_text);
     if (!table) return fail(table.failure().message, "csv", FailureKind::invalid);
     return store::in_transaction<int>(db, [&](soci::session& sql) -> Result<int> {
@@ -77,7 +81,7 @@ Result<int> import_territory_actions(store::Database& db, const CurrentUser* act
         for (const auto& row : read.rows) {
             existing.push_back(row.id ? store::find_plan_action(sql, territory_id, row.id) : std::nullopt);
             if (row.id && !existing.back())
-                read.problems.push_back({row.line, "Ligne " + std::to_string(row.line) + " : l’action " +
+                read.problems.push_back({row.line, programmes::action_csv_position(row.line, 0) + "l’action " +
                                                        std::to_string(row.id) + " n’est pas dans le plan de ce territoire."});
         }
         if (!read.problems.empty()) {
@@ -124,6 +128,18 @@ Result<int> import_territory_actions(store::Database& db, const CurrentUser* act
     });
 }
 
+Result<int> import_territory_actions_file(store::Database& db, const CurrentUser* actor, const std::string& slug,
+                                          long long territory_id, std::string_view bytes) {
+    auto text = spreadsheet::csv_file_text(bytes, "csv_file");
+    if (!text) return text.failure();
+    auto imported = import_territory_actions(db, actor, slug, territory_id, std::string(text.value()));
+    if (imported || imported.failure().field != "csv") return imported;
+    // The lines' problems belong to the file that was sent, not to the paste field.
+    Failure f = imported.failure();
+    f.field = "csv_file";
+    return f;
+}
+
 Result<TerritoryDossier> territory_dossier(store::Database& db, const CurrentUser* actor, const std::string& slug,
                                            long long territory_id) {
     TerritoryDossier d;
@@ -136,7 +152,11 @@ Result<TerritoryDossier> territory_dossier(store::Database& db, const CurrentUse
     for (int year = 1; year <= d.plan.programme.years && year <= 3; ++year) {
         auto review = open_review(db, actor, slug, territory_id, year);
         if (!review) return review.failure();
-        if (review->rated) d.reviews.push_back(std::move(review.value()));
+        if (!review->rated) continue;
+        auto rating = open_assessment(db, actor, slug, territory_id, year);
+        if (!rating) return rating.failure();
+        d.reviews.push_back(std::move(review.value()));
+        d.review_ratings.push_back(std::move(rating.value()));
     }
     return d;
 }

@@ -3,6 +3,7 @@
 // a territory's dossier (diagnostic, plan, reviews) for the printable page and its PDF
 // and DOCX.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "features/programmes/services/assessments.hpp"
@@ -25,11 +26,18 @@ Result<spreadsheet::Table> programme_actions_table(store::Database& db, const Cu
 // lines imported.
 Result<int> import_territory_actions(store::Database& db, const CurrentUser* actor, const std::string& slug,
                                      long long territory_id, const std::string& csv_text);
+// The same from a file sent with the form: checked first (spreadsheet::csv_file_text: a
+// classeur rather than a CSV, not UTF-8, too big), refused then on the field "csv_file";
+// a wrong line is refused as above, with `field` "csv_file".
+Result<int> import_territory_actions_file(store::Database& db, const CurrentUser* actor, const std::string& slug,
+                                          long long territory_id, std::string_view bytes);
 
 struct TerritoryDossier {
     AssessmentView diagnostic;
     PlanView plan;
     std::vector<ReviewView> reviews;  // rated ones, by year
+    // The rating of each review in `reviews` (same order): its answers' evidence, text and files.
+    std::vector<AssessmentView> review_ratings;
 };
 
 Result<TerritoryDossier> territory_dossier(store::Database& db, const CurrentUser* actor, const std::string& slug,

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "features/programmes/services/assessments.hpp"
+#include "features/programmes/web/evidence_view.hpp"
 #include "features/programmes/web/page_support.hpp"
 #include "features/programmes/web/programme_pages.hpp"
 #include "platform/core/text.hpp"
@@ -37,21 +38,6 @@ struct Shown {
     }
 };
 
-// The files joined to a criterion's answer: link, format and size, and the "remove" box.
-nlohmann::json evidence_view(const services::AssessmentView& v, long long criterion_id) {
-    nlohmann::json out = nlohmann::json::array();
-    if (!v.evidence_files.count(criterion_id)) return out;
-    for (const auto& f : v.evidence_files.at(criterion_id)) {
-        const auto kind = files::kind_of_media_type(f.media_type);
-        out.push_back({{"id", f.id},
-                       {"name", f.original_name},
-                       {"href", territory_path(v.programme.slug, v.territory.id) + "/preuves/" + id_text(f.id)},
-                       {"detail", (kind ? std::string(files::format_label(*kind)) : std::string("Fichier")) + " – " +
-                                      files::size_label(f.size_bytes)}});
-    }
-    return out;
-}
-
 nlohmann::json form_view(const services::AssessmentView& v, const Shown& shown,
                          const std::map<std::string, std::string>& errors) {
     nlohmann::json families = nlohmann::json::array();
@@ -80,7 +66,7 @@ nlohmann::json form_view(const services::AssessmentView& v, const Shown& shown,
                                 {"evidence", shown.answer("evidence_", c.id, stored.evidence)},
                                 {"strengths", shown.answer("strengths_", c.id, stored.strengths)},
                                 {"gaps", shown.answer("gaps_", c.id, stored.gaps)},
-                                {"files", evidence_view(v, c.id)},
+                                {"files", evidence_files_view(v, c.id)},
                                 {"has_files", v.evidence_files.count(c.id) > 0}};
             if (errors.count(key)) item["problem"] = errors.at(key);
             const auto file_key = services::evidence_file_field(c.id);
@@ -232,7 +218,7 @@ Response diagnostic_submit(const App& app, const Request& req, Visitor& visitor,
 
 Response evidence_download(const App& app, Visitor& visitor, const files::FileStorage& storage, const std::string& slug,
                            long long territory_id, long long evidence_id) {
-    const auto path = territory_path(slug, territory_id) + "/preuves/" + id_text(evidence_id);
+    const auto path = evidence_file_path(slug, territory_id, evidence_id);
     if (!visitor.user) return login_first(path);
     auto download = services::evidence_file_download(app.db(), storage, user_of(visitor), slug, territory_id, evidence_id);
     if (!download) {

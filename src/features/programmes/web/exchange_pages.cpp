@@ -5,13 +5,17 @@
 #include "features/programmes/domain/plan_rules.hpp"
 #include "features/programmes/domain/plan_snapshot.hpp"
 #include "features/programmes/services/plan_exchange.hpp"
+#include "features/programmes/web/evidence_view.hpp"
 #include "features/programmes/web/page_support.hpp"
 #include "features/programmes/web/programme_pages.hpp"
 #include "platform/charts/charts.hpp"
 #include "platform/core/paris_time.hpp"
+#include "platform/export/csv_file.hpp"
 #include "platform/export/document_conversion.hpp"
+#include "platform/files/upload_rules.hpp"
 #include "platform/http/failure_status.hpp"
 #include "platform/http/form_view.hpp"
+#include "platform/http/multipart_form.hpp"
 
 namespace ateliers::web::programmes_pages {
 
@@ -39,8 +43,18 @@ std::string label_of_kind(const std::string& code) {
     return programmes::parse_action_kind(code, k) ? programmes::action_kind_label(k) : code;
 }
 
+// Evidence files are listed, not embedded: see docs/programmes.md. In the PDF and DOCX
+// (`document`), each file's address is written out in full.
+nlohmann::json evidence_in_dossier(const services::AssessmentView& v, const std::string& base_url, bool document) {
+    auto out = dossier_evidence_view(v, base_url);
+    if (!document)
+        for (auto& item : out)
+            for (auto& f : item["files"]) f.erase("url");
+    return out;
+}
+
 // The dossier's content, shared by the page and the PDF/DOCX document.
-nlohmann::json dossier_view(const services::TerritoryDossier& d) {
+nlohmann::json dossier_view(const services::TerritoryDossier& d, const std::string& base_url, bool document) {
     const auto& diag = d.diagnostic;
     nlohmann::json identity = nlohmann::json::array();
     const std::pair<const char*, std::string> fields[] = {
@@ -64,7 +78,8 @@ nlohmann::json dossier_view(const services::TerritoryDossier& d) {
                            {"providers", a.providers}});
     }
     nlohmann::json reviews = nlohmann::json::array();
-    for (const auto& r : d.reviews) {
+    for (std::size_t i = 0; i < d.reviews.size(); ++i) {
+        const auto& r = d.reviews[i];
         nlohmann::json rows = nlohmann::json::array();
         for (const auto& c : r.changes) {
             std::string title = c.family_code;
@@ -79,9 +94,13 @@ nlohmann::json dossier_view(const services::TerritoryDossier& d) {
             adjustments.push_back({{"kind", programmes::parse_adjustment(a.kind, k) ? programmes::adjustment_label(k) : a.kind},
                                    {"title", a.title}, {"reason", a.reason}});
         }
+        auto evidence = i < d.review_ratings.size() ? evidence_in_dossier(d.review_ratings[i], base_url, document)
+                                                    : nlohmann::json::array();
         reviews.push_back({{"year", r.year}, {"rows", rows}, {"successes", r.successes}, {"adjustments", adjustments},
-                           {"has_adjustments", !adjustments.empty()}});
+                           {"has_adjustments", !adjustments.empty()}, {"evidence", evidence},
+                           {"has_evidence", !evidence.empty()}});
     }
+    const auto evidence = evidence_in_dossier(diag, base_url, document);
     return {{"territory", d.plan.territory.label},
             {"programme", d.plan.programme.title},
             {"demo", d.plan.territory.demo},
@@ -89,6 +108,8 @@ nlohmann::json dossier_view(const services::TerritoryDossier& d) {
             {"has_identity", !identity.empty()},
             {"scores", scores},
             {"grid", diag.grid.title + " (version " + std::to_string(diag.grid.version) + ")"},
+            {"evidence", evidence},
+            {"has_evidence", !evidence.empty()},
             {"actions", actions},
             {"has_actions", !actions.empty()},
             {"adopted", d.plan.adopted ? "Version " + std::to_string(d.plan.adopted->number) + " adoptée le " +
@@ -132,8 +153,11 @@ namespace {
 Response import_form(const App& app, Visitor& visitor, const services::PlanView& plan, const std::string& typed,
                      const Failure* problem) {
     const std::string base = territory_path(plan.programme.slug, plan.territory.id);
+    // A refusal of the file itself (a classeur, not UTF-8…) is said under its field; the
+    // lines' problems are listed in the alert, for the file or the pasted text alike.
+    const bool file_refused = problem && problem->field == "csv_file" && problem->fields.count("csv_file");
     nlohmann::json lines = nlohmann::json::array();
-    if (problem)
+    if (problem && !file_refused)
         for (const auto& [_, message] : problem->fields) lines.push_back(message);
     nlohmann::json data{
         {"title", "Importer des actions – " + plan.territory.label},
@@ -142,9 +166,19 @@ Response import_form(const App& app, Visitor& visitor, const services::PlanView&
         {"csv", typed},
         {"problem", problem ? problem->message : ""},
         {"lines", lines},
+        {"file_problem", file_refused ? problem->fields.at("csv_file")
+                         : problem && problem->field == "csv_file"
+                             ? "Corrigez le fichier comme indiqué ci-dessus, puis choisissez-le de nouveau."
+                             : ""},
+        {"from_file", problem && problem->field == "csv_file"},
+        {"from_paste", problem && problem->field != "csv_file"},
+        {"file_hint", "Le fichier CSV exporté puis modifié, " + files::size_label(spreadsheet::max_csv_bytes) +
+                          " au plus. S’il est choisi, c’est lui qui est importé."},
         {"post", base + "/plan/import"},
         {"export", base + "/plan/actions.csv"},
     };
+    if (file_refused)
+        data["problem"] = "Rien n’a été importé : le fichier envoyé est à remplacer (voir sous le champ « Fichier CSV »).";
     return render_page(app, visitor, "programmes/import", data, problem ? http_status(*problem) : 200);
 }
 
@@ -160,13 +194,23 @@ Response plan_import_page(const App& app, const Request&, Visitor& visitor, cons
     return import_form(app, visitor, plan.value(), "", nullptr);
 }
 
-Response plan_import(const App& app, const Request&, Visitor& visitor, const FormFields& form, const std::string& slug,
+Response plan_import(const App& app, const Request& req, Visitor& visitor, const FormFields& form, const std::string& slug,
                      long long territory_id) {
     if (!visitor.user) return login_first(territory_path(slug, territory_id) + "/plan/import");
     auto plan = services::open_plan(app.db(), user_of(visitor), slug, territory_id);
     if (!plan) return app.error_page(visitor, http_status(plan.failure()), "Import indisponible", plan.failure().message);
     const auto csv = field(form, "csv");
-    auto imported = services::import_territory_actions(app.db(), user_of(visitor), slug, territory_id, csv);
+    // The form is multipart/form-data: a chosen file wins over the paste field, which
+    // stays the way to import without a file.
+    std::optional<MultipartForm> multipart;
+    if (is_multipart_form(req)) {
+        auto read = read_multipart_form(req);
+        if (!read) return app.error_page(visitor, 400, "Formulaire invalide", read.failure().message);
+        multipart = std::move(read.value());
+    }
+    const UploadedFile* file = multipart ? multipart->file("csv_file") : nullptr;
+    auto imported = file ? services::import_territory_actions_file(app.db(), user_of(visitor), slug, territory_id, file->bytes)
+                         : services::import_territory_actions(app.db(), user_of(visitor), slug, territory_id, csv);
     if (imported)
         return redirect_to(territory_path(slug, territory_id) + "/plan?message=importe&n=" + std::to_string(imported.value()));
     const auto& f = imported.failure();
@@ -180,7 +224,7 @@ Response dossier_page(const App& app, const Request&, Visitor& visitor, const st
     if (!visitor.user) return login_first(base + "/dossier");
     auto d = services::territory_dossier(app.db(), user_of(visitor), slug, territory_id);
     if (!d) return app.error_page(visitor, http_status(d.failure()), "Dossier indisponible", d.failure().message);
-    auto view = dossier_view(d.value());
+    auto view = dossier_view(d.value(), app.mail_context().base_url, !format.empty());
     const std::string body = render_fragment(app, "programmes/dossier_body", view);
     if (format.empty()) {
         nlohmann::json data{{"title", "Dossier – " + d->plan.territory.label},
